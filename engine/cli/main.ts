@@ -1,0 +1,192 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DataFileError, readDataFile } from '../data.js';
+import { formatDiagnostic, hasErrors } from '../diagnostics.js';
+import { gradeRows, gradeRowsReference, type GradeResult } from '../evaluate.js';
+import { runExamples } from '../examples.js';
+import { createReferenceRubric } from '../reference.js';
+import { defaultRubricsDir, listAllRubricFiles, listPeriods, listRubricFiles, readRubricFile, refOf } from '../store.js';
+import { formatTable } from './table.js';
+
+const USAGE = `rubric — เกณฑ์การจัดระดับภารกิจ กรมการพัฒนาชุมชน / CDD mission rubrics
+
+Usage:
+  rubric list [--period <period>]
+  rubric validate [files…]
+  rubric grade <mission> --period <period> --data <file.json|file.csv> [--format json|table] [--engine compiled|reference]
+  rubric test [files…]
+
+Options:
+  --rubrics <dir>   the rubric store (default: the repository's rubrics/)
+  -h, --help        this help
+
+Exit codes: 0 ran; 1 a rubric or data file cannot be used, or a check failed; 2 usage error.`;
+
+/** A usage error: the command line itself is wrong. */
+class UsageError extends Error {}
+
+/** Runs the CLI with the given arguments and returns the exit code. */
+export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        period: { type: 'string' },
+        data: { type: 'string' },
+        format: { type: 'string' },
+        engine: { type: 'string' },
+        rubrics: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    err.write(`rubric: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? out : err).write(USAGE + '\n');
+    return values.help ? 0 : 2;
+  }
+  const root = values.rubrics ? resolve(values.rubrics) : defaultRubricsDir();
+  try {
+    switch (command) {
+      case 'list':
+        return list(root, values.period, out);
+      case 'validate':
+        return validate(root, rest, out);
+      case 'grade':
+        return await grade(root, rest, values, out, err);
+      case 'test':
+        return test(root, rest, out);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`rubric: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof DataFileError) {
+      err.write(`rubric: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function list(root: string, period: string | undefined, out: NodeJS.WritableStream): number {
+  for (const p of period ? [period] : listPeriods(root)) {
+    out.write(`${p}\n`);
+    for (const [mission, file] of listRubricFiles(p, root)) {
+      const stored = readRubricFile(file);
+      const r = stored.rubric;
+      const state = r ? `${r.status} r${r.revision}${r.grade ? '' : ' (no criteria)'}` : 'INVALID';
+      out.write(`  ${mission.padEnd(20)} ${state.padEnd(24)} ${r?.name.th ?? ''}\n`);
+    }
+  }
+  return 0;
+}
+
+function validate(root: string, files: string[], out: NodeJS.WritableStream): number {
+  const paths = files.length > 0 ? files.map((f) => resolve(f)) : listAllRubricFiles(root);
+  let errors = 0;
+  let warnings = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) {
+      out.write(`${path}:1:1 error FILE_NOT_FOUND no such file\n`);
+      errors++;
+      continue;
+    }
+    const stored = readRubricFile(path);
+    for (const d of stored.diagnostics) {
+      out.write(formatDiagnostic(d) + '\n');
+      if (d.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+  out.write(`${paths.length} files checked: ${errors} errors, ${warnings} warnings\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+async function grade(
+  root: string,
+  args: string[],
+  options: { period?: string | undefined; data?: string | undefined; format?: string | undefined; engine?: string | undefined },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const [mission, ...extra] = args;
+  if (!mission) throw new UsageError('grade needs a mission, e.g. rubric grade otop --period 2567-Q3 --data rows.csv');
+  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  if (!options.period) throw new UsageError('grade needs --period, e.g. --period 2567-Q3');
+  if (!options.data) throw new UsageError('grade needs --data <file.json|file.csv>');
+  const format = options.format ?? 'table';
+  if (format !== 'json' && format !== 'table') throw new UsageError(`--format must be json or table, not "${format}"`);
+  const engine = options.engine ?? 'compiled';
+  if (engine !== 'compiled' && engine !== 'reference') throw new UsageError(`--engine must be compiled or reference, not "${engine}"`);
+
+  const file = listRubricFiles(options.period, root).get(mission);
+  if (!file) {
+    const known = [...listRubricFiles(options.period, root).keys()];
+    err.write(
+      `rubric: no rubric "${mission}" for period ${options.period}` +
+        (known.length > 0 ? ` (missions: ${known.join(', ')})` : ` (periods: ${listPeriods(root).join(', ') || 'none'})`) +
+        '\n',
+    );
+    return 1;
+  }
+  const stored = readRubricFile(file);
+  if (!stored.rubric || !stored.compiled || hasErrors(stored.diagnostics)) {
+    err.write(`rubric: the rubric ${stored.file} is not valid:\n`);
+    for (const d of stored.diagnostics) err.write('  ' + formatDiagnostic(d) + '\n');
+    return 1;
+  }
+  if (!stored.rubric.grade) {
+    err.write(
+      `rubric: ภารกิจ ${mission} ยังไม่มีเกณฑ์ในไตรมาส ${options.period} / mission ${mission} has no criteria for ${options.period}\n`,
+    );
+    return 1;
+  }
+  const data = readDataFile(resolve(options.data), stored.rubric.facts ?? {});
+  for (const w of data.warnings) err.write(`rubric: ${options.data}: ${w.message}\n`);
+  let results: GradeResult[];
+  if (engine === 'reference') {
+    results = await gradeRowsReference(createReferenceRubric(stored.rubric, refOf(stored.rubric, stored.digest)), data.rows);
+  } else {
+    results = gradeRows(stored.compiled, data.rows);
+  }
+  if (format === 'json') out.write(JSON.stringify(results) + '\n');
+  else out.write(formatTable(results) + '\n');
+  return 0;
+}
+
+function test(root: string, files: string[], out: NodeJS.WritableStream): number {
+  const paths = files.length > 0 ? files.map((f) => resolve(f)) : listAllRubricFiles(root);
+  let passed = 0;
+  let failed = 0;
+  for (const path of paths) {
+    const stored = readRubricFile(path);
+    if (!stored.rubric || !stored.compiled) {
+      out.write(`✗ ${stored.file}: not valid\n`);
+      for (const d of stored.diagnostics) out.write('    ' + formatDiagnostic(d) + '\n');
+      failed++;
+      continue;
+    }
+    const outcomes = runExamples(stored.rubric, stored.compiled);
+    const bad = outcomes.filter((o) => !o.passed);
+    passed += outcomes.length - bad.length;
+    failed += bad.length;
+    out.write(`${bad.length === 0 ? '✓' : '✗'} ${stored.file}: ${outcomes.length - bad.length}/${outcomes.length} examples\n`);
+    for (const o of bad) {
+      const score = o.expectedScore !== undefined ? ` (score ${o.expectedScore}, got ${o.actualScore})` : '';
+      out.write(`    ✗ ${o.name}: expected ${o.expected}, got ${o.actual}${score} — ${o.result.reason.en}\n`);
+    }
+  }
+  out.write(`examples: ${passed} passed, ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,256 @@
+import { compareLeaf } from './conditions.js';
+import { bandModel, type BandModel, type Model } from './model.js';
+import { formatFixed } from './round.js';
+import { SCORE_INPUT, type Condition, type FactValue, type Level, type Scalar, type Text } from './types.js';
+import { NO_BAND, NOT_APPLICABLE, type Verdict } from './verdict.js';
+
+/** One criterion's part in a grade: the value used, the band matched and its threshold. */
+export interface CriterionTrace {
+  kind: 'criterion';
+  criterion: string;
+  input: string;
+  /** The value after rounding to the fact's precision; null when not applicable. */
+  value: number | null;
+  applicable: boolean;
+  /** Index of the band matched, or null. */
+  band: number | null;
+  threshold: string | null;
+  level: Level | null;
+  points: number | null;
+}
+
+/** One comparison inside a ladder row. */
+export interface LeafTrace {
+  fact: string;
+  operator: string;
+  expected: Scalar | Scalar[];
+  actual: FactValue;
+  holds: boolean;
+}
+
+/** The grade rule's part: which band or row decided. */
+export interface GradeTrace {
+  kind: 'grade';
+  rule: 'worst' | 'bands' | 'ladder' | 'truthTable';
+  input?: string;
+  value?: number | null;
+  /** Index of the band or row that decided, or null (floor or nothing). */
+  row: number | null;
+  threshold?: string | null;
+  level: Level | null;
+  floor?: boolean;
+  /** For ladders: each row tried, best first, with its comparisons. */
+  rows?: { level: Level; holds: boolean; leaves: LeafTrace[] }[];
+}
+
+/** The trace of a result. */
+export type TraceEntry = CriterionTrace | GradeTrace;
+
+/** The reason and trace people read for a verdict. */
+export interface Explanation {
+  reason: Text;
+  trace: TraceEntry[];
+}
+
+/** Explains a verdict: why this grade, or why none. Pure; called only when someone reads it. */
+export function explain(model: Model, verdict: Verdict): Explanation {
+  const trace = criterionTraces(model, verdict);
+  if (verdict.status === 'error') {
+    const errors = verdict.errors ?? [];
+    return {
+      reason: {
+        th: `ให้ระดับไม่ได้ ข้อมูลไม่ถูกต้อง: ${errors.map((e) => e.message.th).join('; ')}`,
+        en: `cannot grade, bad data: ${errors.map((e) => e.message.en).join('; ')}`,
+      },
+      trace,
+    };
+  }
+  const gradeTrace = gradeTraceOf(model, verdict);
+  if (gradeTrace) trace.push(gradeTrace);
+  const exemptions = exemptionText(model, verdict);
+  const reason = verdict.status === 'unmatched' ? unmatchedReason(model, verdict, trace) : gradedReason(model, verdict, trace);
+  return { reason: { th: reason.th + exemptions.th, en: reason.en + exemptions.en }, trace };
+}
+
+/** Formats a value at its precision: 2.00 for a percent, 4 for a count. */
+export function formatValue(model: Model, id: string, value: FactValue | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') {
+    const info = model.catalog.get(id);
+    return info && info.type === 'number' ? formatFixed(value, info.precision) : String(value);
+  }
+  return String(value);
+}
+
+function criterionTraces(model: Model, verdict: Verdict): TraceEntry[] {
+  return model.criteria.map((c, i): CriterionTrace => {
+    const band = verdict.bands[i] ?? NO_BAND;
+    const applicable = band !== NOT_APPLICABLE;
+    const value = verdict.values[c.inputSlot];
+    const matched = band >= 0 ? c.bands[band]! : null;
+    return {
+      kind: 'criterion',
+      criterion: c.id,
+      input: c.input,
+      value: applicable && typeof value === 'number' ? value : null,
+      applicable,
+      band: matched ? band : null,
+      threshold: matched?.text ?? null,
+      level: matched?.level ?? null,
+      points: matched?.points ?? null,
+    };
+  });
+}
+
+function gradeTraceOf(model: Model, verdict: Verdict): GradeTrace | undefined {
+  const grade = model.rubric.grade;
+  if (!grade) return undefined;
+  const row = verdict.row >= 0 ? verdict.row : null;
+  switch (grade.type) {
+    case 'worst':
+      return { kind: 'grade', rule: 'worst', row: null, level: verdict.grade };
+    case 'bands':
+      return {
+        kind: 'grade',
+        rule: 'bands',
+        input: grade.input,
+        value: verdict.score,
+        row,
+        threshold: row !== null ? bandModel(grade.bands[row]!).text : null,
+        level: verdict.grade,
+      };
+    case 'ladder': {
+      const named = model.rubric.conditions ?? {};
+      const values = (id: string) => verdict.values[model.slotOf.get(id)!];
+      return {
+        kind: 'grade',
+        rule: 'ladder',
+        row,
+        level: verdict.grade,
+        floor: verdict.status === 'graded' && row === null,
+        rows: grade.rows.map((r) => {
+          const leaves: LeafTrace[] = [];
+          const holds = traceCondition(r.when, named, values, leaves);
+          return { level: r.level, holds, leaves };
+        }),
+      };
+    }
+    case 'truthTable':
+      return { kind: 'grade', rule: 'truthTable', row, level: verdict.grade };
+  }
+}
+
+/** Evaluates a condition for the trace, recording every comparison it makes. */
+function traceCondition(
+  condition: Condition,
+  named: Record<string, Condition>,
+  valueOf: (id: string) => FactValue | undefined,
+  leaves: LeafTrace[],
+): boolean {
+  if ('all' in condition) return condition.all.map((c) => traceCondition(c, named, valueOf, leaves)).every(Boolean);
+  if ('any' in condition) return condition.any.map((c) => traceCondition(c, named, valueOf, leaves)).some(Boolean);
+  if ('not' in condition) return !traceCondition(condition.not, named, valueOf, leaves);
+  if ('condition' in condition) return traceCondition(named[condition.condition]!, named, valueOf, leaves);
+  const actual = valueOf(condition.fact) ?? null;
+  const holds = compareLeaf(condition.operator, actual, condition.value);
+  leaves.push({ fact: condition.fact, operator: condition.operator, expected: condition.value, actual, holds });
+  return holds;
+}
+
+function bandsList(bands: readonly BandModel[]): string {
+  return bands.map((b) => `${b.text} → ${b.level ?? b.points}`).join(', ');
+}
+
+function unmatchedReason(model: Model, verdict: Verdict, trace: TraceEntry[]): Text {
+  const missed = model.criteria.findIndex((_, i) => verdict.bands[i] === NO_BAND);
+  if (missed >= 0) {
+    const c = model.criteria[missed]!;
+    const value = formatValue(model, c.input, verdict.values[c.inputSlot]);
+    return {
+      th: `ไม่ตรงกับระดับใด: ${c.input} ${value} ไม่อยู่ในช่วงใดของตัวชี้วัด "${c.label.th}" (${bandsList(c.bands)})`,
+      en: `no level matched: ${c.input} ${value} matches no level of criterion ${c.id} (${bandsList(c.bands)})`,
+    };
+  }
+  const grade = model.rubric.grade;
+  if (grade?.type === 'bands') {
+    const label = model.catalog.get(grade.input)?.label ?? { th: grade.input, en: grade.input };
+    const value = formatValue(model, grade.input, verdict.score);
+    const bands = bandsList(grade.bands.map(bandModel));
+    return {
+      th: `ไม่ตรงกับระดับใด: ${label.th} ${value} ไม่อยู่ในช่วงใด (${bands})`,
+      en: `no level matched: ${grade.input === SCORE_INPUT ? 'score' : grade.input} ${value} matches no level (${bands})`,
+    };
+  }
+  if (grade?.type === 'truthTable' || grade?.type === 'ladder') {
+    const ids = grade.type === 'truthTable' ? grade.columns : [...new Set(usedLeaves(trace).map((l) => l.fact))];
+    const values = ids.map((id) => `${id}=${formatValue(model, id, verdict.values[model.slotOf.get(id)!])}`).join(', ');
+    return {
+      th: `ไม่ตรงกับระดับใด: ไม่มีแถวใดในตารางที่ตรงกับ ${values}`,
+      en: `no level matched: no row of the table matches ${values}`,
+    };
+  }
+  if (!grade) {
+    return { th: 'ภารกิจนี้ยังไม่มีเกณฑ์ในไตรมาสนี้', en: 'this mission has no criteria for this period' };
+  }
+  return { th: 'ไม่มีตัวชี้วัดที่ต้องประเมิน', en: 'no criterion applies' };
+}
+
+function usedLeaves(trace: TraceEntry[]): LeafTrace[] {
+  const grade = trace.find((t): t is GradeTrace => t.kind === 'grade');
+  return grade?.rows?.flatMap((r) => r.leaves) ?? [];
+}
+
+function gradedReason(model: Model, verdict: Verdict, trace: TraceEntry[]): Text {
+  const grade = model.rubric.grade!;
+  const level = verdict.grade!;
+  const parts = trace
+    .filter((t): t is CriterionTrace => t.kind === 'criterion' && t.applicable)
+    .map((t) => `${t.input} ${formatValue(model, t.input, t.value)} (${t.threshold} → ${t.level ?? t.points})`);
+  switch (grade.type) {
+    case 'worst':
+      return {
+        th: `ระดับ ${level} ซึ่งต่ำสุดของ: ${parts.join('; ')}`,
+        en: `${level}, the worst of: ${parts.join('; ')}`,
+      };
+    case 'bands': {
+      const band = bandModel(grade.bands[verdict.row]!);
+      const value = formatValue(model, grade.input, verdict.score);
+      const label = model.catalog.get(grade.input)!.label;
+      const detail = parts.length > 0 ? ` จาก ${parts.join('; ')}` : '';
+      const detailEn = parts.length > 0 ? ` from ${parts.join('; ')}` : '';
+      return {
+        th: `ระดับ ${level}: ${label.th} ${value} (${band.text})${detail}`,
+        en: `${level}: ${label.en} ${value} (${band.text})${detailEn}`,
+      };
+    }
+    case 'ladder': {
+      if (verdict.row < 0) {
+        return {
+          th: `ระดับ ${level}: ไม่ผ่านเงื่อนไขของแถวใด จึงได้ระดับพื้น ${level}`,
+          en: `${level}: no row holds, so the floor ${level} applies`,
+        };
+      }
+      const rows = (trace.find((t): t is GradeTrace => t.kind === 'grade')?.rows ?? [])[verdict.row];
+      const held = (rows?.leaves ?? []).filter((l) => l.holds).map((l) => `${l.fact} ${formatValue(model, l.fact, l.actual)}`);
+      return {
+        th: `ระดับ ${level}: ผ่านเงื่อนไขแถว ${level} (${held.join(', ')})`,
+        en: `${level}: the conditions of row ${level} hold (${held.join(', ')})`,
+      };
+    }
+    case 'truthTable': {
+      const values = grade.columns.map((id) => `${id}=${formatValue(model, id, verdict.values[model.slotOf.get(id)!])}`).join(', ');
+      return { th: `ระดับ ${level}: ตรงกับแถว ${level} ของตาราง (${values})`, en: `${level}: matches row ${level} of the table (${values})` };
+    }
+  }
+}
+
+function exemptionText(model: Model, verdict: Verdict): Text {
+  if (verdict.exemptions.length === 0) return { th: '', en: '' };
+  const exemptions = model.rubric.exemptions ?? [];
+  const names = verdict.exemptions.map((i) => exemptions[i]!);
+  const rescaled = model.rubric.score?.whenNotApplicable === 'rescale';
+  return {
+    th: `; ได้รับยกเว้น: ${names.map((e) => `${e.label.th} (ไม่ประเมิน ${e.notApplicable.join(', ')})`).join('; ')}${rescaled ? ' ปรับคะแนนรวมเป็นเต็ม' : ''}`,
+    en: `; exempt: ${names.map((e) => `${e.label.en} (${e.notApplicable.join(', ')} not applicable)`).join('; ')}${rescaled ? ', total rescaled to the full maximum' : ''}`,
+  };
+}

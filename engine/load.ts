@@ -1,0 +1,243 @@
+import { LineCounter, isAlias, isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import type { Diagnostic, DiagnosticCode } from './diagnostics.js';
+import { sortDiagnostics } from './diagnostics.js';
+import { placeOfOffset, toPointer, type Place } from './positions.js';
+import type { Text } from './types.js';
+
+/** The largest rubric file accepted, in bytes. */
+export const MAX_RUBRIC_BYTES = 1024 * 1024;
+
+/** How many alias expansions a document may make before it counts as an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Keys that could reach an object's prototype and are refused anywhere in a rubric. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A rubric file read as YAML: the document with positions, its plain value, and its problems. */
+export interface LoadedRubric {
+  file: string;
+  text: string;
+  doc: Document | undefined;
+  lineCounter: LineCounter;
+  /** The plain value, or undefined when the file could not be read as a mapping. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a rubric file's bytes or text as YAML. Never throws for bad input: every problem is a
+ * diagnostic with its line and column, all reported at once.
+ */
+export function loadRubric(input: Uint8Array | string, file: string): LoadedRubric {
+  const lineCounter = new LineCounter();
+  const failed = (diagnostic: Diagnostic, text = ''): LoadedRubric => ({
+    file,
+    text,
+    doc: undefined,
+    lineCounter,
+    value: undefined,
+    diagnostics: [diagnostic],
+  });
+  const make = (code: DiagnosticCode, place: Place, message: Text, extra: Partial<Diagnostic> = {}): Diagnostic => ({
+    code,
+    severity: 'error',
+    message,
+    file,
+    line: place.line,
+    column: place.column,
+    path: '',
+    ...extra,
+  });
+
+  let text: string;
+  if (typeof input === 'string') {
+    if (input.length > MAX_RUBRIC_BYTES) return failed(tooLarge(make, input.length));
+    text = input;
+  } else {
+    if (input.byteLength > MAX_RUBRIC_BYTES) return failed(tooLarge(make, input.byteLength));
+    const bad = firstInvalidUtf8(input);
+    if (bad >= 0) {
+      const before = new TextDecoder('utf-8').decode(input.subarray(0, bad));
+      return failed(
+        make(
+          'NOT_UTF8',
+          placeOfOffset(before, before.length),
+          {
+            th: `ไฟล์ไม่ใช่ UTF-8: พบไบต์ 0x${input[bad]!.toString(16).padStart(2, '0')} ที่ตำแหน่ง ${bad}`,
+            en: `the file is not UTF-8: byte 0x${input[bad]!.toString(16).padStart(2, '0')} at offset ${bad}`,
+          },
+          { expected: 'UTF-8 text', received: `byte 0x${input[bad]!.toString(16).padStart(2, '0')}` },
+        ),
+      );
+    }
+    text = new TextDecoder('utf-8').decode(input);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  if (text.trim() === '') {
+    return failed(
+      make('EMPTY_FILE', { line: 1, column: 1 }, { th: 'ไฟล์ว่างเปล่า ไม่มีเกณฑ์', en: 'the file is empty: no rubric' }, {
+        expected: 'a YAML mapping with mission, period, ...',
+        received: 'an empty file',
+      }),
+      text,
+    );
+  }
+
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const diagnostics: Diagnostic[] = [];
+  const warnings = new Set<unknown>(doc.warnings);
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const place = placeOfOffset(text, error.pos[0]);
+    const isDuplicate = error.code === 'DUPLICATE_KEY';
+    const detail = error.message.split('\n')[0] ?? error.message;
+    diagnostics.push(
+      make(
+        isDuplicate ? 'DUPLICATE_KEY' : 'YAML_SYNTAX',
+        place,
+        isDuplicate
+          ? { th: `คีย์ซ้ำในแมปเดียวกัน: ${detail}`, en: `duplicate key in one mapping: ${detail}` }
+          : { th: `YAML ผิดรูปแบบ: ${detail}`, en: `YAML syntax error: ${detail}` },
+        { severity: warnings.has(error) ? 'warning' : 'error' },
+      ),
+    );
+  }
+  diagnostics.push(...forbiddenKeys(doc, lineCounter, make));
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    return { file, text, doc, lineCounter, value: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    diagnostics.push(
+      make(
+        'ALIAS_LIMIT',
+        firstAliasPlace(doc, lineCounter),
+        {
+          th: `ใช้ alias ขยายเกิน ${MAX_ALIAS_COUNT} ครั้ง (อาจเป็นการโจมตีด้วย alias)`,
+          en: `aliases expand more than ${MAX_ALIAS_COUNT} times (an alias bomb?)`,
+        },
+        { expected: `at most ${MAX_ALIAS_COUNT} alias expansions`, received: 'more' },
+      ),
+    );
+    return { file, text, doc, lineCounter, value: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  }
+  if (value === null || value === undefined) {
+    diagnostics.push(
+      make('EMPTY_FILE', { line: 1, column: 1 }, { th: 'ไฟล์ไม่มีข้อมูล มีแต่หมายเหตุ', en: 'the file holds no data, only comments' }, {
+        expected: 'a YAML mapping',
+        received: 'nothing',
+      }),
+    );
+    return { file, text, doc, lineCounter, value: undefined, diagnostics };
+  }
+  if (!isMap(doc.contents)) {
+    diagnostics.push(
+      make('NOT_A_MAPPING', { line: 1, column: 1 }, { th: 'เกณฑ์ต้องเป็นแมป YAML (คีย์: ค่า)', en: 'a rubric must be a YAML mapping (key: value)' }, {
+        expected: 'a mapping',
+        received: Array.isArray(value) ? 'a list' : typeof value,
+      }),
+    );
+    return { file, text, doc, lineCounter, value: undefined, diagnostics };
+  }
+  return { file, text, doc, lineCounter, value, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function tooLarge(
+  make: (code: DiagnosticCode, place: Place, message: Text, extra?: Partial<Diagnostic>) => Diagnostic,
+  size: number,
+): Diagnostic {
+  return make(
+    'FILE_TOO_LARGE',
+    { line: 1, column: 1 },
+    {
+      th: `ไฟล์ใหญ่เกินไป: ${size} ไบต์ (สูงสุด ${MAX_RUBRIC_BYTES} ไบต์)`,
+      en: `the file is too large: ${size} bytes (at most ${MAX_RUBRIC_BYTES})`,
+    },
+    { expected: `at most ${MAX_RUBRIC_BYTES} bytes`, received: `${size} bytes` },
+  );
+}
+
+function forbiddenKeys(
+  doc: Document,
+  lineCounter: LineCounter,
+  make: (code: DiagnosticCode, place: Place, message: Text, extra?: Partial<Diagnostic>) => Diagnostic,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_key, pair, path) {
+      if (!isScalar(pair.key) || !FORBIDDEN_KEYS.has(String(pair.key.value))) return;
+      const { line, col } = lineCounter.linePos(pair.key.range?.[0] ?? 0);
+      const segments: string[] = [];
+      for (const ancestor of path) {
+        if (isPair(ancestor) && isScalar(ancestor.key)) segments.push(String(ancestor.key.value));
+      }
+      segments.push(String(pair.key.value));
+      found.push(
+        make(
+          'FORBIDDEN_KEY',
+          { line, column: col },
+          {
+            th: `ห้ามใช้คีย์ "${String(pair.key.value)}" ในเกณฑ์`,
+            en: `the key "${String(pair.key.value)}" is not allowed in a rubric`,
+          },
+          { path: toPointer(segments), received: String(pair.key.value) },
+        ),
+      );
+    },
+  });
+  return found;
+}
+
+function firstAliasPlace(doc: Document, lineCounter: LineCounter): Place {
+  let place: Place = { line: 1, column: 1 };
+  let found = false;
+  visit(doc, {
+    Alias(_key, node) {
+      if (found || !isAlias(node)) return;
+      found = true;
+      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+      place = { line, column: col };
+      return visit.BREAK;
+    },
+  });
+  return place;
+}
+
+/** Returns the offset of the first byte that is not valid UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    let code = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      code = (code << 6) | (c & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,333 @@
+import { valueCatalog, type ValueInfo } from './catalog.js';
+import { describeValue } from './diagnostics.js';
+import { roundHalfUp } from './round.js';
+import {
+  SCORE_INPUT,
+  type Band,
+  type Comparator,
+  type Condition,
+  type FactValue,
+  type Level,
+  type Rubric,
+  type Text,
+} from './types.js';
+
+/** Which rubric produced a result: every result names it. */
+export interface RubricRef {
+  mission: string;
+  period: string;
+  revision: number;
+  /** sha256 of the rubric file's bytes, as `sha256:<hex>`. */
+  digest: string;
+}
+
+/** Codes of the problems a data row can have. */
+export type RowErrorCode =
+  | 'MISSING_ID'
+  | 'DUPLICATE_ID'
+  | 'MISSING_FACT'
+  | 'WRONG_TYPE'
+  | 'NOT_A_NUMBER'
+  | 'NOT_AN_INTEGER'
+  | 'OUT_OF_RANGE'
+  | 'UNKNOWN_VALUE'
+  | 'ZERO_DENOMINATOR'
+  | 'NO_CRITERIA';
+
+/** One problem with one fact of one row. */
+export interface RowError {
+  code: RowErrorCode;
+  fact: string;
+  message: Text;
+  expected: string;
+  received: string;
+}
+
+/** Comparison codes, fixed at compile time so grading a row does no string matching. */
+export const Op = { Gt: 0, Gte: 1, Lt: 2, Lte: 3, Eq: 4, Between: 5 } as const;
+/** A comparison code. */
+export type Op = (typeof Op)[keyof typeof Op];
+
+const OP_OF: Record<Comparator, Op> = { '>': Op.Gt, '>=': Op.Gte, '<': Op.Lt, '<=': Op.Lte, '=': Op.Eq, between: Op.Between };
+
+/** A band made ready for comparison. */
+export interface BandModel {
+  op: Op;
+  low: number;
+  high: number;
+  level: Level | null;
+  points: number | null;
+  /** The threshold as the document writes it: `> 4`, `80.00 – 88.99`. */
+  text: string;
+}
+
+/** A criterion made ready: where its value lives and its bands. */
+export interface CriterionModel {
+  id: string;
+  label: Text;
+  input: string;
+  inputSlot: number;
+  bands: BandModel[];
+  precision: number;
+  maxPoints: number;
+}
+
+/** How to read one fact from a row. */
+export interface FactModel {
+  id: string;
+  slot: number;
+  info: ValueInfo;
+}
+
+/** A derived value made ready. */
+export type DerivedModel =
+  | { kind: 'ratio'; id: string; slot: number; numerator: number; denominator: number; denominatorId: string; multiplier: number; precision: number }
+  | { kind: 'countTrue'; id: string; slot: number; operands: number[] };
+
+/** A rubric prepared once for grading: slots for values, ready bands, fact readers. */
+export interface Model {
+  rubric: Rubric;
+  ref: RubricRef;
+  /** Ids of the values by slot: facts first, then derived values. */
+  slotIds: string[];
+  slotOf: Map<string, number>;
+  catalog: Map<string, ValueInfo>;
+  facts: FactModel[];
+  derived: DerivedModel[];
+  criteria: CriterionModel[];
+  /** Facts read before exemptions are decided (their conditions' facts). */
+  exemptionFacts: Set<number>;
+  /** For each fact slot, the criteria that use it, or null when something else uses it too. */
+  factOwners: (number[] | null)[];
+  /** For each exemption, the indexes of the criteria it makes not applicable. */
+  exemptionTargets: number[][];
+  hasCriteria: boolean;
+}
+
+/** Prepares a valid rubric for grading. Pure; throws only for a rubric that skipped validation. */
+export function buildModel(rubric: Rubric, ref: RubricRef): Model {
+  const catalog = valueCatalog(rubric);
+  const slotIds: string[] = [];
+  const slotOf = new Map<string, number>();
+  const facts: FactModel[] = [];
+  for (const id of Object.keys(rubric.facts ?? {})) {
+    const slot = slotIds.push(id) - 1;
+    slotOf.set(id, slot);
+    facts.push({ id, slot, info: catalog.get(id)! });
+  }
+  const derived: DerivedModel[] = [];
+  for (const [id, spec] of Object.entries(rubric.derived ?? {})) {
+    const slot = slotIds.push(id) - 1;
+    slotOf.set(id, slot);
+    derived.push(
+      spec.type === 'ratio'
+        ? {
+            kind: 'ratio',
+            id,
+            slot,
+            numerator: slotOf.get(spec.numerator)!,
+            denominator: slotOf.get(spec.denominator)!,
+            denominatorId: spec.denominator,
+            multiplier: spec.multiplier ?? 1,
+            precision: spec.precision,
+          }
+        : { kind: 'countTrue', id, slot, operands: spec.facts.map((f) => slotOf.get(f)!) },
+    );
+  }
+  const criteria: CriterionModel[] = (rubric.criteria ?? []).map((c) => {
+    const bands = c.bands.map(bandModel);
+    return {
+      id: c.id,
+      label: c.label,
+      input: c.input,
+      inputSlot: slotOf.get(c.input)!,
+      bands,
+      precision: catalog.get(c.input)?.precision ?? 0,
+      maxPoints: Math.max(0, ...bands.map((b) => b.points ?? 0)),
+    };
+  });
+
+  // Which facts each part of the rubric depends on, through derived values.
+  const dependsOn = (id: string): string[] => {
+    const spec = rubric.derived?.[id];
+    if (!spec) return [id];
+    return spec.type === 'ratio' ? [spec.numerator, spec.denominator] : spec.facts;
+  };
+  const factOwners: (number[] | null)[] = facts.map(() => []);
+  const claimOther = (id: string): void => {
+    for (const f of dependsOn(id)) {
+      const slot = slotOf.get(f);
+      if (slot !== undefined && slot < facts.length) factOwners[slot] = null;
+    }
+  };
+  criteria.forEach((c, index) => {
+    for (const f of dependsOn(c.input)) {
+      const slot = slotOf.get(f)!;
+      factOwners[slot]?.push(index);
+    }
+  });
+  const exemptionFacts = new Set<number>();
+  for (const exemption of rubric.exemptions ?? []) {
+    for (const f of conditionFacts(exemption.when, rubric.conditions ?? {})) {
+      claimOther(f);
+      exemptionFacts.add(slotOf.get(f)!);
+    }
+  }
+  const grade = rubric.grade;
+  if (grade?.type === 'bands' && grade.input !== SCORE_INPUT) claimOther(grade.input);
+  if (grade?.type === 'ladder') for (const row of grade.rows) for (const f of conditionFacts(row.when, rubric.conditions ?? {})) claimOther(f);
+  if (grade?.type === 'truthTable') grade.columns.forEach(claimOther);
+  // A fact nothing grades on is still required (never guess), so it counts as used elsewhere.
+  factOwners.forEach((owners, slot) => {
+    if (owners && owners.length === 0) factOwners[slot] = null;
+  });
+  const criterionIndex = new Map(criteria.map((c, i) => [c.id, i]));
+  const exemptionTargets = (rubric.exemptions ?? []).map((e) => e.notApplicable.map((id) => criterionIndex.get(id)!));
+
+  return {
+    rubric,
+    ref,
+    slotIds,
+    slotOf,
+    catalog,
+    facts,
+    derived,
+    criteria,
+    exemptionFacts,
+    factOwners,
+    exemptionTargets,
+    hasCriteria: rubric.grade !== undefined,
+  };
+}
+
+/** Prepares one band: its comparison code, bounds and the text people read. */
+export function bandModel(band: Band): BandModel {
+  const op = OP_OF[band.op];
+  const [low, high] = Array.isArray(band.value) ? band.value : [band.value, band.value];
+  return { op, low, high, level: band.level ?? null, points: band.points ?? null, text: bandText(band) };
+}
+
+/** The threshold of a band as the document writes it. */
+export function bandText(band: Band): string {
+  if (Array.isArray(band.value)) return `${band.value[0]} – ${band.value[1]}`;
+  return `${band.op} ${band.value}`;
+}
+
+/** True when a value falls in a band. */
+export function inBand(band: BandModel, value: number): boolean {
+  switch (band.op) {
+    case Op.Gt:
+      return value > band.low;
+    case Op.Gte:
+      return value >= band.low;
+    case Op.Lt:
+      return value < band.low;
+    case Op.Lte:
+      return value <= band.low;
+    case Op.Eq:
+      return value === band.low;
+    case Op.Between:
+      return value >= band.low && value <= band.high;
+  }
+}
+
+/** The facts a condition reads, following named conditions. */
+export function conditionFacts(condition: Condition, named: Record<string, Condition>, seen = new Set<string>()): string[] {
+  if ('all' in condition) return condition.all.flatMap((c) => conditionFacts(c, named, seen));
+  if ('any' in condition) return condition.any.flatMap((c) => conditionFacts(c, named, seen));
+  if ('not' in condition) return conditionFacts(condition.not, named, seen);
+  if ('condition' in condition) {
+    if (seen.has(condition.condition)) return [];
+    seen.add(condition.condition);
+    const target = named[condition.condition];
+    return target ? conditionFacts(target, named, seen) : [];
+  }
+  return [condition.fact];
+}
+
+/**
+ * Reads one fact's raw value: the typed, rounded value, or the problem with it. Missing means
+ * undefined, null or an empty string.
+ */
+export function readFact(fact: FactModel, raw: unknown): FactValue | RowError {
+  const info = fact.info;
+  if (raw === undefined || raw === null || raw === '') {
+    return rowError('MISSING_FACT', fact.id, expectedOf(info), 'nothing', {
+      th: `ไม่มีข้อมูล ${fact.id} (${info.label.th})`,
+      en: `${fact.id} (${info.label.en}) is missing`,
+    });
+  }
+  switch (info.type) {
+    case 'boolean':
+      if (typeof raw === 'boolean') return raw;
+      return wrongType(fact, raw);
+    case 'integer':
+    case 'number': {
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+        if (typeof raw === 'string') {
+          return rowError('NOT_A_NUMBER', fact.id, expectedOf(info), describeValue(raw), {
+            th: `${fact.id} ต้องเป็นตัวเลข แต่ได้ข้อความ ${describeValue(raw)}`,
+            en: `${fact.id} must be a number, received the text ${describeValue(raw)}`,
+          });
+        }
+        return wrongType(fact, raw);
+      }
+      if (info.type === 'integer' && !Number.isInteger(raw)) {
+        return rowError('NOT_AN_INTEGER', fact.id, 'an integer', String(raw), {
+          th: `${fact.id} ต้องเป็นจำนวนเต็ม แต่ได้ ${raw}`,
+          en: `${fact.id} must be a whole number, received ${raw}`,
+        });
+      }
+      const value = info.type === 'number' ? roundHalfUp(raw, info.precision) : raw;
+      if ((info.min !== undefined && value < info.min) || (info.max !== undefined && value > info.max)) {
+        const range = `${info.min ?? '-∞'} – ${info.max ?? '∞'}`;
+        return rowError('OUT_OF_RANGE', fact.id, range, String(raw), {
+          th: `${fact.id} = ${raw} อยู่นอกช่วงที่ยอมรับ ${range}`,
+          en: `${fact.id} = ${raw} is outside the allowed range ${range}`,
+        });
+      }
+      return value;
+    }
+    case 'enum':
+      if (typeof raw === 'string' && info.enumValues!.includes(raw)) return raw;
+      return rowError('UNKNOWN_VALUE', fact.id, info.enumValues!.join(', '), describeValue(raw), {
+        th: `${fact.id} ต้องเป็นค่าใดค่าหนึ่งของ ${info.enumValues!.join(', ')} แต่ได้ ${describeValue(raw)}`,
+        en: `${fact.id} must be one of ${info.enumValues!.join(', ')}, received ${describeValue(raw)}`,
+      });
+    case 'string':
+      if (typeof raw === 'string') return raw.trim() === '' ? readFact(fact, '') : raw.trim();
+      return wrongType(fact, raw);
+  }
+}
+
+/** True when `readFact` returned a problem rather than a value. */
+export function isRowError(value: FactValue | RowError): value is RowError {
+  return value !== null && typeof value === 'object';
+}
+
+function wrongType(fact: FactModel, raw: unknown): RowError {
+  return rowError('WRONG_TYPE', fact.id, expectedOf(fact.info), describeValue(raw), {
+    th: `${fact.id} ต้องเป็น ${expectedOf(fact.info)} แต่ได้ ${describeValue(raw)}`,
+    en: `${fact.id} must be ${expectedOf(fact.info)}, received ${describeValue(raw)}`,
+  });
+}
+
+function expectedOf(info: ValueInfo): string {
+  switch (info.type) {
+    case 'boolean':
+      return 'true or false';
+    case 'integer':
+      return 'a whole number';
+    case 'number':
+      return `a number (${info.precision} decimals)`;
+    case 'enum':
+      return `one of ${info.enumValues!.join(', ')}`;
+    case 'string':
+      return 'text';
+  }
+}
+
+/** Builds a row error. */
+export function rowError(code: RowErrorCode, fact: string, expected: string, received: string, message: Text): RowError {
+  return { code, fact, message, expected, received };
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileRubric, type CompiledRubric } from './compile.js';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { loadRubric } from './load.js';
+import type { RubricRef } from './model.js';
+import type { Rubric } from './types.js';
+import { validateRubric } from './validate.js';
+
+/** A rubric file read from disk, validated and, when valid, compiled. */
+export interface StoredRubric {
+  file: string;
+  digest: string;
+  diagnostics: Diagnostic[];
+  rubric: Rubric | undefined;
+  compiled: CompiledRubric | undefined;
+}
+
+const PERIOD_DIR = /^25[0-9]{2}-Q[1-4]$/;
+const MISSION_FILE = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.ya?ml$/;
+
+/** The repository's `rubrics/` folder, found from this module whether run from source or dist. */
+export function defaultRubricsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'rubrics');
+    if (existsSync(candidate) && existsSync(join(dir, 'package.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve('rubrics');
+}
+
+/** sha256 of bytes as `sha256:<hex>`. */
+export function digestOf(bytes: Uint8Array): string {
+  return 'sha256:' + createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Reads, validates and compiles one rubric file. Where the file sits in `<period>/<mission>.yaml`,
+ * its mission and period must match its path.
+ */
+export function readRubricFile(path: string, options: { displayPath?: string } = {}): StoredRubric {
+  const file = options.displayPath ?? relative(process.cwd(), path);
+  const bytes: Uint8Array = readFileSync(path);
+  const digest = digestOf(bytes);
+  const loaded = loadRubric(bytes, file);
+  const mission = MISSION_FILE.exec(basename(path))?.[1];
+  const periodDir = basename(dirname(path));
+  const { rubric, diagnostics } = validateRubric(loaded, {
+    ...(mission ? { expectedMission: mission } : {}),
+    ...(PERIOD_DIR.test(periodDir) ? { expectedPeriod: periodDir } : {}),
+  });
+  const compiled = rubric && !hasErrors(diagnostics) ? compileRubric(rubric, refOf(rubric, digest)) : undefined;
+  return { file, digest, diagnostics, rubric, compiled };
+}
+
+/** The reference every result of this rubric carries. */
+export function refOf(rubric: Rubric, digest: string): RubricRef {
+  return { mission: rubric.mission, period: rubric.period, revision: rubric.revision, digest };
+}
+
+/** The periods that have a folder in the store, oldest first. */
+export function listPeriods(root: string = defaultRubricsDir()): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((name) => PERIOD_DIR.test(name) && statSync(join(root, name)).isDirectory())
+    .sort();
+}
+
+/** The rubric files of one period, by mission id. */
+export function listRubricFiles(period: string, root: string = defaultRubricsDir()): Map<string, string> {
+  const dir = join(root, period);
+  const files = new Map<string, string>();
+  if (!PERIOD_DIR.test(period) || !existsSync(dir)) return files;
+  for (const name of readdirSync(dir).sort()) {
+    const mission = MISSION_FILE.exec(name)?.[1];
+    if (mission) files.set(mission, join(dir, name));
+  }
+  return files;
+}
+
+/** Every rubric file in the store. */
+export function listAllRubricFiles(root: string = defaultRubricsDir()): string[] {
+  return listPeriods(root).flatMap((period) => [...listRubricFiles(period, root).values()]);
+}
