@@ -89,8 +89,9 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
   const warnings = new Set<unknown>(doc.warnings);
   for (const error of [...doc.errors, ...doc.warnings]) {
     const place = placeOfOffset(text, error.pos[0]);
-    const isDuplicate = error.code === 'DUPLICATE_KEY';
-    const detail = error.message.split('\n')[0] ?? error.message;
+    const isDuplicate = isDuplicateKey(error.code);
+    const firstLine = error.message.split('\n')[0] ?? error.message;
+    const detail = isDuplicateKey(error.code) ? `"${/^[^:\n]*/.exec(text.slice(error.pos[0]))![0].trim()}" (${firstLine})` : firstLine;
     diagnostics.push(
       make(
         isDuplicate ? 'DUPLICATE_KEY' : 'YAML_SYNTAX',
@@ -144,6 +145,10 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
     return { file, text, doc, lineCounter, value: undefined, diagnostics };
   }
   return { file, text, doc, lineCounter, value, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function isDuplicateKey(code: string): boolean {
+  return code === 'DUPLICATE_KEY';
 }
 
 function tooLarge(

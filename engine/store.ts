@@ -48,10 +48,9 @@ export function readRubricFile(path: string, options: { displayPath?: string } =
   const loaded = loadRubric(bytes, file);
   const mission = MISSION_FILE.exec(basename(path))?.[1];
   const periodDir = basename(dirname(path));
-  const { rubric, diagnostics } = validateRubric(loaded, {
-    ...(mission ? { expectedMission: mission } : {}),
-    ...(PERIOD_DIR.test(periodDir) ? { expectedPeriod: periodDir } : {}),
-  });
+  // Only a file in the store's <period>/<mission>.yaml layout must match its path.
+  const inStore = PERIOD_DIR.test(periodDir) && mission !== undefined;
+  const { rubric, diagnostics } = validateRubric(loaded, inStore ? { expectedMission: mission, expectedPeriod: periodDir } : {});
   const compiled = rubric && !hasErrors(diagnostics) ? compileRubric(rubric, refOf(rubric, digest)) : undefined;
   return { file, digest, diagnostics, rubric, compiled };
 }

@@ -89,9 +89,12 @@ function toDiagnostic(loaded: LoadedRubric, error: ErrorObject, thaiMessage: str
   let code: DiagnosticCode = 'SCHEMA_CONSTRAINT';
   let path = error.instancePath;
   let atKey = false;
-  let message: Text = { th: `${path || '/'} ${thaiMessage}`, en: `${path || '/'} ${error.message ?? ''}` };
-  let expected: string | undefined;
   const received = describeValue(error.data);
+  let message: Text = {
+    th: `${path || '/'} ${thaiMessage} (ได้ ${received})`,
+    en: `${path || '/'} ${error.message ?? ''} (received ${received})`,
+  };
+  let expected: string | undefined;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {

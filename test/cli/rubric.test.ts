@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The CLI as users run it: the built bin in a child process, real files, real exit codes.
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'dist/engine/cli/bin.js');
+const dir = mkdtempSync(join(tmpdir(), 'rubric-cli-'));
+
+function rubric(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('rubric validate', () => {
+  it('passes the shipped rubrics with exit 0', () => {
+    const run = rubric('validate');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('11 files checked: 0 errors');
+  });
+  it('prints file:line:column severity CODE and exits 1 on a bad file', () => {
+    const run = rubric('validate', 'test/fixtures/bad-rubrics/undeclared-fact.yaml', 'test/fixtures/bad-rubrics/wrong-type.yaml');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^test\/fixtures\/bad-rubrics\/undeclared-fact\.yaml:29:12 error UNDECLARED_FACT \/criteria\/1\/input: /m);
+    expect(run.stdout).toMatch(/^test\/fixtures\/bad-rubrics\/wrong-type\.yaml:3:11 error SCHEMA_TYPE /m);
+    expect(run.stdout).toContain('2 files checked: 3 errors');
+  });
+});
+
+describe('rubric grade', () => {
+  const csv = file(
+    'otop.csv',
+    'id,newProducts,salesGrowthPct\nd1,5,4.50\nd2,3,2.00\nd3,4,abc\nd4,,3\nd5,2,1\n',
+  );
+
+  it('prints one JSON object per input row, in input order, and exits 0 whatever the statuses', () => {
+    const run = rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'json');
+    expect(run.code).toBe(0);
+    const results = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(results.map((r) => [r.id, r.status, r.grade])).toEqual([
+      ['d1', 'graded', 'A'],
+      ['d2', 'unmatched', null],
+      ['d3', 'error', null],
+      ['d4', 'error', null],
+      ['d5', 'graded', 'D'],
+    ]);
+    const first = results[0]!;
+    expect(Object.keys(first)).toEqual(['id', 'status', 'grade', 'score', 'reason', 'trace', 'rubric']);
+    expect(first.rubric).toMatchObject({ mission: 'otop', period: '2567-Q3', revision: 1 });
+    expect((first.rubric as { digest: string }).digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const unmatched = results[1] as { reason: { th: string; en: string }; trace: { criterion: string; value: number; band: null }[] };
+    expect(unmatched.reason.en).toContain('salesGrowthPct 2.00 matches no level of criterion salesGrowth');
+    expect(unmatched.reason.th).toContain('ไม่ตรงกับระดับใด');
+    expect(unmatched.trace.find((t) => t.criterion === 'salesGrowth')).toMatchObject({ value: 2, band: null });
+  });
+
+  it('gives the same JSON through json-rules-engine', () => {
+    const fast = rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'json');
+    const slow = rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'json', '--engine', 'reference');
+    expect(slow.code).toBe(0);
+    expect(slow.stdout).toBe(fast.stdout);
+  });
+
+  it('reads JSON rows and prints a Thai/English table by default', () => {
+    const json = file('bmn.json', JSON.stringify([{ id: 'ลำปาง', villagesVerified: 40, villagesTarget: 50 }]));
+    const run = rubric('grade', 'bmn', '--period', '2567-Q3', '--data', json);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('ลำปาง');
+    expect(run.stdout).toMatch(/ลำปาง\s+B\s+80/);
+    expect(run.stdout).toContain('1 แถว/rows: 1 ได้ระดับ/graded');
+  });
+
+  it('exits 1 with a clear message for a mission without criteria', () => {
+    const run = rubric('grade', 'food-security', '--period', '2567-Q3', '--data', csv);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('has no criteria for 2567-Q3');
+  });
+
+  it('exits 1 for an unknown mission, naming the missions there are', () => {
+    const run = rubric('grade', 'otpo', '--period', '2567-Q3', '--data', csv);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no rubric "otpo" for period 2567-Q3 (missions: bmn,');
+  });
+
+  it('exits 1 when the data file cannot be read', () => {
+    expect(rubric('grade', 'otop', '--period', '2567-Q3', '--data', join(dir, 'nope.csv')).code).toBe(1);
+    const run = rubric('grade', 'otop', '--period', '2567-Q3', '--data', file('empty.csv', ''));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('the file is empty');
+  });
+
+  it('exits 2 for usage errors', () => {
+    expect(rubric('grade', 'otop', '--data', csv).code).toBe(2);
+    expect(rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'xml').code).toBe(2);
+    expect(rubric('frobnicate').code).toBe(2);
+    expect(rubric('grade', '--nonsense').code).toBe(2);
+    expect(rubric().code).toBe(2);
+    expect(rubric('--help').code).toBe(0);
+  });
+});
+
+describe('rubric test', () => {
+  it('runs every example of every rubric and exits 0', () => {
+    const run = rubric('test');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/examples: \d+ passed, 0 failed/);
+  });
+  it('exits 1 and names the example when one fails', () => {
+    const text = `mission: pracharat
+period: 2567-Q3
+revision: 1
+status: published
+name: { th: ทดสอบ, en: Test }
+reporting: { channel: { th: x, en: x }, rounds: [] }
+source: {}
+facts:
+  ok: { type: boolean, label: { th: ผ่าน, en: OK } }
+grade:
+  type: truthTable
+  columns: [ok]
+  rows:
+    - { level: A, values: [true] }
+examples:
+  - name: A pass gets B, which is wrong
+    facts: { ok: true }
+    expect: B
+`;
+    const run = rubric('test', file('wrong-example.yaml', text));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✗ A pass gets B, which is wrong: expected B, got A');
+    expect(run.stdout).toContain('examples: 0 passed, 1 failed');
+  });
+});

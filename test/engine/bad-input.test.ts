@@ -1,0 +1,158 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataFileError, readDataFile } from '../../engine/data.js';
+import { gradeRows } from '../../engine/evaluate.js';
+import { MAX_RUBRIC_BYTES, loadRubric } from '../../engine/load.js';
+import { validateRubric } from '../../engine/validate.js';
+import { shippedRubric } from '../helpers.js';
+
+const corpus = join(import.meta.dirname, '../fixtures/bad-rubrics');
+const expected = JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as Record<
+  string,
+  { code: string; line: number; column: number; path: string }[]
+>;
+
+describe('validateRubric', () => {
+  describe('on the corpus of bad rubric files', () => {
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.yaml'));
+    it('has an expectation for every file and a file for every expectation', () => {
+      expect(files.sort()).toEqual(Object.keys(expected).sort());
+      expect(files.length).toBeGreaterThanOrEqual(20);
+    });
+    for (const file of files) {
+      it(`reports ${expected[file]!.map((d) => d.code).join(', ')} for ${file}`, () => {
+        const { rubric, diagnostics } = validateRubric(loadRubric(readFileSync(join(corpus, file)), file));
+        expect(rubric).toBeUndefined();
+        expect(diagnostics.map(({ code, line, column, path }) => ({ code, line, column, path }))).toEqual(expected[file]);
+        for (const d of diagnostics) {
+          expect(d.message.th.length).toBeGreaterThan(0);
+          expect(d.message.en.length).toBeGreaterThan(0);
+          expect(d.file).toBe(file);
+        }
+      });
+    }
+  });
+
+  describe('when a file is over 1 MiB', () => {
+    it('reports FILE_TOO_LARGE at 1:1 without parsing it', () => {
+      const bytes = new TextEncoder().encode('# ' + 'x'.repeat(MAX_RUBRIC_BYTES) + '\n');
+      const { diagnostics } = validateRubric(loadRubric(bytes, 'big.yaml'));
+      expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['FILE_TOO_LARGE', 1, 1]]);
+      expect(diagnostics[0]!.received).toBe(`${bytes.byteLength} bytes`);
+    });
+  });
+
+  describe('when the mission or period does not match the file path', () => {
+    it('reports MISSION_MISMATCH and PERIOD_MISMATCH at the values', () => {
+      const text = readFileSync(join(import.meta.dirname, '../../rubrics/2567-Q3/otop.yaml'));
+      const { diagnostics } = validateRubric(loadRubric(text, 'x.yaml'), { expectedMission: 'bmn', expectedPeriod: '2567-Q4' });
+      expect(diagnostics.map((d) => [d.code, d.path])).toEqual([
+        ['MISSION_MISMATCH', '/mission'],
+        ['PERIOD_MISMATCH', '/period'],
+      ]);
+      expect(diagnostics[0]!.line).toBe(3);
+    });
+  });
+});
+
+describe('gradeRows with bad rows', () => {
+  const { compiled } = shippedRubric('otop');
+  const bmn = shippedRubric('bmn');
+
+  it('gives each bad row an error naming the fact while the good rows still grade', () => {
+    const rows = [
+      { id: 'good', newProducts: 5, salesGrowthPct: 4.5 },
+      { id: 'missing', newProducts: 5 },
+      { id: 'wrong-type', newProducts: true, salesGrowthPct: 4.5 },
+      { id: 'text', newProducts: 5, salesGrowthPct: '4,5' },
+      { id: 'fraction', newProducts: 4.5, salesGrowthPct: 4.5 },
+      { id: 'dup', newProducts: 5, salesGrowthPct: 4.5 },
+      { id: 'dup', newProducts: 1, salesGrowthPct: 1 },
+      { newProducts: 5, salesGrowthPct: 4.5 },
+      { id: 'also-good', newProducts: 3, salesGrowthPct: 2.5 },
+    ];
+    const results = gradeRows(compiled, rows);
+    expect(results.map((r) => [r.id, r.status, r.grade])).toEqual([
+      ['good', 'graded', 'A'],
+      ['missing', 'error', null],
+      ['wrong-type', 'error', null],
+      ['text', 'error', null],
+      ['fraction', 'error', null],
+      ['dup', 'error', null],
+      ['dup', 'error', null],
+      ['#8', 'error', null],
+      ['also-good', 'graded', 'C'],
+    ]);
+    const errors = results.map((r) => r.verdict.errors?.map((e) => [e.code, e.fact]) ?? []);
+    expect(errors[1]).toEqual([['MISSING_FACT', 'salesGrowthPct']]);
+    expect(errors[2]).toEqual([['WRONG_TYPE', 'newProducts']]);
+    expect(errors[3]).toEqual([['NOT_A_NUMBER', 'salesGrowthPct']]);
+    expect(errors[4]).toEqual([['NOT_AN_INTEGER', 'newProducts']]);
+    expect(errors[5]).toEqual([['DUPLICATE_ID', 'id']]);
+    expect(errors[7]).toEqual([['MISSING_ID', 'id']]);
+    expect(results[3]!.reason.en).toContain('"4,5"');
+  });
+
+  it('reports every problem of a row at once', () => {
+    const [result] = gradeRows(compiled, [{ id: 'x', newProducts: 'many', salesGrowthPct: null }]);
+    expect(result!.verdict.errors!.map((e) => e.fact)).toEqual(['newProducts', 'salesGrowthPct']);
+  });
+
+  it('reports a zero denominator as an error naming the denominator', () => {
+    const [result] = gradeRows(bmn.compiled, [{ id: 'x', villagesVerified: 3, villagesTarget: 0 }]);
+    expect(result!.status).toBe('error');
+    expect(result!.verdict.errors!.map((e) => [e.code, e.fact])).toEqual([['ZERO_DENOMINATOR', 'villagesTarget']]);
+  });
+
+  it('treats __proto__ and constructor keys in a row as plain, unknown data', () => {
+    const row = JSON.parse('{"id":"p","newProducts":5,"salesGrowthPct":4.5,"__proto__":{"polluted":true},"constructor":1}');
+    const [result] = gradeRows(compiled, [row]);
+    expect(result!.grade).toBe('A');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('readDataFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rubric-data-'));
+  const facts = shippedRubric('otop').rubric.facts!;
+  const write = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('refuses an empty data file with a clear message', () => {
+    expect(() => readDataFile(write('empty.csv', ''), facts)).toThrow(DataFileError);
+    expect(() => readDataFile(write('empty.json', '   '), facts)).toThrow(/empty/);
+    expect(() => readDataFile(write('none.json', '[]'), facts)).toThrow(/no rows/);
+    expect(() => readDataFile(write('header.csv', 'id,newProducts\n'), facts)).toThrow(/no rows/);
+  });
+
+  it('refuses a CSV without an id column, naming the columns it found', () => {
+    expect(() => readDataFile(write('noid.csv', 'unit,newProducts\nx,1\n'), facts)).toThrow(/no "id" column \(found: unit, newProducts\)/);
+  });
+
+  it('refuses JSON that is not an array of rows', () => {
+    expect(() => readDataFile(write('obj.json', '{"id":1}'), facts)).toThrow(/expected a JSON array/);
+    expect(() => readDataFile(write('bad.json', '[{"id":1},'), facts)).toThrow(/not valid JSON/);
+    expect(() => readDataFile(write('nested.json', '[1]'), facts)).toThrow(/row 1/);
+  });
+
+  it('types CSV cells by the facts and keeps text that does not fit, for the grader to report', () => {
+    const data = readDataFile(write('rows.csv', '\ufeffid,newProducts,salesGrowthPct,note\na,5,4.50,x\nb,,1e3,\n'), facts);
+    expect(data.rows[0]).toEqual(Object.assign(Object.create(null), { id: 'a', newProducts: 5, salesGrowthPct: 4.5, note: 'x' }));
+    expect(data.rows[1]!.newProducts).toBeUndefined();
+    expect(data.rows[1]!.salesGrowthPct).toBe('1e3');
+    expect(data.warnings.map((w) => w.column)).toEqual(['note']);
+  });
+
+  it('warns of a column that looks like a misspelt fact', () => {
+    const data = readDataFile(write('typo.csv', 'id,newProducts,salesGrowth\na,5,4\n'), facts);
+    expect(data.warnings.map((w) => w.message)).toEqual([
+      'unknown column "salesGrowth" is ignored; did you mean "salesGrowthPct"?',
+      'no column "salesGrowthPct": every row will lack it',
+    ]);
+  });
+});
