@@ -25,47 +25,51 @@ export function compareLeaf(operator: Operator, actual: FactValue | undefined, e
   }
 }
 
-/** A condition turned into a function of the row's values by slot. */
-export type CompiledCondition = (values: readonly FactValue[]) => boolean;
+/** A condition turned into a function of the row's values: text and booleans by slot, numbers unboxed. */
+export type SlotCondition = (vals: readonly (boolean | string | null)[], nums: Float64Array) => boolean;
+
+/** What compiling a condition needs to know about the rubric. */
+export interface SlotContext {
+  slotOf: ReadonlyMap<string, number>;
+  named: Record<string, Condition>;
+  isNumericSlot: readonly boolean[];
+  cache: Map<string, SlotCondition>;
+}
 
 /**
  * Turns a condition tree into nested closures over value slots, resolving named conditions once.
  * Nothing from the file is evaluated as code: operators select among fixed comparisons.
  */
-export function compileCondition(
-  condition: Condition,
-  slotOf: ReadonlyMap<string, number>,
-  named: Record<string, Condition>,
-  cache: Map<string, CompiledCondition> = new Map(),
-): CompiledCondition {
+export function compileSlotCondition(condition: Condition, context: SlotContext): SlotCondition {
   if ('all' in condition) {
-    const parts = condition.all.map((c) => compileCondition(c, slotOf, named, cache));
-    return (values) => {
-      for (const part of parts) if (!part(values)) return false;
+    const parts = condition.all.map((c) => compileSlotCondition(c, context));
+    return (vals, nums) => {
+      for (const part of parts) if (!part(vals, nums)) return false;
       return true;
     };
   }
   if ('any' in condition) {
-    const parts = condition.any.map((c) => compileCondition(c, slotOf, named, cache));
-    return (values) => {
-      for (const part of parts) if (part(values)) return true;
+    const parts = condition.any.map((c) => compileSlotCondition(c, context));
+    return (vals, nums) => {
+      for (const part of parts) if (part(vals, nums)) return true;
       return false;
     };
   }
   if ('not' in condition) {
-    const inner = compileCondition(condition.not, slotOf, named, cache);
-    return (values) => !inner(values);
+    const inner = compileSlotCondition(condition.not, context);
+    return (vals, nums) => !inner(vals, nums);
   }
   if ('condition' in condition) {
     const name = condition.condition;
-    let compiled = cache.get(name);
+    let compiled = context.cache.get(name);
     if (!compiled) {
-      compiled = compileCondition(named[name]!, slotOf, named, cache);
-      cache.set(name, compiled);
+      compiled = compileSlotCondition(context.named[name]!, context);
+      context.cache.set(name, compiled);
     }
     return compiled;
   }
-  const slot = slotOf.get(condition.fact)!;
+  const slot = context.slotOf.get(condition.fact)!;
   const { operator, value } = condition;
-  return (values) => compareLeaf(operator, values[slot], value);
+  if (context.isNumericSlot[slot]) return (_vals, nums) => compareLeaf(operator, nums[slot], value);
+  return (vals) => compareLeaf(operator, vals[slot], value);
 }

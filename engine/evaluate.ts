@@ -79,7 +79,7 @@ export function gradeRows(compiled: CompiledRubric, rows: readonly Row[]): Grade
   return rows.map((row, index) => {
     const id = idOf(row, index);
     const problem = problems[index];
-    return new GradeResult(compiled.model, id, problem ? errorVerdict([], [], [], [problem]) : compiled.grade(row));
+    return new GradeResult(compiled.model, id, problem ? errorVerdict(row, [], [], [problem]) : compiled.grade(row));
   });
 }
 
@@ -89,7 +89,7 @@ export async function gradeRowsReference(reference: ReferenceRubric, rows: reado
   const results: GradeResult[] = [];
   for (const [index, row] of rows.entries()) {
     const problem = problems[index];
-    const verdict = problem ? errorVerdict([], [], [], [problem]) : await reference.grade(row);
+    const verdict = problem ? errorVerdict(row, [], [], [problem]) : await reference.grade(row);
     results.push(new GradeResult(reference.model, idOf(row, index), verdict));
   }
   return results;

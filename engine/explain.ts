@@ -2,7 +2,7 @@ import { compareLeaf } from './conditions.js';
 import { bandModel, type BandModel, type Model } from './model.js';
 import { formatFixed } from './round.js';
 import { SCORE_INPUT, type Condition, type FactValue, type Level, type Scalar, type Text } from './types.js';
-import { NO_BAND, NOT_APPLICABLE, type Verdict } from './verdict.js';
+import { NO_BAND, NOT_APPLICABLE, valuesOf, type Verdict } from './verdict.js';
 
 /** One criterion's part in a grade: the value used, the band matched and its threshold. */
 export interface CriterionTrace {
@@ -54,7 +54,8 @@ export interface Explanation {
 
 /** Explains a verdict: why this grade, or why none. Pure; called only when someone reads it. */
 export function explain(model: Model, verdict: Verdict): Explanation {
-  const trace = criterionTraces(model, verdict);
+  const values = valuesOf(model, verdict);
+  const trace = criterionTraces(model, verdict, values);
   if (verdict.status === 'error') {
     const errors = verdict.errors ?? [];
     return {
@@ -65,10 +66,10 @@ export function explain(model: Model, verdict: Verdict): Explanation {
       trace,
     };
   }
-  const gradeTrace = gradeTraceOf(model, verdict);
+  const gradeTrace = gradeTraceOf(model, verdict, values);
   if (gradeTrace) trace.push(gradeTrace);
   const exemptions = exemptionText(model, verdict);
-  const reason = verdict.status === 'unmatched' ? unmatchedReason(model, verdict, trace) : gradedReason(model, verdict, trace);
+  const reason = verdict.status === 'unmatched' ? unmatchedReason(model, verdict, values, trace) : gradedReason(model, verdict, values, trace);
   return { reason: { th: reason.th + exemptions.th, en: reason.en + exemptions.en }, trace };
 }
 
@@ -82,11 +83,11 @@ export function formatValue(model: Model, id: string, value: FactValue | undefin
   return String(value);
 }
 
-function criterionTraces(model: Model, verdict: Verdict): TraceEntry[] {
+function criterionTraces(model: Model, verdict: Verdict, values: FactValue[]): TraceEntry[] {
   return model.criteria.map((c, i): CriterionTrace => {
     const band = verdict.bands[i] ?? NO_BAND;
     const applicable = band !== NOT_APPLICABLE;
-    const value = verdict.values[c.inputSlot];
+    const value = values[c.inputSlot];
     const matched = band >= 0 ? c.bands[band]! : null;
     return {
       kind: 'criterion',
@@ -102,7 +103,7 @@ function criterionTraces(model: Model, verdict: Verdict): TraceEntry[] {
   });
 }
 
-function gradeTraceOf(model: Model, verdict: Verdict): GradeTrace | undefined {
+function gradeTraceOf(model: Model, verdict: Verdict, values: FactValue[]): GradeTrace | undefined {
   const grade = model.rubric.grade;
   if (!grade) return undefined;
   const row = verdict.row >= 0 ? verdict.row : null;
@@ -121,7 +122,7 @@ function gradeTraceOf(model: Model, verdict: Verdict): GradeTrace | undefined {
       };
     case 'ladder': {
       const named = model.rubric.conditions ?? {};
-      const values = (id: string) => verdict.values[model.slotOf.get(id)!];
+      const valueOf = (id: string) => values[model.slotOf.get(id)!];
       return {
         kind: 'grade',
         rule: 'ladder',
@@ -130,7 +131,7 @@ function gradeTraceOf(model: Model, verdict: Verdict): GradeTrace | undefined {
         floor: verdict.status === 'graded' && row === null,
         rows: grade.rows.map((r) => {
           const leaves: LeafTrace[] = [];
-          const holds = traceCondition(r.when, named, values, leaves);
+          const holds = traceCondition(r.when, named, valueOf, leaves);
           return { level: r.level, holds, leaves };
         }),
       };
@@ -161,11 +162,11 @@ function bandsList(bands: readonly BandModel[]): string {
   return bands.map((b) => `${b.text} → ${b.level ?? b.points}`).join(', ');
 }
 
-function unmatchedReason(model: Model, verdict: Verdict, trace: TraceEntry[]): Text {
+function unmatchedReason(model: Model, verdict: Verdict, values: FactValue[], trace: TraceEntry[]): Text {
   const missed = model.criteria.findIndex((_, i) => verdict.bands[i] === NO_BAND);
   if (missed >= 0) {
     const c = model.criteria[missed]!;
-    const value = formatValue(model, c.input, verdict.values[c.inputSlot]);
+    const value = formatValue(model, c.input, values[c.inputSlot]);
     return {
       th: `ไม่ตรงกับระดับใด: ${c.input} ${value} ไม่อยู่ในช่วงใดของตัวชี้วัด "${c.label.th}" (${bandsList(c.bands)})`,
       en: `no level matched: ${c.input} ${value} matches no level of criterion ${c.id} (${bandsList(c.bands)})`,
@@ -183,10 +184,10 @@ function unmatchedReason(model: Model, verdict: Verdict, trace: TraceEntry[]): T
   }
   if (grade?.type === 'truthTable' || grade?.type === 'ladder') {
     const ids = grade.type === 'truthTable' ? grade.columns : [...new Set(usedLeaves(trace).map((l) => l.fact))];
-    const values = ids.map((id) => `${id}=${formatValue(model, id, verdict.values[model.slotOf.get(id)!])}`).join(', ');
+    const shown = ids.map((id) => `${id}=${formatValue(model, id, values[model.slotOf.get(id)!])}`).join(', ');
     return {
-      th: `ไม่ตรงกับระดับใด: ไม่มีแถวใดในตารางที่ตรงกับ ${values}`,
-      en: `no level matched: no row of the table matches ${values}`,
+      th: `ไม่ตรงกับระดับใด: ไม่มีแถวใดในตารางที่ตรงกับ ${shown}`,
+      en: `no level matched: no row of the table matches ${shown}`,
     };
   }
   if (!grade) {
@@ -200,7 +201,7 @@ function usedLeaves(trace: TraceEntry[]): LeafTrace[] {
   return grade?.rows?.flatMap((r) => r.leaves) ?? [];
 }
 
-function gradedReason(model: Model, verdict: Verdict, trace: TraceEntry[]): Text {
+function gradedReason(model: Model, verdict: Verdict, values: FactValue[], trace: TraceEntry[]): Text {
   const grade = model.rubric.grade!;
   const level = verdict.grade!;
   const parts = trace
@@ -238,8 +239,8 @@ function gradedReason(model: Model, verdict: Verdict, trace: TraceEntry[]): Text
       };
     }
     case 'truthTable': {
-      const values = grade.columns.map((id) => `${id}=${formatValue(model, id, verdict.values[model.slotOf.get(id)!])}`).join(', ');
-      return { th: `ระดับ ${level}: ตรงกับแถว ${level} ของตาราง (${values})`, en: `${level}: matches row ${level} of the table (${values})` };
+      const shown = grade.columns.map((id) => `${id}=${formatValue(model, id, values[model.slotOf.get(id)!])}`).join(', ');
+      return { th: `ระดับ ${level}: ตรงกับแถว ${level} ของตาราง (${shown})`, en: `${level}: matches row ${level} of the table (${shown})` };
     }
   }
 }

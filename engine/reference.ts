@@ -80,16 +80,16 @@ export function createReferenceRubric(rubric: Rubric, ref: RubricRef): Reference
       const { values, errors } = readRow(model, row);
       const bands: number[] = new Array(model.criteria.length).fill(NO_BAND);
       const applied: number[] = [];
-      if (errors && blocksExemptions(model, errors)) return errorVerdict(values, bands, applied, errors);
+      if (errors && blocksExemptions(model, errors)) return errorVerdict(row, bands, applied, errors);
       for (const index of await firedIndexes(exemptionEngine, facts(model, values))) {
         applied.push(index);
         for (const c of model.exemptionTargets[index]!) bands[c] = NOT_APPLICABLE;
       }
       applied.sort((a, b) => a - b);
       const left = remainingErrors(model, errors, bands);
-      if (left) return errorVerdict(values, bands, applied, left);
+      if (left) return errorVerdict(row, bands, applied, left);
       const zero = computeDerived(model, values);
-      if (zero) return errorVerdict(values, bands, applied, [zero]);
+      if (zero) return errorVerdict(row, bands, applied, [zero]);
 
       const known = facts(model, values);
       const { events } = await criteriaEngine.run(known);
@@ -100,13 +100,13 @@ export function createReferenceRubric(rubric: Rubric, ref: RubricRef): Reference
         if (current === NO_BAND || index < current) bands[criterion] = index;
       }
       if (bands.includes(NO_BAND)) {
-        return { status: 'unmatched', grade: null, score: null, values, bands, row: -1, exemptions: applied, errors: null };
+        return { status: 'unmatched', grade: null, score: null, input: row, bands, row: -1, exemptions: applied, errors: null };
       }
       const done = (status: Verdict['status'], level: Level | null, score: number | null, rowIndex: number): Verdict => ({
         status,
         grade: level,
         score,
-        values,
+        input: row,
         bands,
         row: rowIndex,
         exemptions: applied,

@@ -18,8 +18,8 @@ export interface Verdict {
   status: Status;
   grade: Level | null;
   score: number | null;
-  /** The values used, by slot (facts, then derived values), after rounding. */
-  values: FactValue[];
+  /** The row graded; the values used are recomputed from it (`valuesOf`) only to explain. */
+  input: Readonly<Record<string, unknown>>;
   /** Per criterion: the band matched, NO_BAND, or NOT_APPLICABLE. */
   bands: number[];
   /** The grade rule's row or band that decided, or -1 (floor, or nothing matched). */
@@ -72,12 +72,7 @@ export function computeDerived(model: Model, values: FactValue[]): RowError | nu
       const numerator = values[d.numerator];
       const denominator = values[d.denominator];
       if (typeof numerator !== 'number' || typeof denominator !== 'number') continue;
-      if (denominator === 0) {
-        return rowError('ZERO_DENOMINATOR', d.denominatorId, 'a number other than 0', '0', {
-          th: `${d.denominatorId} เป็น 0 จึงคำนวณ ${d.id} ไม่ได้ (หารด้วยศูนย์)`,
-          en: `${d.denominatorId} is 0, so ${d.id} cannot be computed (division by zero)`,
-        });
-      }
+      if (denominator === 0) return zeroDenominator(d);
       values[d.slot] = roundHalfUp((numerator * d.multiplier) / denominator, d.precision);
     } else {
       let count = 0;
@@ -86,6 +81,14 @@ export function computeDerived(model: Model, values: FactValue[]): RowError | nu
     }
   }
   return null;
+}
+
+/** The problem of a ratio whose denominator is zero, naming the denominator. */
+export function zeroDenominator(d: { id: string; denominatorId: string }): RowError {
+  return rowError('ZERO_DENOMINATOR', d.denominatorId, 'a number other than 0', '0', {
+    th: `${d.denominatorId} เป็น 0 จึงคำนวณ ${d.id} ไม่ได้ (หารด้วยศูนย์)`,
+    en: `${d.denominatorId} is 0, so ${d.id} cannot be computed (division by zero)`,
+  });
 }
 
 /**
@@ -121,6 +124,16 @@ export function worseLevel(a: Level, b: Level): Level {
 }
 
 /** A verdict for a row whose facts cannot be graded. */
-export function errorVerdict(values: FactValue[], bands: number[], exemptions: number[], errors: RowError[]): Verdict {
-  return { status: 'error', grade: null, score: null, values, bands, row: -1, exemptions, errors };
+export function errorVerdict(input: Verdict['input'], bands: number[], exemptions: number[], errors: RowError[]): Verdict {
+  return { status: 'error', grade: null, score: null, input, bands, row: -1, exemptions, errors };
+}
+
+/** An empty list shared by verdicts that had no exemption, so grading allocates none. */
+export const NONE: number[] = Object.freeze([]) as unknown as number[];
+
+/** The values a verdict used, by slot, after rounding: recomputed from its row, for explanations. */
+export function valuesOf(model: Model, verdict: Verdict): FactValue[] {
+  const { values } = readRow(model, verdict.input);
+  computeDerived(model, values);
+  return values;
 }

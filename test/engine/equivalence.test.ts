@@ -107,7 +107,6 @@ function comparable(verdict: Verdict): unknown {
     status: verdict.status,
     grade: verdict.grade,
     score: verdict.score,
-    values: verdict.values,
     bands: verdict.bands,
     row: verdict.row,
     exemptions: verdict.exemptions,
