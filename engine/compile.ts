@@ -68,6 +68,7 @@ export function compileRubric(rubric: Rubric, ref: RubricRef): CompiledRubric {
   const criteriaCount = model.criteria.length;
   const inputSlots = model.criteria.map((c) => c.inputSlot);
   const criterionBands = model.criteria.map((c) => c.bands);
+  const noBands: number[] = model.criteria.map(() => NO_BAND);
   const decide = compileGradeStep(model, condition);
 
   // Grading is synchronous and never re-entered, so one pair of scratch arrays serves every row.
@@ -141,8 +142,7 @@ export function compileRubric(rubric: Rubric, ref: RubricRef): CompiledRubric {
           vals[i] = read;
         }
       }
-      const bands: number[] = [];
-      for (let i = 0; i < criteriaCount; i++) bands.push(NO_BAND);
+      const bands = noBands.slice();
       let applied = NONE;
       if (errors !== null && blocksExemptions(model, errors)) return errorVerdict(row, bands, applied, errors);
       for (let e = 0; e < exemptionCount; e++) {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { Ajv, type ValidateFunction } from 'ajv';
+import rowsSchema from '../schemas/rows.schema.json' with { type: 'json' };
 import { closestName } from './suggest.js';
 import type { Fact } from './types.js';
 
@@ -13,6 +15,14 @@ export class DataFileError extends Error {
     super(`${file}: ${message}`);
     this.name = 'DataFileError';
   }
+}
+
+let rowsValidator: ValidateFunction | undefined;
+
+/** The data row set schema's validator, compiled once on first use. */
+function validateRowSet(value: unknown): ValidateFunction['errors'] {
+  rowsValidator ??= new Ajv({ allErrors: true, strict: true, strictTypes: false }).compile(rowsSchema);
+  return rowsValidator(value) ? null : rowsValidator.errors;
 }
 
 /** A problem with a whole column, which does not stop the rows from grading. */
@@ -67,7 +77,15 @@ function readJsonRows(path: string, text: string, facts: Record<string, Fact>): 
   });
   const columns = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) columns.add(key);
-  return { rows, warnings: columnWarnings([...columns], facts) };
+  // The row set schema names what the grader will refuse row by row (a nested value, a bad key);
+  // it warns here so the whole file's problems are seen at once, and the good rows still grade.
+  const schemaWarnings = (validateRowSet(value) ?? []).slice(0, 20).map((e) => {
+    const [, index, key] = /^\/(\d+)(?:\/(.*))?$/.exec(e.instancePath) ?? [];
+    const where = index !== undefined ? `row ${Number(index) + 1}${key ? `, "${key}"` : ''}` : 'the file';
+    const name = (e.params as { propertyName?: string }).propertyName;
+    return { column: key ?? name ?? '', message: `${where}: ${name ? `the key "${name}" ` : ''}${e.message ?? 'is not valid'}` };
+  });
+  return { rows, warnings: [...schemaWarnings, ...columnWarnings([...columns], facts)] };
 }
 
 function readCsvRows(path: string, text: string, facts: Record<string, Fact>): DataSet {

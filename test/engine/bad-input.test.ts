@@ -156,3 +156,19 @@ describe('readDataFile', () => {
     ]);
   });
 });
+
+describe('readDataFile with JSON that breaks the row set schema', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rubric-rows-'));
+  const facts = shippedRubric('otop').rubric.facts!;
+  it('warns at the row and key, and still returns every row for the grader', () => {
+    const path = join(dir, 'rows.json');
+    writeFileSync(path, JSON.stringify([{ id: 'a', newProducts: 5, salesGrowthPct: 4.5 }, { id: 'b', newProducts: [5], salesGrowthPct: 4.5 }, { newProducts: 1 }]));
+    const data = readDataFile(path, facts);
+    expect(data.rows).toHaveLength(3);
+    const messages = data.warnings.map((w) => w.message);
+    expect(messages.some((m) => m.startsWith('row 2, "newProducts": must be'))).toBe(true);
+    expect(messages.some((m) => m.startsWith("row 3: must have required property 'id'"))).toBe(true);
+    const results = gradeRows(shippedRubric('otop').compiled, data.rows);
+    expect(results.map((r) => r.status)).toEqual(['graded', 'error', 'error']);
+  });
+});
