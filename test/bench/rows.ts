@@ -30,6 +30,7 @@ export function thresholdsOf(rubric: Rubric): Map<string, number[]> {
   if (grade?.type === 'bands') for (const band of grade.bands) add(grade.input, band.value);
   if (grade?.type === 'ladder') grade.rows.forEach((r) => walk(r.when));
   Object.values(rubric.conditions ?? {}).forEach(walk);
+  for (const e of rubric.exemptions ?? []) walk(e.when);
   return out;
 }
 

@@ -3,33 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { valueCatalog } from '../../engine/catalog.js';
 import { createReferenceRubric } from '../../engine/reference.js';
 import { refOf } from '../../engine/store.js';
-import type { Condition, Rubric } from '../../engine/types.js';
+import type { Rubric } from '../../engine/types.js';
 import type { Verdict } from '../../engine/verdict.js';
+import { thresholdsOf } from '../bench/rows.js';
 import { gradableRubrics } from '../helpers.js';
-
-/** Every numeric threshold a rubric compares each value id with. */
-function thresholdsById(rubric: Rubric): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const add = (id: string, value: unknown): void => {
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) if (typeof v === 'number') out.set(id, [...(out.get(id) ?? []), v]);
-  };
-  const walk = (c: Condition): void => {
-    if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-    else if ('fact' in c) add(c.fact, c.value);
-  };
-  for (const criterion of rubric.criteria ?? []) {
-    for (const band of criterion.bands) add(criterion.input, band.value);
-  }
-  const grade = rubric.grade;
-  if (grade?.type === 'bands') for (const band of grade.bands) add(grade.input, band.value);
-  if (grade?.type === 'ladder') grade.rows.forEach((r) => walk(r.when));
-  Object.values(rubric.conditions ?? {}).forEach(walk);
-  for (const e of rubric.exemptions ?? []) walk(e.when);
-  return out;
-}
 
 /** Values on, just below and just above each threshold at the precision, and halfway between. */
 function aroundThresholds(thresholds: number[], precision: number): number[] {
@@ -40,7 +17,7 @@ function aroundThresholds(thresholds: number[], precision: number): number[] {
 /** An arbitrary row for a rubric: mostly well-typed values near thresholds, sometimes broken. */
 function rowArbitrary(rubric: Rubric): fc.Arbitrary<Record<string, unknown>> {
   const catalog = valueCatalog(rubric);
-  const thresholds = thresholdsById(rubric);
+  const thresholds = thresholdsOf(rubric);
   const broken = fc.constantFrom<unknown>(undefined, null, '', 'abc', true, 1.5, '12');
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [id, fact] of Object.entries(rubric.facts ?? {})) {
