@@ -4,7 +4,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRubric, type CompiledRubric } from './compile.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { loadRubric } from './load.js';
+import { loadRubric, type LoadedRubric } from './load.js';
 import type { RubricRef } from './model.js';
 import type { Rubric } from './types.js';
 import { validateRubric } from './validate.js';
@@ -12,6 +12,8 @@ import { validateRubric } from './validate.js';
 /** A rubric file read from disk, validated and, when valid, compiled. */
 export interface StoredRubric {
   file: string;
+  /** The file as read: text, YAML document and line positions (for placing findings). */
+  loaded: LoadedRubric;
   digest: string;
   diagnostics: Diagnostic[];
   rubric: Rubric | undefined;
@@ -52,7 +54,7 @@ export function readRubricFile(path: string, options: { displayPath?: string } =
   const inStore = PERIOD_DIR.test(periodDir) && mission !== undefined;
   const { rubric, diagnostics } = validateRubric(loaded, inStore ? { expectedMission: mission, expectedPeriod: periodDir } : {});
   const compiled = rubric && !hasErrors(diagnostics) ? compileRubric(rubric, refOf(rubric, digest)) : undefined;
-  return { file, digest, diagnostics, rubric, compiled };
+  return { file, loaded, digest, diagnostics, rubric, compiled };
 }
 
 /** The reference every result of this rubric carries. */

@@ -8,6 +8,7 @@ import { runExamples } from '../examples.js';
 import { createReferenceRubric } from '../reference.js';
 import { defaultRubricsDir, listAllRubricFiles, listPeriods, listRubricFiles, readRubricFile, refOf } from '../store.js';
 import { formatTable } from './table.js';
+import { formatFinding, lintRubric } from '../lint.js';
 
 const USAGE = `rubric — เกณฑ์การจัดระดับภารกิจ กรมการพัฒนาชุมชน / CDD mission rubrics
 
@@ -16,6 +17,8 @@ Usage:
   rubric validate [files…]
   rubric grade <mission> --period <period> --data <file.json|file.csv> [--format json|table] [--engine compiled|reference]
   rubric test [files…]
+  rubric lint <mission|file.yaml> --period <period> [--format text|json]
+  rubric lint --all --period <period> [--format text|json]
 
 Options:
   --rubrics <dir>   the rubric store (default: the repository's rubrics/)
@@ -39,6 +42,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         format: { type: 'string' },
         engine: { type: 'string' },
         rubrics: { type: 'string' },
+        all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -63,6 +67,8 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         return await grade(root, rest, values, out, err);
       case 'test':
         return test(root, rest, out);
+      case 'lint':
+        return lint(root, rest, values, out, err);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -163,6 +169,66 @@ async function grade(
   if (format === 'json') out.write(JSON.stringify(results) + '\n');
   else out.write(formatTable(results) + '\n');
   return 0;
+}
+
+function lint(
+  root: string,
+  args: string[],
+  options: { period?: string | undefined; all?: boolean | undefined; format?: string | undefined },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): number {
+  const format = options.format ?? 'text';
+  if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
+  let paths: string[];
+  if (options.all) {
+    if (args.length > 0) throw new UsageError('lint --all takes no mission');
+    if (!options.period) throw new UsageError('lint --all needs --period, e.g. --period 2567-Q3');
+    paths = [...listRubricFiles(options.period, root).values()];
+    if (paths.length === 0) {
+      err.write(`rubric: no rubrics for period ${options.period} (periods: ${listPeriods(root).join(', ') || 'none'})\n`);
+      return 1;
+    }
+  } else {
+    const [target, ...extra] = args;
+    if (!target || extra.length > 0) throw new UsageError('lint needs one mission (or a .yaml file), or --all');
+    const path = resolveRubric(root, target, options.period, err);
+    if (!path) return 1;
+    paths = [path];
+  }
+  const findings = paths.flatMap((path) => {
+    const stored = readRubricFile(path);
+    return lintRubric(stored.loaded, stored.rubric, stored.diagnostics);
+  });
+  if (format === 'json') {
+    out.write(JSON.stringify({ findings }, null, 2) + '\n');
+  } else {
+    for (const f of findings) out.write(formatFinding(f) + '\n');
+    const count = (s: string) => findings.filter((f) => f.severity === s).length;
+    out.write(`${paths.length} rubrics analysed: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes\n`);
+  }
+  return 0;
+}
+
+/** A rubric named on the command line: a .yaml path, or a mission of --period in the store. */
+function resolveRubric(root: string, target: string, period: string | undefined, err: NodeJS.WritableStream): string | undefined {
+  if (/\.ya?ml$/.test(target)) {
+    if (existsSync(target)) return resolve(target);
+    err.write(`rubric: no such file ${target}\n`);
+    return undefined;
+  }
+  if (!period) throw new UsageError(`"${target}" needs --period, e.g. --period 2567-Q3`);
+  const files = listRubricFiles(period, root);
+  const path = files.get(target);
+  if (!path) {
+    const known = [...files.keys()];
+    err.write(
+      `rubric: no rubric "${target}" for period ${period}` +
+        (known.length > 0 ? ` (missions: ${known.join(', ')})` : ` (periods: ${listPeriods(root).join(', ') || 'none'})`) +
+        '\n',
+    );
+  }
+  return path;
 }
 
 function test(root: string, files: string[], out: NodeJS.WritableStream): number {
