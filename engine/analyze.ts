@@ -104,8 +104,9 @@ function domainOf(rubric: Rubric, catalog: Map<string, ValueInfo>, id: string): 
     return { lo: nonNegative ? 0 : -Infinity, hi: Infinity };
   }
   return {
-    lo: info.min === undefined ? -Infinity : Math.ceil(info.min * scale - 1e-9),
-    hi: info.max === undefined ? Infinity : Math.floor(info.max * scale + 1e-9),
+    // `+ 0` turns the -0 that Math.ceil gives just below zero into 0.
+    lo: info.min === undefined ? -Infinity : Math.ceil(info.min * scale - 1e-9) + 0,
+    hi: info.max === undefined ? Infinity : Math.floor(info.max * scale + 1e-9) + 0,
   };
 }
 

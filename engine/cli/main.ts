@@ -6,9 +6,12 @@ import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { gradeRows, gradeRowsReference, type GradeResult } from '../evaluate.js';
 import { runExamples } from '../examples.js';
 import { createReferenceRubric } from '../reference.js';
-import { defaultRubricsDir, listAllRubricFiles, listPeriods, listRubricFiles, readRubricFile, refOf } from '../store.js';
+import { defaultRubricsDir, listAllRubricFiles, listPeriods, listRubricFiles, readRubricFile, refOf, type StoredRubric } from '../store.js';
 import { formatTable } from './table.js';
 import { formatFinding, lintRubric } from '../lint.js';
+import { boundaryCases, casesToCsv } from '../cases.js';
+import { diffRubrics } from '../diff.js';
+import { formatImpact, impactOf } from '../impact.js';
 
 const USAGE = `rubric — เกณฑ์การจัดระดับภารกิจ กรมการพัฒนาชุมชน / CDD mission rubrics
 
@@ -19,6 +22,9 @@ Usage:
   rubric test [files…]
   rubric lint <mission|file.yaml> --period <period> [--format text|json]
   rubric lint --all --period <period> [--format text|json]
+  rubric cases <mission> --period <period> [--format csv|json]
+  rubric diff <mission> --from <period|file.yaml> --to <period|file.yaml> [--format text|json]
+  rubric impact <mission> --from <period|file.yaml> --to <period|file.yaml> --data <file> [--format text|json]
 
 Options:
   --rubrics <dir>   the rubric store (default: the repository's rubrics/)
@@ -43,6 +49,8 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         engine: { type: 'string' },
         rubrics: { type: 'string' },
         all: { type: 'boolean' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -69,6 +77,12 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         return test(root, rest, out);
       case 'lint':
         return lint(root, rest, values, out, err);
+      case 'cases':
+        return cases(root, rest, values, out, err);
+      case 'diff':
+        return diff(root, rest, values, out, err);
+      case 'impact':
+        return impact(root, rest, values, out, err);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -207,6 +221,102 @@ function lint(
     const count = (s: string) => findings.filter((f) => f.severity === s).length;
     out.write(`${paths.length} rubrics analysed: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes\n`);
   }
+  return 0;
+}
+
+type Options = {
+  period?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  data?: string | undefined;
+  format?: string | undefined;
+};
+
+/** Reads a rubric that must be valid for the command to go on; says why on stderr when it is not. */
+function usableRubric(path: string, err: NodeJS.WritableStream): StoredRubric | undefined {
+  const stored = readRubricFile(path);
+  if (stored.rubric && stored.compiled && !hasErrors(stored.diagnostics)) return stored;
+  err.write(`rubric: the rubric ${stored.file} is not valid:\n`);
+  for (const d of stored.diagnostics) err.write('  ' + formatDiagnostic(d) + '\n');
+  return undefined;
+}
+
+function oneMission(args: string[], command: string): string {
+  const [mission, ...extra] = args;
+  if (!mission) throw new UsageError(`${command} needs a mission`);
+  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  return mission;
+}
+
+function cases(root: string, args: string[], options: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  const mission = oneMission(args, 'cases');
+  const format = options.format ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not "${format}"`);
+  const path = resolveRubric(root, mission, options.period, err);
+  const stored = path && usableRubric(path, err);
+  if (!stored) return 1;
+  if (!stored.rubric!.grade) {
+    err.write(`rubric: mission ${stored.rubric!.mission} has no criteria for ${stored.rubric!.period}\n`);
+    return 1;
+  }
+  const sheet = boundaryCases(stored.rubric!, stored.compiled!);
+  out.write(format === 'json' ? JSON.stringify(sheet, null, 2) + '\n' : casesToCsv(stored.rubric!, sheet));
+  return 0;
+}
+
+/** The two versions named by --from and --to, each a period of the store or a file. */
+function twoVersions(root: string, mission: string, options: Options, err: NodeJS.WritableStream): [StoredRubric, StoredRubric] | undefined {
+  if (!options.from || !options.to) throw new UsageError('needs --from and --to, each a period (2567-Q3) or a .yaml file');
+  const pathOf = (version: string) => (/\.ya?ml$/.test(version) ? resolveRubric(root, version, undefined, err) : resolveRubric(root, mission, version, err));
+  const fromPath = pathOf(options.from);
+  const toPath = pathOf(options.to);
+  if (!fromPath || !toPath) return undefined;
+  const from = usableRubric(fromPath, err);
+  const to = usableRubric(toPath, err);
+  if (!from || !to) return undefined;
+  for (const [name, stored] of [['--from', from], ['--to', to]] as const) {
+    if (stored.rubric!.mission !== mission) {
+      err.write(`rubric: ${name} ${stored.file} is mission ${stored.rubric!.mission}, not ${mission}\n`);
+      return undefined;
+    }
+  }
+  return [from, to];
+}
+
+function diff(root: string, args: string[], options: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  const mission = oneMission(args, 'diff');
+  const format = options.format ?? 'text';
+  if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
+  const versions = twoVersions(root, mission, options, err);
+  if (!versions) return 1;
+  const [from, to] = versions;
+  const changes = diffRubrics(from.rubric!, to.rubric!);
+  if (format === 'json') {
+    out.write(JSON.stringify({ from: refOf(from.rubric!, from.digest), to: refOf(to.rubric!, to.digest), changes }, null, 2) + '\n');
+    return 0;
+  }
+  out.write(`${mission}: ${from.rubric!.period} r${from.rubric!.revision} (${from.file}) → ${to.rubric!.period} r${to.rubric!.revision} (${to.file})\n`);
+  for (const c of changes) out.write(`- ${c.message.th}\n  ${c.message.en}\n`);
+  out.write(`${changes.length} การเปลี่ยนแปลง / changes\n`);
+  return 0;
+}
+
+function impact(root: string, args: string[], options: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  const mission = oneMission(args, 'impact');
+  const format = options.format ?? 'text';
+  if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
+  if (!options.data) throw new UsageError('impact needs --data <file.json|file.csv>');
+  const versions = twoVersions(root, mission, options, err);
+  if (!versions) return 1;
+  const [from, to] = versions;
+  if (!from.rubric!.grade || !to.rubric!.grade) {
+    err.write(`rubric: both versions of ${mission} need criteria to compare grades\n`);
+    return 1;
+  }
+  const data = readDataFile(resolve(options.data), { ...from.rubric!.facts, ...to.rubric!.facts });
+  for (const w of data.warnings) err.write(`rubric: ${options.data}: ${w.message}\n`);
+  const result = impactOf(from.compiled!, to.compiled!, data.rows);
+  out.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatImpact(result) + '\n');
   return 0;
 }
 

@@ -139,3 +139,72 @@ examples:
     expect(run.stdout).toContain('examples: 0 passed, 1 failed');
   });
 });
+
+describe('rubric lint', () => {
+  it('prints every finding of a period as JSON and exits 0', () => {
+    const run = rubric('lint', '--all', '--period', '2567-Q3', '--format', 'json');
+    expect(run.code).toBe(0);
+    const { findings } = JSON.parse(run.stdout) as { findings: Record<string, unknown>[] };
+    expect(findings.length).toBe(20);
+    expect(findings[0]).toEqual(
+      expect.objectContaining({ mission: expect.any(String), kind: expect.any(String), severity: expect.any(String), example: expect.anything(), line: expect.any(Number) }),
+    );
+    const otop = findings.find((f) => f.mission === 'otop')!;
+    expect(otop).toMatchObject({ kind: 'hole', fact: 'salesGrowthPct', criterion: 'salesGrowth', example: 2, file: 'rubrics/2567-Q3/otop.yaml', line: 69 });
+  });
+  it('prints one line per finding in text, with a count', () => {
+    const run = rubric('lint', 'women-fund', '--period', '2567-Q3');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^rubrics\/2567-Q3\/women-fund\.yaml:83:7 error hole \[memberGrowth\/memberGrowthPctOfTarget\] .*69\.01 – 69\.99/m);
+    expect(run.stdout).toContain('1 rubrics analysed: 2 errors, 0 warnings, 2 notes');
+  });
+  it('lints a file and reports an undeclared fact', () => {
+    const run = rubric('lint', 'test/fixtures/bad-rubrics/undeclared-fact.yaml', '--format', 'json');
+    expect(run.code).toBe(0);
+    const { findings } = JSON.parse(run.stdout) as { findings: { kind: string; fact: string; line: number }[] };
+    expect(findings.map((f) => [f.kind, f.fact, f.line])).toEqual([['undeclared-fact', 'salesGrowth', 29]]);
+  });
+  it('exits 2 without a mission or --all', () => {
+    expect(rubric('lint', '--period', '2567-Q3').code).toBe(2);
+    expect(rubric('lint', '--all').code).toBe(2);
+  });
+});
+
+describe('rubric cases, diff and impact', () => {
+  it('writes the boundary sheet as CSV that rubric grade reads back', () => {
+    const run = rubric('cases', 'otop', '--period', '2567-Q3');
+    expect(run.code).toBe(0);
+    const sheet = file('cases.csv', run.stdout);
+    const graded = rubric('grade', 'otop', '--period', '2567-Q3', '--data', sheet, '--format', 'json');
+    expect(graded.code).toBe(0);
+    const results = JSON.parse(graded.stdout) as { status: string }[];
+    expect(results.length).toBe(run.stdout.trim().split('\n').length - 1);
+    expect(results.some((r) => r.status === 'unmatched')).toBe(true);
+  });
+  it('states the changes of a 2567-Q4 draft against 2567-Q3', () => {
+    const run = rubric('diff', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('level B of criterion salesGrowth went from > 3 to > 3.5');
+    expect(run.stdout).toContain('ระดับ B ของตัวชี้วัด salesGrowth เปลี่ยนจาก > 3 เป็น > 3.5');
+    const json = JSON.parse(rubric('diff', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml', '--format', 'json').stdout);
+    expect(json.from).toMatchObject({ period: '2567-Q3' });
+    expect(json.to).toMatchObject({ period: '2567-Q4' });
+  });
+  it('prints the transition matrix and the rows that move', () => {
+    const data = file('impact.csv', 'id,newProducts,salesGrowthPct\na,5,2.00\nb,5,3.20\nc,5,4.50\n');
+    const run = rubric('impact', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml', '--data', data, '--format', 'json');
+    expect(run.code).toBe(0);
+    const impact = JSON.parse(run.stdout);
+    expect(impact.matrix.unmatched.D).toBe(1);
+    expect(impact.matrix.B.C).toBe(1);
+    expect(impact.matrix.A.A).toBe(1);
+    expect(impact.moves.map((m: { id: string; from: string; to: string }) => `${m.id}:${m.from}>${m.to}`)).toEqual(['a:unmatched>D', 'b:B>C']);
+    const text = rubric('impact', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml', '--data', data);
+    expect(text.stdout).toContain('b: B → C');
+  });
+  it('refuses versions of another mission', () => {
+    const run = rubric('diff', 'bmn', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is mission otop, not bmn');
+  });
+});
