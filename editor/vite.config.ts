@@ -13,4 +13,11 @@ export default defineConfig({
   plugins: [sveltekit()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
+  // Dev: pre-bundle Monaco, monaco-yaml and their worker entries up front. Found late (they are imported
+  // dynamically), they would make Vite re-optimise and reload the page the first time the editor opens.
+  optimizeDeps: {
+    include: ['monaco-editor', 'monaco-yaml', 'monaco-editor/esm/vs/editor/editor.worker', 'monaco-yaml/yaml.worker.js'],
+  },
+  // Module workers: Monaco's and monaco-yaml's worker code is ESM.
+  worker: { format: 'es' },
 });

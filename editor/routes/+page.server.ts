@@ -1,100 +1,79 @@
-// Loads a summary of every rubric in the store (rubrics/<period>/<mission>.yaml) for the home page.
-import { env } from '$env/dynamic/private';
-import { defaultRubricsDir, listPeriods, listRubricFiles, readRubricFile } from '../../engine/store.js';
+// The home page: every period in the store with each mission's state, analysis badge and next round.
+import { error, fail, redirect } from '@sveltejs/kit';
+import { lintRubric } from '../../engine/lint.js';
+import { loadRubric } from '../../engine/load.js';
 import type { Text } from '../../engine/types.js';
-import type { PageServerLoad } from './$types';
+import { validateRubric } from '../../engine/validate.js';
+import { hasRole } from '$lib/server/accounts.js';
+import { storeDb } from '$lib/server/context.js';
+import { getDraft, latestRevision, nextPeriod, startPeriod, storeMissions, storePeriods, StoreError } from '$lib/server/rubric-store.js';
+import type { Actions, PageServerLoad } from './$types';
 
-/** One reporting round as the page shows it. */
-interface RoundSummary {
-  round: number;
-  due: string;
-}
-
-/** One mission's rubric as a row of the period table; plain data only, so it serialises. */
-interface MissionSummary {
+/** One mission's row in a period's table. */
+interface MissionRow {
   mission: string;
   number: number | null;
   name: Text | null;
-  status: 'draft' | 'published' | null;
+  hasDraft: boolean;
   revision: number | null;
   leadUnit: Text | null;
   hasCriteria: boolean;
   errors: number;
   warnings: number;
-  finalRound: RoundSummary | null;
+  nextRound: { round: number; due: string; past: boolean } | null;
 }
 
-/** One period of the store with its missions, ordered by mission number. */
-interface PeriodSummary {
-  period: string;
-  missions: MissionSummary[];
-}
-
-/** Reads one rubric file into a row; a file that cannot be read at all counts as one error. */
-function summarise(mission: string, path: string): MissionSummary {
-  const empty: MissionSummary = {
-    mission,
-    number: null,
-    name: null,
-    status: null,
-    revision: null,
-    leadUnit: null,
-    hasCriteria: false,
-    errors: 1,
-    warnings: 0,
-    finalRound: null,
-  };
-  let stored: ReturnType<typeof readRubricFile>;
-  try {
-    stored = readRubricFile(path);
-  } catch {
-    return empty;
-  }
-  const { rubric, diagnostics } = stored;
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  if (!rubric) return { ...empty, errors, warnings };
-  // The final round is the one with the highest number (rounds are normally listed in order).
-  const last = [...rubric.reporting.rounds].sort((a, b) => a.round - b.round).at(-1);
+function row(period: string, mission: string): MissionRow {
+  const db = storeDb();
+  const draft = getDraft(db, period, mission);
+  const latest = latestRevision(db, period, mission);
+  const yaml = draft?.yaml ?? latest!.yaml;
+  const loaded = loadRubric(yaml, `${period}/${mission}.yaml`);
+  const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
+  const findings = lintRubric(loaded, rubric, diagnostics);
+  const today = new Date().toISOString().slice(0, 10);
+  const rounds = [...(rubric?.reporting.rounds ?? [])].sort((a, b) => a.due.localeCompare(b.due));
+  const upcoming = rounds.find((r) => r.due.slice(0, 10) >= today) ?? rounds.at(-1);
   return {
     mission,
-    number: rubric.number ?? null,
-    name: { th: rubric.name.th, en: rubric.name.en },
-    status: rubric.status,
-    revision: rubric.revision,
-    leadUnit: rubric.leadUnit ? { th: rubric.leadUnit.th, en: rubric.leadUnit.en } : null,
-    hasCriteria: rubric.grade !== undefined,
-    errors,
-    warnings,
-    finalRound: last ? { round: last.round, due: last.due } : null,
+    number: rubric?.number ?? null,
+    name: rubric?.name ?? null,
+    hasDraft: draft !== undefined,
+    revision: latest?.revision ?? null,
+    leadUnit: rubric?.leadUnit ?? null,
+    hasCriteria: rubric?.grade !== undefined,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    nextRound: upcoming ? { round: upcoming.round, due: upcoming.due, past: upcoming.due.slice(0, 10) < today } : null,
   };
 }
 
-/** Orders rows by mission number, unnumbered missions last, then by mission id. */
-function byNumber(a: MissionSummary, b: MissionSummary): number {
-  const an = a.number ?? Number.POSITIVE_INFINITY;
-  const bn = b.number ?? Number.POSITIVE_INFINITY;
-  return an - bn || a.mission.localeCompare(b.mission);
-}
-
-/**
- * The store's folder: RUBRICS_DIR when set (editor/serve.js sets it), else the engine's default, which
- * finds rubrics/ from the source tree in dev but only through the working directory once bundled.
- */
-function rubricsDir(): string {
-  return env.RUBRICS_DIR || defaultRubricsDir();
-}
-
-/** Lists every period (newest first) with a summary row per mission rubric. */
-export const load: PageServerLoad = () => {
-  const root = rubricsDir();
-  const periods: PeriodSummary[] = listPeriods(root)
+export const load: PageServerLoad = ({ locals }) => {
+  const db = storeDb();
+  const periods = storePeriods(db)
     .reverse()
     .map((period) => ({
       period,
-      missions: [...listRubricFiles(period, root)]
-        .map(([mission, path]) => summarise(mission, path))
-        .sort(byNumber),
+      missions: storeMissions(db, period)
+        .map((m) => row(period, m))
+        .sort((a, b) => (a.number ?? 99) - (b.number ?? 99) || a.mission.localeCompare(b.mission)),
     }));
-  return { periods };
+  const latest = periods[0]?.period;
+  return { periods, next: latest ? nextPeriod(latest) : null, canStart: hasRole(locals.user, 'editor') };
+};
+
+export const actions: Actions = {
+  start: async ({ locals }) => {
+    if (!hasRole(locals.user, 'editor')) error(403, { message: 'only editors may start a period', th: 'เฉพาะผู้แก้ไขเท่านั้นที่เริ่มไตรมาสใหม่ได้' });
+    const db = storeDb();
+    const from = storePeriods(db).at(-1);
+    if (!from) return fail(400, { error: { th: 'ยังไม่มีไตรมาสใดในคลัง', en: 'the store has no period yet' } });
+    try {
+      startPeriod(db, { from, username: locals.user!.username });
+    } catch (e) {
+      if (e instanceof StoreError) return fail(e.status, { error: e.text });
+      throw e;
+    }
+    redirect(303, '/');
+  },
 };

@@ -22,6 +22,8 @@ Usage:
   rubric test [files…]
   rubric lint <mission|file.yaml> --period <period> [--format text|json]
   rubric lint --all --period <period> [--format text|json]
+  rubric user add <username> --role viewer|editor|publisher [--name <name>] [--password-stdin] [--db <file>]
+  rubric user list [--db <file>]
   rubric cases <mission> --period <period> [--format csv|json]
   rubric diff <mission> --from <period|file.yaml> --to <period|file.yaml> [--format text|json]
   rubric impact <mission> --from <period|file.yaml> --to <period|file.yaml> --data <file> [--format text|json]
@@ -50,6 +52,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         rubrics: { type: 'string' },
         all: { type: 'boolean' },
         from: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        db: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
         to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -79,6 +85,8 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         return lint(root, rest, values, out, err);
       case 'cases':
         return cases(root, rest, values, out, err);
+      case 'user':
+        return await user(rest, values, out, err);
       case 'diff':
         return diff(root, rest, values, out, err);
       case 'impact':
@@ -222,6 +230,52 @@ function lint(
     out.write(`${paths.length} rubrics analysed: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes\n`);
   }
   return 0;
+}
+
+async function user(
+  args: string[],
+  options: { role?: string | undefined; name?: string | undefined; db?: string | undefined; 'password-stdin'?: boolean | undefined },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const [action, username, ...extra] = args;
+  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  // The accounts database is the editor's; it is loaded only for this command.
+  const { openDb, defaultDbPath } = await import('../../editor/lib/server/db.js');
+  const accounts = await import('../../editor/lib/server/accounts.js');
+  const db = openDb(options.db ? resolve(options.db) : defaultDbPath());
+  if (action === 'list') {
+    for (const u of accounts.listUsers(db)) out.write(`${u.username}\t${u.role}\t${u.name}\n`);
+    return 0;
+  }
+  if (action !== 'add' || !username) throw new UsageError('user needs "add <username> --role <role>" or "list"');
+  if (!options.role) throw new UsageError('user add needs --role viewer, editor or publisher');
+  let password: string;
+  let generated = false;
+  if (options['password-stdin']) {
+    password = (await readStdin()).replace(/\r?\n$/, '');
+  } else {
+    password = accounts.randomPassword();
+    generated = true;
+  }
+  try {
+    const created = accounts.addUser(db, { username, role: options.role as 'viewer', password, ...(options.name ? { name: options.name } : {}) });
+    out.write(`สร้างผู้ใช้ / created user ${created.username} (${created.role})\n`);
+    if (generated) out.write(`รหัสผ่าน (แสดงครั้งเดียว) / password (shown once): ${password}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof accounts.AccountError) {
+      err.write(`rubric: ${error.th} / ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 type Options = {

@@ -1,0 +1,17 @@
+// Types SvelteKit shares across the app: who is signed in, and the page language.
+import type { User } from './lib/server/accounts.js';
+
+declare global {
+  namespace App {
+    interface Locals {
+      user: User | null;
+      lang: 'th' | 'en';
+    }
+    interface Error {
+      message: string;
+      th?: string;
+    }
+  }
+}
+
+export {};

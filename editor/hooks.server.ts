@@ -1,0 +1,22 @@
+// Every request: who is signed in (session cookie) and which language to show; pages need a sign-in.
+import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sessionUser } from './lib/server/accounts.js';
+import { ensureFirstAccount, storeDb } from './lib/server/context.js';
+
+/** Opens and seeds the store before the first request, and makes the first account if none. */
+export const init: ServerInit = () => {
+  storeDb();
+  ensureFirstAccount();
+};
+
+const OPEN = ['/login', '/lang', '/api/'];
+
+export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.user = sessionUser(storeDb(), event.cookies.get('session')) ?? null;
+  event.locals.lang = event.cookies.get('lang') === 'en' ? 'en' : 'th';
+  const path = event.url.pathname;
+  if (!event.locals.user && !OPEN.some((p) => path.startsWith(p))) {
+    redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
+  }
+  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+};

@@ -1,0 +1,28 @@
+// The server's one database, opened and seeded on first use, and its first account.
+import { defaultRubricsDir } from '../../../engine/store.js';
+import { addUser, listUsers, randomPassword } from './accounts.js';
+import { defaultDbPath, openDb, type Db } from './db.js';
+import { seedStore } from './rubric-store.js';
+
+let db: Db | undefined;
+
+/** The editor's database: RUBRIC_DB or data/editor.db, seeded from RUBRICS_DIR or rubrics/. */
+export function storeDb(): Db {
+  if (!db) {
+    db = openDb(defaultDbPath());
+    seedStore(db, process.env.RUBRICS_DIR || defaultRubricsDir());
+  }
+  return db;
+}
+
+/**
+ * On a fresh machine there is no account to sign in with: create a publisher "admin" with a
+ * random password and print it once, so that the README's one command leads to a usable editor.
+ */
+export function ensureFirstAccount(): void {
+  const database = storeDb();
+  if (listUsers(database).length > 0) return;
+  const password = randomPassword();
+  addUser(database, { username: 'admin', role: 'publisher', password, name: 'ผู้ดูแลระบบ' });
+  console.log(`ผู้ใช้แรก / first account: admin  รหัสผ่าน / password: ${password}  (แสดงครั้งเดียว / shown once; add more with: npx rubric user add)`);
+}

@@ -1,0 +1,106 @@
+// The editor's embedded database (SQLite through better-sqlite3): accounts, sessions, drafts,
+// published revisions and the audit trail. Only server modules import this file.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** An open database handle. */
+export type Db = Database.Database;
+
+const SCHEMA = `
+PRAGMA journal_mode = WAL;
+PRAGMA foreign_keys = ON;
+CREATE TABLE IF NOT EXISTS users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'publisher')),
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS revisions (
+  period TEXT NOT NULL,
+  mission TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  yaml TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  published_by TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  PRIMARY KEY (period, mission, revision)
+);
+-- Published means immutable: the database itself refuses to change or remove a revision.
+CREATE TRIGGER IF NOT EXISTS revisions_never_change BEFORE UPDATE ON revisions
+BEGIN SELECT RAISE(ABORT, 'a published revision is immutable'); END;
+CREATE TRIGGER IF NOT EXISTS revisions_never_go BEFORE DELETE ON revisions
+BEGIN SELECT RAISE(ABORT, 'a published revision is immutable'); END;
+CREATE TABLE IF NOT EXISTS drafts (
+  period TEXT NOT NULL,
+  mission TEXT NOT NULL,
+  yaml TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (period, mission)
+);
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  username TEXT NOT NULL,
+  action TEXT NOT NULL,
+  period TEXT,
+  mission TEXT,
+  path TEXT,
+  before TEXT,
+  after TEXT,
+  message_th TEXT NOT NULL,
+  message_en TEXT NOT NULL,
+  revision INTEGER
+);
+CREATE INDEX IF NOT EXISTS audit_by_mission ON audit (period, mission, id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+/** The database file: RUBRIC_DB when set, else data/editor.db in the repository. */
+export function defaultDbPath(): string {
+  if (process.env.RUBRIC_DB) return process.env.RUBRIC_DB;
+  return join(repositoryRoot(), 'data', 'editor.db');
+}
+
+/**
+ * The repository (the folder with package.json and rubrics/), found from this module whether it
+ * runs from source, from the built CLI (dist/) or bundled into the server (build/); else the
+ * working directory.
+ */
+export function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rubrics'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+const open = new Map<string, Db>();
+
+/** Opens (once per path) and migrates the database. */
+export function openDb(path: string = defaultDbPath()): Db {
+  const cached = open.get(path);
+  if (cached) return cached;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.exec(SCHEMA);
+  db.pragma('busy_timeout = 5000');
+  open.set(path, db);
+  return db;
+}
+
+/** The current time as an ISO string (UTC). */
+export function now(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,373 @@
+// The editor's rubric store: published revisions (immutable) and drafts (saved with optimistic
+// concurrency), seeded from the repository's rubrics/ folder, with every change in the audit trail.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { diffRubrics } from '../../../engine/diff.js';
+import { lintRubric } from '../../../engine/lint.js';
+import { loadRubric } from '../../../engine/load.js';
+import { listPeriods, listRubricFiles } from '../../../engine/store.js';
+import type { Rubric, Text } from '../../../engine/types.js';
+import { validateRubric } from '../../../engine/validate.js';
+import { setScalar } from '../../../engine/yaml-edit.js';
+import type { Finding } from '../../../engine/analyze.js';
+import { now, type Db } from './db.js';
+
+/** A published revision: never changed once written. */
+export interface Revision {
+  period: string;
+  mission: string;
+  revision: number;
+  yaml: string;
+  digest: string;
+  publishedBy: string;
+  publishedAt: string;
+}
+
+/** A draft being edited, with the version that a save must name. */
+export interface Draft {
+  period: string;
+  mission: string;
+  yaml: string;
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** A refused write, said in Thai and English, with what the caller should know. */
+export class StoreError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    readonly text: Text,
+    readonly detail: Record<string, unknown> = {},
+  ) {
+    super(text.en);
+    this.name = 'StoreError';
+  }
+}
+
+/** sha256 of the UTF-8 bytes of a text, as `sha256:<hex>` (the same digest the CLI gives a file). */
+export function digestText(text: string): string {
+  return 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Loads the shipped rubrics into an empty store: published files as revisions, drafts as drafts. */
+export function seedStore(db: Db, rubricsDir?: string): number {
+  if (db.prepare("SELECT 1 FROM meta WHERE key = 'seeded'").get()) return 0;
+  let count = 0;
+  const seed = db.transaction(() => {
+    for (const period of listPeriods(rubricsDir)) {
+      for (const [mission, path] of listRubricFiles(period, rubricsDir)) {
+        const yaml = readFileSync(path, 'utf8');
+        const { rubric } = validateRubric(loadRubric(yaml, path));
+        if (rubric?.status === 'published') {
+          db.prepare('INSERT INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)').run(period, mission, rubric.revision, yaml, digestText(yaml), 'seed', now());
+        } else {
+          db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(period, mission, yaml, 'seed', now());
+        }
+        count++;
+      }
+    }
+    db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', ?)").run(now());
+  });
+  seed();
+  return count;
+}
+
+function toRevision(row: Record<string, unknown> | undefined): Revision | undefined {
+  if (!row) return undefined;
+  return {
+    period: row.period as string,
+    mission: row.mission as string,
+    revision: row.revision as number,
+    yaml: row.yaml as string,
+    digest: row.digest as string,
+    publishedBy: row.published_by as string,
+    publishedAt: row.published_at as string,
+  };
+}
+
+function toDraft(row: Record<string, unknown> | undefined): Draft | undefined {
+  if (!row) return undefined;
+  return {
+    period: row.period as string,
+    mission: row.mission as string,
+    yaml: row.yaml as string,
+    version: row.version as number,
+    updatedBy: row.updated_by as string,
+    updatedAt: row.updated_at as string,
+  };
+}
+
+/** Every period that has a draft or a revision, oldest first. */
+export function storePeriods(db: Db): string[] {
+  const rows = db.prepare('SELECT period FROM revisions UNION SELECT period FROM drafts ORDER BY period').all() as { period: string }[];
+  return rows.map((r) => r.period);
+}
+
+/** The missions of a period. */
+export function storeMissions(db: Db, period: string): string[] {
+  const rows = db
+    .prepare('SELECT mission FROM revisions WHERE period = ? UNION SELECT mission FROM drafts WHERE period = ? ORDER BY mission')
+    .all(period, period) as { mission: string }[];
+  return rows.map((r) => r.mission);
+}
+
+/** The latest published revision of a mission in a period. */
+export function latestRevision(db: Db, period: string, mission: string): Revision | undefined {
+  return toRevision(
+    db.prepare('SELECT * FROM revisions WHERE period = ? AND mission = ? ORDER BY revision DESC LIMIT 1').get(period, mission) as
+      | Record<string, unknown>
+      | undefined,
+  );
+}
+
+/** Every published revision of a mission in a period, newest first. */
+export function revisions(db: Db, period: string, mission: string): Revision[] {
+  return (db.prepare('SELECT * FROM revisions WHERE period = ? AND mission = ? ORDER BY revision DESC').all(period, mission) as Record<string, unknown>[]).map(
+    (r) => toRevision(r)!,
+  );
+}
+
+/** The draft of a mission in a period, if one is open. */
+export function getDraft(db: Db, period: string, mission: string): Draft | undefined {
+  return toDraft(db.prepare('SELECT * FROM drafts WHERE period = ? AND mission = ?').get(period, mission) as Record<string, unknown> | undefined);
+}
+
+function parsed(yaml: string, file: string): Rubric | undefined {
+  return validateRubric(loadRubric(yaml, file)).rubric;
+}
+
+/** Writes an audit entry. */
+export function audit(
+  db: Db,
+  entry: { username: string; action: string; period?: string; mission?: string; path?: string; before?: unknown; after?: unknown; message: Text; revision?: number },
+): void {
+  db.prepare(
+    'INSERT INTO audit (at, username, action, period, mission, path, before, after, message_th, message_en, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    now(),
+    entry.username,
+    entry.action,
+    entry.period ?? null,
+    entry.mission ?? null,
+    entry.path ?? null,
+    entry.before === undefined ? null : JSON.stringify(entry.before),
+    entry.after === undefined ? null : JSON.stringify(entry.after),
+    entry.message.th,
+    entry.message.en,
+    entry.revision ?? null,
+  );
+}
+
+/** One audit entry as pages show it. */
+export interface AuditEntry {
+  at: string;
+  username: string;
+  action: string;
+  path: string | null;
+  before: string | null;
+  after: string | null;
+  message: Text;
+  revision: number | null;
+}
+
+/** The audit trail of one mission in one period, newest first. */
+export function auditTrail(db: Db, period: string, mission: string): AuditEntry[] {
+  const rows = db.prepare('SELECT * FROM audit WHERE period = ? AND mission = ? ORDER BY id DESC').all(period, mission) as Record<string, unknown>[];
+  return rows.map((r) => ({
+    at: r.at as string,
+    username: r.username as string,
+    action: r.action as string,
+    path: r.path as string | null,
+    before: r.before as string | null,
+    after: r.after as string | null,
+    message: { th: r.message_th as string, en: r.message_en as string },
+    revision: r.revision as number | null,
+  }));
+}
+
+/**
+ * Saves a draft if nobody saved since the version the editor started from; otherwise refuses with
+ * 409 and the other change (its text, who and when), so nothing is overwritten silently. Every
+ * change of a value is written to the audit trail with its old and new value.
+ */
+export function saveDraft(db: Db, options: { period: string; mission: string; yaml: string; version: number; username: string }): Draft {
+  const { period, mission, yaml, version, username } = options;
+  return db.transaction(() => {
+    const current = getDraft(db, period, mission);
+    if (!current) {
+      throw new StoreError(404, { th: `ไม่มีร่างของ ${mission} ใน ${period}`, en: `there is no draft of ${mission} in ${period}` });
+    }
+    if (current.version !== version) {
+      throw new StoreError(
+        409,
+        {
+          th: `มีผู้บันทึกร่างนี้ไปก่อนแล้ว (ฉบับที่ ${current.version} โดย ${current.updatedBy}) การแก้ไขของคุณยังไม่ถูกบันทึก`,
+          en: `someone saved this draft first (version ${current.version} by ${current.updatedBy}); your change was not saved`,
+        },
+        { theirs: current },
+      );
+    }
+    const file = `${period}/${mission}.yaml`;
+    const before = parsed(current.yaml, file);
+    const after = parsed(yaml, file);
+    if (after && (after.mission !== mission || after.period !== period)) {
+      throw new StoreError(400, {
+        th: `ร่างนี้ต้องเป็นภารกิจ ${mission} ไตรมาส ${period}`,
+        en: `this draft must stay mission ${mission}, period ${period} (received ${after.mission}, ${after.period})`,
+      });
+    }
+    db.prepare('UPDATE drafts SET yaml = ?, version = ?, updated_by = ?, updated_at = ? WHERE period = ? AND mission = ?').run(
+      yaml,
+      current.version + 1,
+      username,
+      now(),
+      period,
+      mission,
+    );
+    if (before && after) {
+      for (const change of diffRubrics(before, after)) {
+        audit(db, { username, action: 'change', period, mission, path: change.path, before: change.before, after: change.after, message: change.message });
+      }
+    } else if (yaml !== current.yaml) {
+      audit(db, {
+        username,
+        action: 'change',
+        period,
+        mission,
+        message: { th: 'บันทึกร่าง (YAML ยังไม่ถูกต้อง)', en: 'saved the draft (its YAML is not yet valid)' },
+      });
+    }
+    return getDraft(db, period, mission)!;
+  })();
+}
+
+/** What publishing checks found: errors stop it, warnings need an acknowledgement. */
+export interface PublishCheck {
+  errors: Finding[];
+  warnings: Finding[];
+}
+
+/** Validation and analysis of a draft's text, split by severity. */
+export function checkForPublish(yaml: string, period: string, mission: string): PublishCheck {
+  const loaded = loadRubric(yaml, `${period}/${mission}.yaml`);
+  const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
+  const findings = lintRubric(loaded, rubric, diagnostics);
+  return { errors: findings.filter((f) => f.severity === 'error'), warnings: findings.filter((f) => f.severity === 'warning') };
+}
+
+/**
+ * Publishes a draft as the next immutable revision: refused with errors, or with warnings not
+ * acknowledged, or when the draft changed since the version the publisher saw.
+ */
+export function publishDraft(
+  db: Db,
+  options: { period: string; mission: string; version: number; username: string; acknowledgeWarnings: boolean },
+): Revision {
+  const { period, mission, version, username } = options;
+  return db.transaction(() => {
+    const draft = getDraft(db, period, mission);
+    if (!draft) throw new StoreError(404, { th: `ไม่มีร่างของ ${mission} ใน ${period}`, en: `there is no draft of ${mission} in ${period}` });
+    if (draft.version !== version) {
+      throw new StoreError(
+        409,
+        { th: `ร่างถูกแก้ไขหลังจากที่คุณเปิด (ฉบับที่ ${draft.version} โดย ${draft.updatedBy})`, en: `the draft changed after you opened it (version ${draft.version} by ${draft.updatedBy})` },
+        { theirs: draft },
+      );
+    }
+    const next = (latestRevision(db, period, mission)?.revision ?? 0) + 1;
+    let yaml = setScalar(draft.yaml, ['status'], 'published');
+    yaml = yaml && setScalar(yaml, ['revision'], next);
+    if (!yaml) throw new StoreError(400, { th: 'ร่างไม่มี status หรือ revision', en: 'the draft has no status or revision to set' });
+    const check = checkForPublish(yaml, period, mission);
+    if (check.errors.length > 0) {
+      throw new StoreError(
+        400,
+        { th: `เผยแพร่ไม่ได้: มีข้อผิดพลาด ${check.errors.length} รายการ`, en: `cannot publish: ${check.errors.length} errors` },
+        { errors: check.errors },
+      );
+    }
+    if (check.warnings.length > 0 && !options.acknowledgeWarnings) {
+      throw new StoreError(
+        400,
+        { th: `ต้องยืนยันว่ารับทราบคำเตือน ${check.warnings.length} รายการก่อนเผยแพร่`, en: `acknowledge the ${check.warnings.length} warnings to publish` },
+        { warnings: check.warnings },
+      );
+    }
+    const revision: Revision = { period, mission, revision: next, yaml, digest: digestText(yaml), publishedBy: username, publishedAt: now() };
+    db.prepare('INSERT INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)').run(period, mission, next, yaml, revision.digest, username, revision.publishedAt);
+    db.prepare('DELETE FROM drafts WHERE period = ? AND mission = ?').run(period, mission);
+    audit(db, {
+      username,
+      action: 'publish',
+      period,
+      mission,
+      revision: next,
+      message: {
+        th: `เผยแพร่ฉบับที่ ${next} (${revision.digest.slice(0, 19)}…)${check.warnings.length ? ` รับทราบคำเตือน ${check.warnings.length} รายการ` : ''}`,
+        en: `published revision ${next} (${revision.digest.slice(0, 19)}…)${check.warnings.length ? `, ${check.warnings.length} warnings acknowledged` : ''}`,
+      },
+    });
+    return revision;
+  })();
+}
+
+/**
+ * Opens a draft from the latest published revision, as the next revision: the way to correct a
+ * published rubric without changing it.
+ */
+export function openCorrection(db: Db, options: { period: string; mission: string; username: string }): Draft {
+  const { period, mission, username } = options;
+  return db.transaction(() => {
+    const existing = getDraft(db, period, mission);
+    if (existing) return existing;
+    const latest = latestRevision(db, period, mission);
+    if (!latest) throw new StoreError(404, { th: `ไม่มีฉบับที่เผยแพร่ของ ${mission}`, en: `${mission} has no published revision` });
+    let yaml = setScalar(latest.yaml, ['status'], 'draft') ?? latest.yaml;
+    yaml = setScalar(yaml, ['revision'], latest.revision + 1) ?? yaml;
+    db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(period, mission, yaml, username, now());
+    audit(db, {
+      username,
+      action: 'draft',
+      period,
+      mission,
+      message: { th: `เปิดร่างแก้ไขจากฉบับที่ ${latest.revision}`, en: `opened a correction of revision ${latest.revision}` },
+    });
+    return getDraft(db, period, mission)!;
+  })();
+}
+
+/** The period after a period: 2567-Q3 → 2567-Q4, 2567-Q4 → 2568-Q1. */
+export function nextPeriod(period: string): string {
+  const [year, quarter] = period.split('-Q').map(Number) as [number, number];
+  return quarter === 4 ? `${year + 1}-Q1` : `${year}-Q${quarter + 1}`;
+}
+
+/**
+ * Starts the next quarter from a period: every mission's latest revision (or its draft, where it
+ * has none) becomes a draft of the next period, revision 1. Existing drafts there are kept.
+ */
+export function startPeriod(db: Db, options: { from: string; username: string }): { period: string; created: string[] } {
+  const to = nextPeriod(options.from);
+  return db.transaction(() => {
+    const created: string[] = [];
+    for (const mission of storeMissions(db, options.from)) {
+      if (getDraft(db, to, mission) || latestRevision(db, to, mission)) continue;
+      const source = latestRevision(db, options.from, mission)?.yaml ?? getDraft(db, options.from, mission)?.yaml;
+      if (!source) continue;
+      let yaml = setScalar(source, ['period'], to) ?? source;
+      yaml = setScalar(yaml, ['status'], 'draft') ?? yaml;
+      yaml = setScalar(yaml, ['revision'], 1) ?? yaml;
+      db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(to, mission, yaml, options.username, now());
+      audit(db, {
+        username: options.username,
+        action: 'draft',
+        period: to,
+        mission,
+        message: { th: `เริ่มร่าง ${to} จาก ${options.from}`, en: `started the ${to} draft from ${options.from}` },
+      });
+      created.push(mission);
+    }
+    return { period: to, created };
+  })();
+}

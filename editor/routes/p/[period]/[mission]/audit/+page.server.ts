@@ -1,0 +1,10 @@
+// The audit trail of one mission: who changed which value from what to what, when, and who published.
+import { error } from '@sveltejs/kit';
+import { storeDb } from '$lib/server/context.js';
+import { auditTrail } from '$lib/server/rubric-store.js';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+  if (!/^25\d{2}-Q[1-4]$/.test(params.period) || !/^[a-z][a-z0-9-]*$/.test(params.mission)) error(404, { message: 'no such rubric' });
+  return { period: params.period, mission: params.mission, entries: auditTrail(storeDb(), params.period, params.mission) };
+};

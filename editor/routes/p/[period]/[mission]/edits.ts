@@ -1,0 +1,14 @@
+// The edits the table views can make to the YAML text, as callbacks the page gives them.
+import type { ScalarValue, YamlPath } from '../../../../../engine/yaml-edit.js';
+
+/** What a table view may ask of the page: each call changes only the YAML it names. */
+export interface Edits {
+  /** Sets one scalar (a threshold, an operator, a label). */
+  set(path: YamlPath, value: ScalarValue): void;
+  /** Replaces a value with a scalar or a flow list (a threshold that becomes a range). */
+  replace(path: YamlPath, value: ScalarValue | ScalarValue[]): void;
+  /** Copies a list item below itself (a new band or row). */
+  add(listPath: YamlPath, index: number): void;
+  /** Removes a list item. */
+  remove(listPath: YamlPath, index: number): void;
+}

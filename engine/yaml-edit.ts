@@ -1,0 +1,119 @@
+import { isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
+
+/** A path into a YAML document: keys and list indexes. */
+export type YamlPath = readonly (string | number)[];
+
+/** A scalar value the editors write. */
+export type ScalarValue = string | number | boolean | null;
+
+/** A text edit: replace `[from, to)` with `text`. */
+export interface TextEdit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** Applies one text edit. */
+export function applyEdit(source: string, edit: TextEdit): string {
+  return source.slice(0, edit.from) + edit.text + source.slice(edit.to);
+}
+
+/**
+ * Sets one scalar in YAML text by replacing only that scalar's characters, in the quoting style it
+ * had, so that comments, order and formatting everywhere else stay as they were. Returns the new
+ * text, or undefined when the path does not lead to a scalar (the caller decides what to do).
+ */
+export function setScalar(source: string, path: YamlPath, value: ScalarValue): string | undefined {
+  const edit = scalarEdit(source, path, value);
+  return edit ? applyEdit(source, edit) : undefined;
+}
+
+/** The text edit that `setScalar` makes, or undefined. */
+export function scalarEdit(source: string, path: YamlPath, value: ScalarValue): TextEdit | undefined {
+  const doc = parseDocument(source, { keepSourceTokens: true });
+  const node = doc.getIn(path, true) as Node | undefined;
+  if (!isScalar(node) || !node.range) return undefined;
+  return { from: node.range[0], to: node.range[1], text: scalarSource(value, node.type) };
+}
+
+/** A value written as YAML source, keeping a quoted scalar quoted the same way. */
+function scalarSource(value: ScalarValue, type: Scalar['type']): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (type === 'QUOTE_DOUBLE') return JSON.stringify(value);
+  if (type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  // Plain if it reads back as the same string, else double-quoted.
+  const plain = parseDocument(`x: ${value}`).get('x');
+  return plain === value && !/[\n#]|^\s|\s$/.test(value) && value !== '' ? value : JSON.stringify(value);
+}
+
+/** The lines [start, end) of the text that a node's source occupies, from its line start. */
+function lineSpan(source: string, node: Node): { start: number; end: number } {
+  const [from, , to] = node.range!;
+  const start = source.lastIndexOf('\n', from - 1) + 1;
+  let end = source.indexOf('\n', Math.max(from, to - 1));
+  end = end === -1 ? source.length : end + 1;
+  return { start, end };
+}
+
+/**
+ * Duplicates a list item (its whole lines) right after itself, so a new band or row starts as a
+ * copy of its neighbour with the same layout. Returns undefined when the path is not a list item
+ * on lines of its own.
+ */
+export function duplicateItem(source: string, listPath: YamlPath, index: number): string | undefined {
+  const doc = parseDocument(source, { keepSourceTokens: true });
+  const list = doc.getIn(listPath, true);
+  if (!isSeq(list) || list.flow) return undefined;
+  const item = list.items[index] as Node | undefined;
+  if (!item?.range) return undefined;
+  const { start, end } = lineSpan(source, item);
+  const block = source.slice(start, end);
+  return source.slice(0, end) + (block.endsWith('\n') ? block : block + '\n') + source.slice(end);
+}
+
+/** Removes a list item's lines. Returns undefined when it is not a block list item. */
+export function removeItem(source: string, listPath: YamlPath, index: number): string | undefined {
+  const doc = parseDocument(source, { keepSourceTokens: true });
+  const list = doc.getIn(listPath, true);
+  if (!isSeq(list) || list.flow || list.items.length <= 1) return undefined;
+  const item = list.items[index] as Node | undefined;
+  if (!item?.range) return undefined;
+  const { start, end } = lineSpan(source, item);
+  return source.slice(0, start) + source.slice(end);
+}
+
+/** The smallest edit that turns one text into another: common prefix and suffix kept. */
+export function minimalEdit(before: string, after: string): TextEdit {
+  let from = 0;
+  const limit = Math.min(before.length, after.length);
+  while (from < limit && before.charCodeAt(from) === after.charCodeAt(from)) from++;
+  let tail = 0;
+  while (tail < limit - from && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { from, to: before.length - tail, text: after.slice(from, after.length - tail) };
+}
+
+/**
+ * Replaces the list at a path with new items, written in the flow style (`[a, b]`) it had, and
+ * only that list's characters. Returns undefined when the path is not a flow list.
+ */
+export function setFlowList(source: string, path: YamlPath, items: ScalarValue[]): string | undefined {
+  const doc = parseDocument(source, { keepSourceTokens: true });
+  const list = doc.getIn(path, true);
+  if (!isSeq(list) || !list.flow || !list.range) return undefined;
+  const text = `[${items.map((v) => scalarSource(v, 'PLAIN')).join(', ')}]`;
+  return applyEdit(source, { from: list.range[0], to: list.range[1], text });
+}
+
+/**
+ * Replaces the value at a path with a scalar or a flow list (`[80, 88.99]`), changing only that
+ * value's characters: how a band's threshold becomes a range and back. Undefined when the path
+ * has no value.
+ */
+export function replaceValue(source: string, path: YamlPath, value: ScalarValue | ScalarValue[]): string | undefined {
+  const doc = parseDocument(source, { keepSourceTokens: true });
+  const node = doc.getIn(path, true) as Node | undefined;
+  if (!node?.range) return undefined;
+  const text = Array.isArray(value) ? `[${value.map((v) => scalarSource(v, 'PLAIN')).join(', ')}]` : scalarSource(value, isScalar(node) ? node.type : 'PLAIN');
+  return applyEdit(source, { from: node.range[0], to: node.range[1], text });
+}

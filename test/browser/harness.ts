@@ -1,0 +1,86 @@
+// Real parts for browser tests: the built editor on a free loopback port with its own database,
+// accounts made through the CLI, and Debian's Chromium driven by playwright-core.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const root = join(import.meta.dirname, '../..');
+
+/** Where screenshots of the main screens go (kept as CI artifacts). */
+export const ARTIFACTS = join(root, 'test-results');
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A running editor with a fresh database. */
+export interface Editor {
+  base: string;
+  db: string;
+  stop(): void;
+}
+
+/** Creates accounts with the CLI, as an administrator would. */
+export function addUser(db: string, username: string, role: string, password: string): void {
+  const run = spawnSync(process.execPath, [join(root, 'dist/engine/cli/bin.js'), 'user', 'add', username, '--role', role, '--password-stdin', '--db', db], {
+    input: password + '\n',
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`user add failed: ${run.stderr}`);
+}
+
+/** Starts the built editor (`npm run build` first) on a free port with a new database. */
+export async function startEditor(users: { username: string; role: string; password: string }[]): Promise<Editor> {
+  const dir = mkdtempSync(join(tmpdir(), 'rubric-editor-'));
+  const db = join(dir, 'editor.db');
+  for (const u of users) addUser(db, u.username, u.role, u.password);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server: ChildProcess = spawn(process.execPath, [join(root, 'editor/serve.js')], {
+    env: { ...process.env, PORT: String(port), RUBRIC_DB: db },
+    stdio: 'pipe',
+  });
+  let output = '';
+  server.stdout?.on('data', (d) => (output += d));
+  server.stderr?.on('data', (d) => (output += d));
+  for (let i = 0; i < 150; i++) {
+    try {
+      const response = await fetch(`${base}/login`);
+      if (response.ok) return { base, db, stop: () => server.kill() };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error(`the editor did not start:\n${output}`);
+}
+
+/** Debian's Chromium, headless, with nothing reaching outside this machine. */
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
