@@ -1,13 +1,20 @@
 // Real parts for browser tests: the built editor on a free loopback port with its own database,
 // accounts made through the CLI, and Debian's Chromium driven by playwright-core.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
-const root = join(import.meta.dirname, '../..');
+/** The repository, whether this runs from test/ (vitest) or dist/test/ (the benchmark). */
+function repositoryRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'editor'))) dir = dirname(dir);
+  return dir;
+}
+
+const root = repositoryRoot();
 
 /** Where screenshots of the main screens go (kept as CI artifacts). */
 export const ARTIFACTS = join(root, 'test-results');

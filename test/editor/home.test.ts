@@ -1,64 +1,69 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEditor, type Editor } from '../browser/harness.js';
 
 // The README's main command ends in `node editor/serve.js`: start the built server for real and
-// read its home page over HTTP. (`npm test` builds the editor before this suite runs.)
-const root = join(import.meta.dirname, '../..');
-let server: ChildProcess;
-let base = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+// read its pages over HTTP. (`npm test` builds the editor before this suite runs.)
+let editor: Editor;
+let cookie = '';
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [join(root, 'editor/serve.js')], { cwd: '/', env: { ...process.env, PORT: String(port) }, stdio: 'pipe' });
-  server.stdout?.resume();
-  server.stderr?.resume();
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the editor did not start');
+  editor = await startEditor([{ username: 'reader', role: 'viewer', password: 'reader-pass-1' }]);
+  const response = await fetch(`${editor.base}/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ username: 'reader', password: 'reader-pass-1' }),
+    headers: { origin: editor.base, accept: 'text/html' },
+    redirect: 'manual',
+  });
+  expect(response.status).toBe(303);
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  expect(setCookie).toMatch(/session=[^;]+;.*HttpOnly/i);
+  expect(setCookie).toMatch(/SameSite=Lax/i);
+  cookie = setCookie.split(';')[0]!;
 }, 30_000);
 
-afterAll(() => {
-  server?.kill();
-});
+afterAll(() => editor?.stop());
+
+const get = (path: string) => fetch(`${editor.base}${path}`, { headers: { cookie }, redirect: 'manual' });
 
 describe('the editor home page', () => {
+  it('sends a visitor without a session to the sign-in page', async () => {
+    const response = await fetch(`${editor.base}/`, { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/login?next=%2F');
+  });
+
   it('lists every 2567-Q3 mission, Thai first with English beside', async () => {
-    const response = await fetch(base);
+    const response = await get('/');
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<html lang="th">');
     for (const mission of ['khok-nong-na', 'food-security', 'thai-textile', 'poverty-center', 'otop', 'women-fund', 'click-chumchon', 'bmn', 'community-fund', 'pracharat', 'moral-organization']) {
-      expect(html).toContain(mission);
+      expect(html).toContain(`data-mission="${mission}"`);
     }
     expect(html).toContain('กองทุนชุมชน');
     expect(html).toContain('Community funds');
   });
 
-  it('shows reporting dates in the Buddhist era', async () => {
-    const html = await (await fetch(base)).text();
+  it('shows reporting dates in the Buddhist era and each mission\'s analysis badge', async () => {
+    const html = await (await get('/')).text();
     // What a person reads: the page's text, without its hydration data and tag attributes.
-    const visible = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, '');
+    const visible = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, ' ');
     expect(visible).toContain('30 มิ.ย. 2567');
     expect(visible).not.toContain('2024-06-30');
+    const otopRow = html.slice(html.indexOf('data-mission="otop"'), html.indexOf('</tr>', html.indexOf('data-mission="otop"')));
+    expect(otopRow.replace(/<[^>]*>/g, ' ')).toMatch(/1\s+ข้อผิดพลาด/);
+  });
+
+  it('switches to English first and back', async () => {
+    const switched = await fetch(`${editor.base}/lang?to=en&back=%2F`, { headers: { cookie }, redirect: 'manual' });
+    const lang = (switched.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const html = await (await fetch(`${editor.base}/`, { headers: { cookie: `${cookie}; ${lang}` } })).text();
+    expect(html).toContain('<html lang="en">');
+    expect(html.indexOf('Period 2567-Q3')).toBeLessThan(html.indexOf('ไตรมาส 2567-Q3'));
+  });
+
+  it('answers 404 for a mission or period that does not exist', async () => {
+    expect((await get('/p/2567-Q3/no-such')).status).toBe(404);
+    expect((await get('/p/..%2F..%2Fetc/otop')).status).toBe(404);
   });
 });
