@@ -1,5 +1,5 @@
 import { valueCatalog, type ValueInfo } from './catalog.js';
-import { compileSlotCondition, type SlotCondition } from './conditions.js';
+import { compileSlotCondition, conditionLeaves, type SlotCondition } from './conditions.js';
 import type { Severity } from './diagnostics.js';
 import {
   bandInterval,
@@ -426,17 +426,10 @@ function representatives(model: Model, id: string, thresholds: FactValue[]): Fac
 }
 
 /** Every comparison value a condition makes with each value id. */
-function thresholdsIn(condition: Condition, named: Record<string, Condition>, out: Map<string, FactValue[]>, seen = new Set<string>()): void {
-  if ('all' in condition) condition.all.forEach((c) => thresholdsIn(c, named, out, seen));
-  else if ('any' in condition) condition.any.forEach((c) => thresholdsIn(c, named, out, seen));
-  else if ('not' in condition) thresholdsIn(condition.not, named, out, seen);
-  else if ('condition' in condition) {
-    if (seen.has(condition.condition)) return;
-    seen.add(condition.condition);
-    thresholdsIn(named[condition.condition]!, named, out, seen);
-  } else {
-    const values = Array.isArray(condition.value) ? condition.value : [condition.value];
-    out.set(condition.fact, [...(out.get(condition.fact) ?? []), ...values]);
+function thresholdsIn(condition: Condition, named: Record<string, Condition>, out: Map<string, FactValue[]>): void {
+  for (const leaf of conditionLeaves(condition, named)) {
+    const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+    out.set(leaf.fact, [...(out.get(leaf.fact) ?? []), ...values]);
   }
 }
 

@@ -1,7 +1,8 @@
 import type { CompiledRubric } from './compile.js';
+import { conditionLeaves } from './conditions.js';
 import { gradeRows } from './evaluate.js';
 import { bandText } from './model.js';
-import { SCORE_INPUT, type Band, type Condition, type FactValue, type Rubric, type Text } from './types.js';
+import { SCORE_INPUT, type Band, type FactValue, type Rubric, type Text } from './types.js';
 
 /** One row of the boundary sheet: a value just below, on or just above one threshold, and its grade. */
 export interface BoundaryCase {
@@ -61,7 +62,7 @@ export function boundaryCases(rubric: Rubric, compiled: CompiledRubric): Boundar
   if (grade.type === 'bands' && grade.input !== SCORE_INPUT) around('grade', grade.input, grade.bands);
   if (grade.type === 'ladder') {
     grade.rows.forEach((row) => {
-      for (const leaf of leaves(row.when, rubric.conditions ?? {})) {
+      for (const leaf of conditionLeaves(row.when, rubric.conditions ?? {})) {
         const info = model.catalog.get(leaf.fact);
         if (info && (info.type === 'number' || info.type === 'integer') && typeof leaf.value === 'number') {
           const op = { greaterThan: '>', greaterThanInclusive: '>=', lessThan: '<', lessThanInclusive: '<=', equal: '=' }[leaf.operator as string] ?? '=';
@@ -136,18 +137,6 @@ function baseRow(rubric: Rubric, compiled: CompiledRubric): Record<string, FactV
     row[id] = fact.type === 'boolean' ? true : fact.type === 'enum' ? fact.values[0]!.value : fact.type === 'string' ? '' : (fact.min ?? 0);
   }
   return row;
-}
-
-function leaves(condition: Condition, named: Record<string, Condition>, seen = new Set<string>()): { fact: string; operator: string; value: unknown }[] {
-  if ('all' in condition) return condition.all.flatMap((c) => leaves(c, named, seen));
-  if ('any' in condition) return condition.any.flatMap((c) => leaves(c, named, seen));
-  if ('not' in condition) return leaves(condition.not, named, seen);
-  if ('condition' in condition) {
-    if (seen.has(condition.condition)) return [];
-    seen.add(condition.condition);
-    return leaves(named[condition.condition]!, named, seen);
-  }
-  return [condition];
 }
 
 /** The sheet as CSV: id, what the case tests, the result, then every fact column (a valid data file). */

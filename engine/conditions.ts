@@ -1,4 +1,4 @@
-import type { Condition, FactValue, Operator, Scalar } from './types.js';
+import type { Condition, FactCondition, FactValue, Operator, Scalar } from './types.js';
 
 /**
  * Compares a fact's value with a condition's value exactly as json-rules-engine's built-in
@@ -72,4 +72,21 @@ export function compileSlotCondition(condition: Condition, context: SlotContext)
   const { operator, value } = condition;
   if (context.isNumericSlot[slot]) return (_vals, nums) => compareLeaf(operator, nums[slot], value);
   return (vals) => compareLeaf(operator, vals[slot], value);
+}
+
+/**
+ * Every comparison in a condition tree, following named conditions (each once): what the analysis,
+ * the boundary sheet and the dependency checks walk.
+ */
+export function conditionLeaves(condition: Condition, named: Record<string, Condition>, seen = new Set<string>()): FactCondition[] {
+  if ('all' in condition) return condition.all.flatMap((c) => conditionLeaves(c, named, seen));
+  if ('any' in condition) return condition.any.flatMap((c) => conditionLeaves(c, named, seen));
+  if ('not' in condition) return conditionLeaves(condition.not, named, seen);
+  if ('condition' in condition) {
+    if (seen.has(condition.condition)) return [];
+    seen.add(condition.condition);
+    const target = named[condition.condition];
+    return target ? conditionLeaves(target, named, seen) : [];
+  }
+  return [condition];
 }

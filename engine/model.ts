@@ -1,4 +1,5 @@
 import { valueCatalog, type ValueInfo } from './catalog.js';
+import { conditionLeaves } from './conditions.js';
 import { describeValue } from './diagnostics.js';
 import { roundHalfUp } from './round.js';
 import {
@@ -232,17 +233,8 @@ export function inBand(band: BandModel, value: number): boolean {
 }
 
 /** The facts a condition reads, following named conditions. */
-export function conditionFacts(condition: Condition, named: Record<string, Condition>, seen = new Set<string>()): string[] {
-  if ('all' in condition) return condition.all.flatMap((c) => conditionFacts(c, named, seen));
-  if ('any' in condition) return condition.any.flatMap((c) => conditionFacts(c, named, seen));
-  if ('not' in condition) return conditionFacts(condition.not, named, seen);
-  if ('condition' in condition) {
-    if (seen.has(condition.condition)) return [];
-    seen.add(condition.condition);
-    const target = named[condition.condition];
-    return target ? conditionFacts(target, named, seen) : [];
-  }
-  return [condition.fact];
+export function conditionFacts(condition: Condition, named: Record<string, Condition>): string[] {
+  return conditionLeaves(condition, named).map((leaf) => leaf.fact);
 }
 
 /**

@@ -1,4 +1,5 @@
 // Seeded, reproducible rows for benchmarks: plausible values spread across every rubric's thresholds.
+import { conditionLeaves } from '../../engine/conditions.js';
 import type { Condition, Rubric } from '../../engine/types.js';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same rows on every machine. */
@@ -19,12 +20,8 @@ export function thresholdsOf(rubric: Rubric): Map<string, number[]> {
   const add = (id: string, value: unknown): void => {
     for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'number') out.set(id, [...(out.get(id) ?? []), v]);
   };
-  const walk = (c: Condition): void => {
-    if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-    else if ('fact' in c) add(c.fact, c.value);
-  };
+  const named = rubric.conditions ?? {};
+  const walk = (c: Condition): void => conditionLeaves(c, named).forEach((leaf) => add(leaf.fact, leaf.value));
   for (const criterion of rubric.criteria ?? []) for (const band of criterion.bands) add(criterion.input, band.value);
   const grade = rubric.grade;
   if (grade?.type === 'bands') for (const band of grade.bands) add(grade.input, band.value);
