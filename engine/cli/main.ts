@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFileError, readDataFile } from '../data.js';
@@ -8,6 +8,8 @@ import { runExamples } from '../examples.js';
 import { createReferenceRubric } from '../reference.js';
 import { defaultRubricsDir, listAllRubricFiles, listPeriods, listRubricFiles, readRubricFile, refOf, type StoredRubric } from '../store.js';
 import { formatTable } from './table.js';
+import { rowsFromTable } from '../tabular.js';
+import { readWorkbook, resultsToCsv, writeResultsWorkbook, type ResultSection } from '../workbook.js';
 import { formatFinding, lintRubric } from '../lint.js';
 import { boundaryCases, casesToCsv } from '../cases.js';
 import { diffRubrics } from '../diff.js';
@@ -18,7 +20,8 @@ const USAGE = `rubric — เกณฑ์การจัดระดับภา
 Usage:
   rubric list [--period <period>]
   rubric validate [files…]
-  rubric grade <mission> --period <period> --data <file.json|file.csv> [--format json|table] [--engine compiled|reference]
+  rubric grade <mission> --period <period> --data <file.json|file.csv|file.xlsx> [--format json|table] [--engine compiled|reference] [--out results.xlsx|.csv|.json]
+  rubric grade --all --period <period> --data <workbook.xlsx> [--out results.xlsx]
   rubric test [files…]
   rubric lint <mission|file.yaml> --period <period> [--format text|json]
   rubric lint --all --period <period> [--format text|json]
@@ -51,6 +54,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         engine: { type: 'string' },
         rubrics: { type: 'string' },
         all: { type: 'boolean' },
+        out: { type: 'string' },
         from: { type: 'string' },
         role: { type: 'string' },
         name: { type: 'string' },
@@ -144,52 +148,97 @@ function validate(root: string, files: string[], out: NodeJS.WritableStream): nu
 async function grade(
   root: string,
   args: string[],
-  options: { period?: string | undefined; data?: string | undefined; format?: string | undefined; engine?: string | undefined },
+  options: {
+    period?: string | undefined;
+    data?: string | undefined;
+    format?: string | undefined;
+    engine?: string | undefined;
+    all?: boolean | undefined;
+    out?: string | undefined;
+  },
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
   const [mission, ...extra] = args;
-  if (!mission) throw new UsageError('grade needs a mission, e.g. rubric grade otop --period 2567-Q3 --data rows.csv');
+  if (!mission && !options.all) throw new UsageError('grade needs a mission (or --all), e.g. rubric grade otop --period 2567-Q3 --data rows.csv');
+  if (mission && options.all) throw new UsageError('grade takes a mission or --all, not both');
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   if (!options.period) throw new UsageError('grade needs --period, e.g. --period 2567-Q3');
-  if (!options.data) throw new UsageError('grade needs --data <file.json|file.csv>');
+  if (!options.data) throw new UsageError('grade needs --data <file.json|file.csv|file.xlsx>');
   const format = options.format ?? 'table';
   if (format !== 'json' && format !== 'table') throw new UsageError(`--format must be json or table, not "${format}"`);
   const engine = options.engine ?? 'compiled';
   if (engine !== 'compiled' && engine !== 'reference') throw new UsageError(`--engine must be compiled or reference, not "${engine}"`);
+  if (options.out && !/\.(xlsx|csv|json)$/i.test(options.out)) throw new UsageError('--out must name a .xlsx, .csv or .json file');
+  const isWorkbook = /\.xlsx$/i.test(options.data);
+  if (options.all && !isWorkbook) throw new UsageError('grade --all needs a workbook (.xlsx) with a sheet per mission');
 
-  const file = listRubricFiles(options.period, root).get(mission);
-  if (!file) {
-    const known = [...listRubricFiles(options.period, root).keys()];
-    err.write(
-      `rubric: no rubric "${mission}" for period ${options.period}` +
-        (known.length > 0 ? ` (missions: ${known.join(', ')})` : ` (periods: ${listPeriods(root).join(', ') || 'none'})`) +
-        '\n',
-    );
-    return 1;
+  const files = listRubricFiles(options.period, root);
+  const missions = options.all ? [...files.keys()] : [mission!];
+  const rubrics: StoredRubric[] = [];
+  for (const m of missions) {
+    const file = files.get(m);
+    if (!file) {
+      err.write(`rubric: no rubric "${m}" for period ${options.period}` + (files.size > 0 ? ` (missions: ${[...files.keys()].join(', ')})` : ` (periods: ${listPeriods(root).join(', ') || 'none'})`) + '\n');
+      return 1;
+    }
+    const stored = usableRubric(file, err);
+    if (!stored) return 1;
+    if (!stored.rubric!.grade) {
+      if (options.all) continue;
+      err.write(`rubric: ภารกิจ ${m} ยังไม่มีเกณฑ์ในไตรมาส ${options.period} / mission ${m} has no criteria for ${options.period}\n`);
+      return 1;
+    }
+    rubrics.push(stored);
   }
-  const stored = readRubricFile(file);
-  if (!stored.rubric || !stored.compiled || hasErrors(stored.diagnostics)) {
-    err.write(`rubric: the rubric ${stored.file} is not valid:\n`);
-    for (const d of stored.diagnostics) err.write('  ' + formatDiagnostic(d) + '\n');
-    return 1;
+
+  // The rows for each rubric: the file itself, or the workbook sheet named after the mission.
+  const sections: ResultSection[] = [];
+  const sheets = isWorkbook ? await readWorkbook(readFileSync(resolve(options.data)), options.data) : undefined;
+  for (const stored of rubrics) {
+    const rubric = stored.rubric!;
+    let data;
+    if (sheets) {
+      const sheet = sheets.find((s) => s.name === rubric.mission) ?? (!options.all && sheets.length === 1 ? sheets[0] : undefined);
+      if (!sheet) {
+        if (options.all) {
+          err.write(`rubric: ${options.data}: no sheet "${rubric.mission}"; skipped\n`);
+          continue;
+        }
+        err.write(`rubric: ${options.data}: no sheet named "${rubric.mission}" (sheets: ${sheets.map((s) => s.name).join(', ')})\n`);
+        return 1;
+      }
+      data = rowsFromTable(`${options.data} [${sheet.name}]`, sheet.header, sheet.records, rubric.facts ?? {});
+    } else {
+      data = readDataFile(resolve(options.data), rubric.facts ?? {});
+    }
+    for (const w of data.warnings) err.write(`rubric: ${options.data}${sheets ? ` [${rubric.mission}]` : ''}: ${w.message}\n`);
+    const results =
+      engine === 'reference'
+        ? await gradeRowsReference(createReferenceRubric(rubric, refOf(rubric, stored.digest)), data.rows)
+        : gradeRows(stored.compiled!, data.rows);
+    sections.push({ ref: refOf(rubric, stored.digest), name: rubric.name, results });
   }
-  if (!stored.rubric.grade) {
-    err.write(
-      `rubric: ภารกิจ ${mission} ยังไม่มีเกณฑ์ในไตรมาส ${options.period} / mission ${mission} has no criteria for ${options.period}\n`,
-    );
-    return 1;
+  if (sheets && options.all) {
+    const graded = new Set(sections.map((s) => s.ref.mission));
+    for (const sheet of sheets) if (!graded.has(sheet.name)) err.write(`rubric: ${options.data}: sheet "${sheet.name}" is not a mission with criteria in ${options.period}; skipped\n`);
   }
-  const data = readDataFile(resolve(options.data), stored.rubric.facts ?? {});
-  for (const w of data.warnings) err.write(`rubric: ${options.data}: ${w.message}\n`);
-  let results: GradeResult[];
-  if (engine === 'reference') {
-    results = await gradeRowsReference(createReferenceRubric(stored.rubric, refOf(stored.rubric, stored.digest)), data.rows);
-  } else {
-    results = gradeRows(stored.compiled, data.rows);
+
+  if (options.out) {
+    const target = resolve(options.out);
+    if (/\.xlsx$/i.test(target)) writeFileSync(target, await writeResultsWorkbook(sections));
+    else if (/\.csv$/i.test(target)) writeFileSync(target, resultsToCsv(sections.flatMap((s) => s.results)));
+    else writeFileSync(target, JSON.stringify(sections.flatMap((s) => s.results)) + '\n');
+    for (const s of sections) {
+      const count = (status: string) => s.results.filter((r) => r.status === status).length;
+      out.write(`${s.ref.mission}: ${s.results.length} แถว/rows, ${count('graded')} graded, ${count('unmatched')} unmatched, ${count('error')} error\n`);
+    }
+    out.write(`ผลลัพธ์ / results: ${options.out}\n`);
+    return 0;
   }
-  if (format === 'json') out.write(JSON.stringify(results) + '\n');
-  else out.write(formatTable(results) + '\n');
+  const all = sections.flatMap((s) => s.results);
+  if (format === 'json') out.write(JSON.stringify(all) + '\n');
+  else for (const s of sections) out.write(formatTable(s.results) + '\n');
   return 0;
 }
 
