@@ -208,3 +208,29 @@ describe('rubric cases, diff and impact', () => {
     expect(run.stderr).toContain('is mission otop, not bmn');
   });
 });
+
+describe('rubric grade with workbooks', () => {
+  const workbook = join(root, 'test/fixtures/national/national-2567-Q3.xlsx');
+  it('grades one mission from its sheet of a workbook', () => {
+    const run = rubric('grade', 'otop', '--period', '2567-Q3', '--data', workbook, '--format', 'json');
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBe(878);
+  });
+  it('grades every mission of a workbook into a results workbook', async () => {
+    const target = join(dir, 'results.xlsx');
+    const run = rubric('grade', '--all', '--period', '2567-Q3', '--data', workbook, '--out', target);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('otop: 878 แถว/rows');
+    expect(run.stdout.match(/: 878 แถว\/rows/g)).toHaveLength(9);
+    const { readWorkbook } = await import('../../engine/workbook.js');
+    const { readFileSync } = await import('node:fs');
+    const sheets = await readWorkbook(readFileSync(target), target);
+    expect(sheets).toHaveLength(10);
+    expect(sheets.find((s) => s.name === 'women-fund')!.records).toHaveLength(878);
+  });
+  it('refuses --all without a workbook, and a workbook without the mission\'s sheet', () => {
+    expect(rubric('grade', '--all', '--period', '2567-Q3', '--data', join(root, 'test/fixtures/national/national-2567-Q3-otop.csv')).code).toBe(2);
+    const other = rubric('grade', 'food-security', '--period', '2567-Q3', '--data', workbook);
+    expect(other.code).toBe(1);
+  });
+});

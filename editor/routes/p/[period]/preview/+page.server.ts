@@ -1,0 +1,31 @@
+// The tester's preview: every mission of a period with its draft and latest revision, graded in the browser.
+import { error } from '@sveltejs/kit';
+import { storeDb } from '$lib/server/context.js';
+import { getDraft, latestRevision, storeMissions } from '$lib/server/rubric-store.js';
+import type { PageServerLoad } from './$types';
+
+const PERIOD = /^25\d{2}-Q[1-4]$/;
+
+/** One mission's versions as the page needs them: the YAML to compile and the published digest. */
+export interface PreviewMission {
+  mission: string;
+  draft: { yaml: string } | null;
+  published: { yaml: string; revision: number; digest: string } | null;
+}
+
+export const load: PageServerLoad = ({ params }) => {
+  const { period } = params;
+  if (!PERIOD.test(period)) error(404, { message: 'no such period', th: 'ไม่มีไตรมาสนี้' });
+  const db = storeDb();
+  const missions: PreviewMission[] = storeMissions(db, period).map((mission) => {
+    const draft = getDraft(db, period, mission);
+    const latest = latestRevision(db, period, mission);
+    return {
+      mission,
+      draft: draft ? { yaml: draft.yaml } : null,
+      published: latest ? { yaml: latest.yaml, revision: latest.revision, digest: latest.digest } : null,
+    };
+  });
+  if (missions.length === 0) error(404, { message: `no rubrics in ${period}`, th: `ไม่มีเกณฑ์ในไตรมาส ${period}` });
+  return { period, missions };
+};
