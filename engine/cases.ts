@@ -1,6 +1,7 @@
 import type { CompiledRubric } from './compile.js';
 import { conditionLeaves } from './conditions.js';
 import { gradeRows } from './evaluate.js';
+import { csvQuote, safeText } from './tabular.js';
 import { bandText } from './model.js';
 import { SCORE_INPUT, type Band, type FactValue, type Rubric, type Text } from './types.js';
 
@@ -165,6 +166,5 @@ export function casesToCsv(rubric: Rubric, cases: BoundaryCase[]): string {
 
 /** Quotes a CSV cell when needed, and neutralises a leading =, +, - or @ so no spreadsheet runs it. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvQuote(safeText(value));
 }

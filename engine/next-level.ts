@@ -1,4 +1,4 @@
-import { conditionLeaves } from './conditions.js';
+import { compareLeaf, conditionLeaves } from './conditions.js';
 import type { GradeResult } from './evaluate.js';
 import { bandInterval, fromSteps, intersect, subtract, type Interval } from './grid.js';
 import { bandModel, inBand, type Model } from './model.js';
@@ -39,7 +39,7 @@ export function stepsUp(model: Model, result: GradeResult): Step[] {
       const slot = model.slotOf.get(leaf.fact)!;
       const actual = values[slot] ?? null;
       const info = model.catalog.get(leaf.fact)!;
-      const holds = leafHolds(leaf.operator, actual, leaf.value);
+      const holds = compareLeaf(leaf.operator, actual, leaf.value);
       if (holds) continue;
       let needed: FactValue = Array.isArray(leaf.value) ? (leaf.value[0] ?? null) : leaf.value;
       if (typeof leaf.value === 'number') {
@@ -81,27 +81,6 @@ export function stepsUp(model: Model, result: GradeResult): Step[] {
     steps.push(step(`criterion ${c.id}`, c.input, value, needed, reached.level ?? `${reached.points} points`, p, info.unit));
   });
   return steps;
-}
-
-function leafHolds(operator: string, actual: FactValue, expected: unknown): boolean {
-  switch (operator) {
-    case 'equal':
-      return actual === expected;
-    case 'notEqual':
-      return actual !== expected;
-    case 'greaterThan':
-      return typeof actual === 'number' && actual > (expected as number);
-    case 'greaterThanInclusive':
-      return typeof actual === 'number' && actual >= (expected as number);
-    case 'lessThan':
-      return typeof actual === 'number' && actual < (expected as number);
-    case 'lessThanInclusive':
-      return typeof actual === 'number' && actual <= (expected as number);
-    case 'in':
-      return Array.isArray(expected) && expected.includes(actual);
-    default:
-      return Array.isArray(expected) && !expected.includes(actual);
-  }
 }
 
 function step(target: string, fact: string, value: FactValue, needed: FactValue, reaches: string, precision: number, unit?: Text): Step {

@@ -140,3 +140,13 @@ function columnWarnings(columns: string[], facts: Record<string, Fact>): ColumnW
   }
   return warnings;
 }
+
+/** Neutralises text a spreadsheet would run as a formula (= + - @ at the start) with a leading apostrophe. */
+export function safeText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+}
+
+/** Quotes a CSV cell when it holds a comma, a quote or a line break. */
+export function csvQuote(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -3,7 +3,9 @@
 import type { GradeResult } from './evaluate.js';
 import { cjsDefault } from './interop.js';
 import type { RubricRef } from './model.js';
-import { DataFileError } from './tabular.js';
+import { DataFileError, csvQuote, safeText } from './tabular.js';
+
+export { safeText } from './tabular.js';
 
 type ExcelModule = typeof import('exceljs');
 
@@ -80,11 +82,6 @@ export const RESULT_HEADERS = [
   'digest',
 ];
 
-/** Neutralises text a spreadsheet would run as a formula (= + - @ at the start) with a leading apostrophe. */
-export function safeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-}
-
 /** One result as a row of cells, in RESULT_HEADERS order. */
 export function resultCells(result: GradeResult): (string | number)[] {
   const ref = result.rubric;
@@ -129,9 +126,6 @@ export async function writeResultsWorkbook(sections: readonly ResultSection[]): 
 
 /** Results as CSV with the same columns, formula-like text neutralised. */
 export function resultsToCsv(results: readonly GradeResult[]): string {
-  const quote = (v: string | number) => {
-    const text = String(v);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
+  const quote = (v: string | number) => csvQuote(String(v));
   return [RESULT_HEADERS.map(quote).join(','), ...results.map((r) => resultCells(r).map(quote).join(','))].join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { lintRubric } from '../../engine/lint.js';
+import { csvQuote } from '../../engine/tabular.js';
 import { listRubricFiles, readRubricFile } from '../../engine/store.js';
 import type { FactValue, Rubric } from '../../engine/types.js';
 import { seededRandom, thresholdsOf } from '../bench/rows.js';
@@ -93,7 +94,7 @@ export function nationalSample(): { rubric: Rubric; rows: Record<string, FactVal
 /** The sample as CSV text, one file per mission. */
 export function sampleCsv(rubric: Rubric, rows: Record<string, FactValue>[]): string {
   const columns = ['id', 'province', 'district', ...Object.keys(rubric.facts ?? {}).filter((f) => f !== 'province')];
-  const cell = (v: FactValue | undefined) => (v === undefined || v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const cell = (v: FactValue | undefined) => (v === undefined || v === null ? '' : csvQuote(String(v)));
   return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }
 

@@ -1,0 +1,97 @@
+// Grading uploaded rows in the browser without freezing the page, and what the pictures count.
+import type { CompiledRubric } from '../../../../../engine/compile.js';
+import { GradeResult, gradeRows } from '../../../../../engine/evaluate.js';
+import { outcomeOf } from '../../../../../engine/examples.js';
+import { OUTCOMES, type Outcome } from '../../../../../engine/impact.js';
+import type { Text } from '../../../../../engine/types.js';
+import type { MissionData } from './upload.js';
+
+type Row = Record<string, unknown>;
+
+/** Rows graded per slice before the page gets to paint. */
+export const CHUNK_ROWS = 2000;
+
+/**
+ * Grades rows in slices, yielding to the browser between slices. Ids are checked across the whole
+ * file, not only within a slice: every row whose id another row shares is graded with all of them.
+ */
+export async function gradeInChunks(compiled: CompiledRubric, rows: readonly Row[], onProgress: (graded: number) => void): Promise<GradeResult[]> {
+  const results: GradeResult[] = [];
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    const slice = rows.slice(start, start + CHUNK_ROWS);
+    gradeRows(compiled, slice).forEach((result, i) => {
+      const row = slice[i]!;
+      // A row without an id is named by its place; within a slice that place would be the slice's.
+      const hasId = typeof row.id === 'string' || typeof row.id === 'number';
+      results.push(hasId ? result : new GradeResult(compiled.model, `#${start + i + 1}`, result.verdict));
+    });
+    onProgress(results.length);
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+  if (rows.length > CHUNK_ROWS) {
+    const shared = sharedIds(rows);
+    const indexes = rows.flatMap((row, i) => (shared.has(idText(row)) ? [i] : []));
+    gradeRows(compiled, indexes.map((i) => rows[i]!)).forEach((result, k) => (results[indexes[k]!] = result));
+  }
+  return results;
+}
+
+function idText(row: Row): string {
+  return typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id).trim() : '';
+}
+
+function sharedIds(rows: readonly Row[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const row of rows) {
+    const id = idText(row);
+    if (id === '') continue;
+    if (seen.has(id)) shared.add(id);
+    seen.add(id);
+  }
+  return shared;
+}
+
+/** What a result came to: a level, `unmatched` or `error`. */
+export function outcome(result: GradeResult): Outcome {
+  return outcomeOf(result) as Outcome;
+}
+
+/** How many results came to each outcome. */
+export function countOutcomes(outcomes: readonly Outcome[]): Record<Outcome, number> {
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const o of outcomes) counts[o]++;
+  return counts;
+}
+
+/** Each outcome's name for people. */
+export const OUTCOME_TEXT: Record<Outcome, Text> = {
+  A: { th: 'A', en: 'A' },
+  B: { th: 'B', en: 'B' },
+  C: { th: 'C', en: 'C' },
+  D: { th: 'D', en: 'D' },
+  unmatched: { th: 'ไม่ตรงกับระดับใด', en: 'no level matched' },
+  error: { th: 'ข้อมูลผิด', en: 'bad data' },
+};
+
+/** Each outcome's colour in the pictures: greens for good levels, red for D, grey and purple for no grade. */
+export const OUTCOME_COLOUR: Record<Outcome, string> = {
+  A: '#1b7f4b',
+  B: '#6cbf84',
+  C: '#f2c14e',
+  D: '#d9534f',
+  unmatched: '#9aa5b1',
+  error: '#7a3e9d',
+};
+
+/** A cell as text for a table: empty for nothing. */
+export function cellText(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/** One mission's uploaded rows and their results, in file order. */
+export interface Graded {
+  data: MissionData;
+  results: GradeResult[];
+  outcomes: Outcome[];
+}
