@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFileError, readDataFile } from '../data.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
@@ -8,6 +8,8 @@ import { runExamples } from '../examples.js';
 import { createReferenceRubric } from '../reference.js';
 import { defaultRubricsDir, listAllRubricFiles, listPeriods, listRubricFiles, readRubricFile, refOf, type StoredRubric } from '../store.js';
 import { formatTable } from './table.js';
+import { BundleError, generateKeys } from '../bundle.js';
+import { bundleRubricPath } from '../pull.js';
 import { rowsFromTable } from '../tabular.js';
 import { readWorkbook, resultsToCsv, writeResultsWorkbook, type ResultSection } from '../workbook.js';
 import { formatFinding, lintRubric } from '../lint.js';
@@ -27,6 +29,11 @@ Usage:
   rubric lint --all --period <period> [--format text|json]
   rubric user add <username> --role viewer|editor|publisher [--name <name>] [--password-stdin] [--db <file>]
   rubric user list [--db <file>]
+  rubric keys generate --out <dir>
+  rubric token issue <province> [--db <file>]
+  rubric export --out <dir> [--db <file>] [--signing-key <file>]
+  rubric pull --server <url> --period <period> --out <dir> --public-key <file> [--token <token>]
+  rubric grade <mission> --period <period> --bundle <dir> --data <file>
   rubric cases <mission> --period <period> [--format csv|json]
   rubric diff <mission> --from <period|file.yaml> --to <period|file.yaml> [--format text|json]
   rubric impact <mission> --from <period|file.yaml> --to <period|file.yaml> --data <file> [--format text|json]
@@ -57,6 +64,11 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         out: { type: 'string' },
         from: { type: 'string' },
         role: { type: 'string' },
+        server: { type: 'string' },
+        'public-key': { type: 'string' },
+        'signing-key': { type: 'string' },
+        token: { type: 'string' },
+        bundle: { type: 'string' },
         name: { type: 'string' },
         db: { type: 'string' },
         'password-stdin': { type: 'boolean' },
@@ -91,6 +103,14 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         return cases(root, rest, values, out, err);
       case 'user':
         return await user(rest, values, out, err);
+      case 'keys':
+        return keys(rest, values, out);
+      case 'token':
+        return await token(rest, values, out);
+      case 'export':
+        return await exportStore(rest, values, out);
+      case 'pull':
+        return await pull(rest, values, out, err);
       case 'diff':
         return diff(root, rest, values, out, err);
       case 'impact':
@@ -105,6 +125,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     }
     if (error instanceof DataFileError) {
       err.write(`rubric: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof BundleError) {
+      err.write(`rubric: ${error.th} / ${error.message}\n`);
       return 1;
     }
     throw error;
@@ -155,6 +179,7 @@ async function grade(
     engine?: string | undefined;
     all?: boolean | undefined;
     out?: string | undefined;
+    bundle?: string | undefined;
   },
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
@@ -173,7 +198,7 @@ async function grade(
   const isWorkbook = /\.xlsx$/i.test(options.data);
   if (options.all && !isWorkbook) throw new UsageError('grade --all needs a workbook (.xlsx) with a sheet per mission');
 
-  const files = listRubricFiles(options.period, root);
+  const files = options.bundle ? bundleFiles(resolve(options.bundle), options.period) : listRubricFiles(options.period, root);
   const missions = options.all ? [...files.keys()] : [mission!];
   const rubrics: StoredRubric[] = [];
   for (const m of missions) {
@@ -321,10 +346,102 @@ async function user(
   }
 }
 
+function keys(args: string[], options: { out?: string | undefined }, out: NodeJS.WritableStream): number {
+  if (args[0] !== 'generate' || args.length > 1) throw new UsageError('keys takes "generate --out <dir>"');
+  if (!options.out) throw new UsageError('keys generate needs --out <dir>');
+  const dir = resolve(options.out);
+  const privatePath = join(dir, 'department.key');
+  if (existsSync(privatePath)) throw new UsageError(`${privatePath} exists already; a key is never overwritten`);
+  mkdirSync(dir, { recursive: true });
+  const pair = generateKeys();
+  writeFileSync(privatePath, pair.privateKey, { mode: 0o600 });
+  writeFileSync(join(dir, 'department.pub'), pair.publicKey);
+  out.write(`กุญแจส่วนตัว / private key: ${privatePath} (เก็บเป็นความลับ / keep secret)\nกุญแจสาธารณะ / public key: ${join(dir, 'department.pub')} (ให้จังหวัด / give to provinces)\n`);
+  return 0;
+}
+
+async function token(args: string[], options: { db?: string | undefined }, out: NodeJS.WritableStream): Promise<number> {
+  const [action, province, ...extra] = args;
+  if (action !== 'issue' || !province || extra.length > 0) throw new UsageError('token takes "issue <province>"');
+  const { openDb, defaultDbPath } = await import('../../editor/lib/server/db.js');
+  const { issueToken } = await import('../../editor/lib/server/publication.js');
+  const issued = issueToken(openDb(options.db ? resolve(options.db) : defaultDbPath()), province);
+  out.write(`โทเค็นของ / token for ${province} (แสดงครั้งเดียว / shown once): ${issued}\n`);
+  return 0;
+}
+
+/** Writes the published store as the static files the API serves, for any web server or CDN. */
+async function exportStore(args: string[], options: { out?: string | undefined; db?: string | undefined; 'signing-key'?: string | undefined }, out: NodeJS.WritableStream): Promise<number> {
+  if (args.length > 0) throw new UsageError(`unexpected arguments: ${args.join(' ')}`);
+  if (!options.out) throw new UsageError('export needs --out <dir>');
+  if (options['signing-key']) process.env.RUBRIC_SIGNING_KEY = resolve(options['signing-key']);
+  const { openDb, defaultDbPath } = await import('../../editor/lib/server/db.js');
+  const publication = await import('../../editor/lib/server/publication.js');
+  const db = openDb(options.db ? resolve(options.db) : defaultDbPath());
+  const root = join(resolve(options.out), 'api', 'v1', 'periods');
+  let files = 0;
+  for (const period of publication.publishedPeriods(db)) {
+    const signed = publication.signedManifest(db, period)!;
+    const dir = join(root, period);
+    const write = (path: string, body: string | Uint8Array) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), body);
+      files++;
+    };
+    for (const entry of signed.manifest.missions) write(entry.path, publication.revisionText(db, period, entry.mission, entry.revision)!.yaml);
+    write('manifest.sig', signed.signature);
+    // The manifest last, so a mirror that copies in order never shows a manifest before its files.
+    write('manifest.json', signed.bytes);
+    out.write(`${period}: sequence ${signed.manifest.sequence}, ${signed.manifest.missions.length} missions\n`);
+  }
+  out.write(`${files} ไฟล์ / files written under ${root}\n`);
+  return 0;
+}
+
+async function pull(
+  args: string[],
+  options: { server?: string | undefined; period?: string | undefined; out?: string | undefined; 'public-key'?: string | undefined; token?: string | undefined },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  if (args.length > 0) throw new UsageError(`unexpected arguments: ${args.join(' ')}`);
+  if (!options.server || !options.period || !options.out || !options['public-key']) {
+    throw new UsageError('pull needs --server <url> --period <period> --out <dir> --public-key <file>');
+  }
+  const { pullPeriod } = await import('../pull.js');
+  const { BundleError } = await import('../bundle.js');
+  try {
+    const result = await pullPeriod({
+      server: options.server,
+      period: options.period,
+      out: resolve(options.out),
+      publicKey: readFileSync(resolve(options['public-key']), 'utf8'),
+      ...(options.token ?? process.env.RUBRIC_TOKEN ? { token: (options.token ?? process.env.RUBRIC_TOKEN)! } : {}),
+      log: (line) => err.write(line + '\n'),
+    });
+    out.write(`${result.status === 'updated' ? 'ปรับปรุงแล้ว / updated' : 'ไม่มีการเปลี่ยนแปลง / unchanged'}: ${options.period} sequence ${result.manifest.sequence}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof BundleError) {
+      err.write(`rubric: ปฏิเสธ / refused: ${error.th} / ${error.message}; ชุดเดิมยังอยู่ / the last good bundle is kept\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A pulled bundle's rubrics, by mission, each checked against the bundle's manifest. */
+function bundleFiles(bundle: string, period: string): Map<string, string> {
+  const manifestPath = join(bundle, period, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new DataFileError(bundle, `no bundle for ${period} here (run rubric pull first)`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { missions: { mission: string }[] };
+  return new Map(manifest.missions.map((m) => [m.mission, bundleRubricPath(bundle, period, m.mission)]));
 }
 
 type Options = {

@@ -64,6 +64,19 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_by_mission ON audit (period, mission, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS province_tokens (
+  token_hash TEXT PRIMARY KEY,
+  province TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pulls (
+  id INTEGER PRIMARY KEY,
+  province TEXT NOT NULL,
+  period TEXT NOT NULL,
+  sequence INTEGER NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pulls_by_period ON pulls (period, province, sequence);
 `;
 
 /** The database file: RUBRIC_DB when set, else data/editor.db in the repository. */

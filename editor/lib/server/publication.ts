@@ -1,0 +1,109 @@
+// What provinces pull: each period's signed manifest of its published revisions, the department's
+// signing key, province tokens and the adoption ledger (who pulled which manifest when).
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../../../engine/bundle.js';
+import { defaultDbPath, now, type Db } from './db.js';
+
+/** A period's manifest as served: its exact bytes, signature and strong ETag. */
+export interface SignedManifest {
+  manifest: Manifest;
+  bytes: Uint8Array;
+  signature: string;
+  etag: string;
+}
+
+/** The department's private signing key: RUBRIC_SIGNING_KEY, or one made beside the database on first use. */
+export function signingKey(): string {
+  const path = process.env.RUBRIC_SIGNING_KEY || join(dirname(defaultDbPath()), 'signing', 'department.key');
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    const { privateKey, publicKey } = generateKeys();
+    writeFileSync(path, privateKey, { mode: 0o600 });
+    chmodSync(path, 0o600);
+    writeFileSync(path.replace(/\.key$/, '') + '.pub', publicKey);
+    console.log(`กุญแจลงนามใหม่ / new signing key: ${path} (กุญแจสาธารณะ / public key: ${path.replace(/\.key$/, '')}.pub)`);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+/** The periods that have published something, oldest first. */
+export function publishedPeriods(db: Db): string[] {
+  return (db.prepare('SELECT DISTINCT period FROM revisions ORDER BY period').all() as { period: string }[]).map((r) => r.period);
+}
+
+/** The manifest of a period: each mission's latest revision; undefined when nothing is published. */
+export function periodManifest(db: Db, period: string): Manifest | undefined {
+  const rows = db
+    .prepare(
+      `SELECT r.mission, r.revision, r.digest, r.published_at FROM revisions r
+       WHERE r.period = ? AND r.revision = (SELECT MAX(revision) FROM revisions x WHERE x.period = r.period AND x.mission = r.mission)
+       ORDER BY r.mission`,
+    )
+    .all(period) as { mission: string; revision: number; digest: string; published_at: string }[];
+  if (rows.length === 0) return undefined;
+  const sequence = (db.prepare('SELECT COUNT(*) FROM revisions WHERE period = ?').pluck().get(period) as number) ?? 0;
+  return {
+    format: MANIFEST_FORMAT,
+    period,
+    sequence,
+    publishedAt: rows.map((r) => r.published_at).sort().at(-1)!,
+    missions: rows.map((r) => ({ mission: r.mission, revision: r.revision, digest: r.digest, path: `missions/${r.mission}/r${r.revision}.yaml` })),
+  };
+}
+
+const cache = new Map<string, SignedManifest>();
+
+/** The signed manifest of a period, made once per publish (a period's sequence). */
+export function signedManifest(db: Db, period: string): SignedManifest | undefined {
+  const manifest = periodManifest(db, period);
+  if (!manifest) return undefined;
+  const key = `${period}#${manifest.sequence}`;
+  let signed = cache.get(key);
+  if (!signed) {
+    const bytes = manifestBytes(manifest);
+    signed = { manifest, bytes, signature: signBytes(bytes, signingKey()), etag: `"${sha256(bytes).slice(7)}"` };
+    cache.set(key, signed);
+  }
+  return signed;
+}
+
+/** One published file's text, or undefined. */
+export function revisionText(db: Db, period: string, mission: string, revision: number): { yaml: string; digest: string } | undefined {
+  return db.prepare('SELECT yaml, digest FROM revisions WHERE period = ? AND mission = ? AND revision = ?').get(period, mission, revision) as
+    | { yaml: string; digest: string }
+    | undefined;
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Issues a province's pull token (only its hash is kept); returns the token to hand over. */
+export function issueToken(db: Db, province: string): string {
+  const token = randomBytes(24).toString('base64url');
+  db.prepare('INSERT INTO province_tokens (token_hash, province, created_at) VALUES (?, ?, ?)').run(tokenHash(token), province, now());
+  return token;
+}
+
+/** Records that the province holding this token pulled a period's manifest; returns the province. */
+export function recordPull(db: Db, token: string | null, period: string, sequence: number): string | undefined {
+  if (!token) return undefined;
+  const province = db.prepare('SELECT province FROM province_tokens WHERE token_hash = ?').pluck().get(tokenHash(token)) as string | undefined;
+  if (!province) return undefined;
+  db.prepare('INSERT INTO pulls (province, period, sequence, at) VALUES (?, ?, ?, ?)').run(province, period, sequence, now());
+  return province;
+}
+
+/** Per province with a token: the newest manifest it pulled in a period, and whether it is current. */
+export function adoption(db: Db, period: string): { province: string; sequence: number | null; at: string | null; current: boolean }[] {
+  const latest = periodManifest(db, period)?.sequence ?? 0;
+  const rows = db
+    .prepare(
+      `SELECT t.province, MAX(p.sequence) AS sequence, MAX(p.at) AS at FROM (SELECT DISTINCT province FROM province_tokens) t
+       LEFT JOIN pulls p ON p.province = t.province AND p.period = ? GROUP BY t.province ORDER BY t.province`,
+    )
+    .all(period) as { province: string; sequence: number | null; at: string | null }[];
+  return rows.map((r) => ({ ...r, current: r.sequence === latest }));
+}

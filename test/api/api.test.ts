@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyBytes } from '../../engine/bundle.js';
+import { startEditor, type Editor } from '../browser/harness.js';
+
+// The public API over real HTTP, checked against schemas/openapi.yaml.
+const openapi = parse(readFileSync(join(import.meta.dirname, '../../schemas/openapi.yaml'), 'utf8')) as {
+  components: { schemas: Record<string, object> };
+};
+const ajv = new Ajv2020({ strict: false });
+ajv.addSchema({ $id: 'api', components: openapi.components });
+const conforms = (name: string, value: unknown) => {
+  const validate = ajv.getSchema(`api#/components/schemas/${name}`)!;
+  const ok = validate(value);
+  if (!ok) throw new Error(JSON.stringify(validate.errors));
+  return ok;
+};
+
+let editor: Editor;
+const api = (path: string, headers: Record<string, string> = {}) => fetch(`${editor.base}/api/v1${path}`, { headers });
+
+beforeAll(async () => {
+  editor = await startEditor([]);
+}, 30_000);
+afterAll(() => editor?.stop());
+
+describe('GET /api/v1', () => {
+  it('lists the published periods', async () => {
+    const response = await api('/periods');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const body = await response.json();
+    expect(conforms('PeriodList', body)).toBe(true);
+    expect(body.periods).toEqual([{ period: '2567-Q3', sequence: 9, manifest: '/api/v1/periods/2567-Q3/manifest.json', signature: '/api/v1/periods/2567-Q3/manifest.sig' }]);
+  });
+
+  it('serves a signed manifest with a strong ETag, a short max-age and 304 on revalidation', async () => {
+    const response = await api('/periods/2567-Q3/manifest.json');
+    expect(response.status).toBe(200);
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const manifest = JSON.parse(new TextDecoder().decode(bytes));
+    expect(conforms('Manifest', manifest)).toBe(true);
+    expect(manifest.missions.map((m: { mission: string }) => m.mission)).toContain('otop');
+    const signature = await (await api('/periods/2567-Q3/manifest.sig')).text();
+    const publicKey = readFileSync(join(dirname(editor.db), 'signing', 'department.pub'), 'utf8');
+    expect(verifyBytes(bytes, signature, publicKey)).toBe(true);
+    const again = await api('/periods/2567-Q3/manifest.json', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves versioned rubrics as immutable YAML or JSON, and latest with a short max-age', async () => {
+    const yaml = await api('/periods/2567-Q3/missions/otop/r1.yaml');
+    expect(yaml.status).toBe(200);
+    expect(yaml.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(yaml.headers.get('content-type')).toContain('application/yaml');
+    const text = await yaml.text();
+    expect(text).toBe(readFileSync(join(import.meta.dirname, '../../rubrics/2567-Q3/otop.yaml'), 'utf8'));
+    const json = await (await api('/periods/2567-Q3/missions/otop/latest.json')).json();
+    expect(json).toMatchObject({ mission: 'otop', revision: 1 });
+    const latest = await api('/periods/2567-Q3/missions/otop/latest.yaml');
+    expect(latest.headers.get('cache-control')).toBe('public, max-age=60');
+    expect((await api('/periods/2567-Q3/missions/otop/r1.yaml', { 'if-none-match': yaml.headers.get('etag')! })).status).toBe(304);
+  });
+
+  it('serves a whole period as one bundle', async () => {
+    const bundle = await (await api('/periods/2567-Q3/bundle.json')).json();
+    expect(conforms('Bundle', bundle)).toBe(true);
+    expect(Object.keys(bundle.files)).toHaveLength(9);
+  });
+
+  it('answers clear JSON errors: 404 for what does not exist, 400 for a malformed name', async () => {
+    for (const [path, status] of [
+      ['/periods/2567-Q4/manifest.json', 404],
+      ['/periods/2567-Q3/missions/no-such/r1.yaml', 404],
+      ['/periods/2567-Q3/missions/otop/r9.yaml', 404],
+      ['/periods/2567-Q9/manifest.json', 400],
+      ['/periods/2567-Q3/missions/otop/r0.yaml', 400],
+      ['/periods/2567-Q3/missions/otop/..%2F..%2Fpackage.json', 400],
+      ['/periods/2567-Q3/missions/Otop/r1.yaml', 400],
+    ] as const) {
+      const response = await api(path);
+      expect(response.status, path).toBe(status);
+      const body = await response.json();
+      expect(conforms('Error', body)).toBe(true);
+      expect(body.error.status).toBe(status);
+    }
+  });
+
+  it('records a province\'s pull in the adoption ledger when it sends its token', async () => {
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, '../../dist/engine/cli/bin.js'), 'token', 'issue', 'ลำปาง', '--db', editor.db], { encoding: 'utf8' });
+    const token = run.stdout.trim().split(': ').at(-1)!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    await api('/periods/2567-Q3/manifest.json', { authorization: `Bearer ${token}` });
+    const { openDb } = await import('../../editor/lib/server/db.js');
+    const { adoption } = await import('../../editor/lib/server/publication.js');
+    expect(adoption(openDb(editor.db), '2567-Q3')).toEqual([{ province: 'ลำปาง', sequence: 9, at: expect.any(String), current: true }]);
+  });
+});
