@@ -24,7 +24,7 @@ let editor: Editor;
 const api = (path: string, headers: Record<string, string> = {}) => fetch(`${editor.base}/api/v1${path}`, { headers });
 
 beforeAll(async () => {
-  editor = await startEditor([]);
+  editor = await startEditor([{ username: 'watcher', role: 'viewer', password: 'watcher-pass-1' }]);
 }, 30_000);
 afterAll(() => editor?.stop());
 
@@ -101,5 +101,16 @@ describe('GET /api/v1', () => {
     const { openDb } = await import('../../editor/lib/server/db.js');
     const { adoption } = await import('../../editor/lib/server/publication.js');
     expect(adoption(openDb(editor.db), '2567-Q3')).toEqual([{ province: 'ลำปาง', sequence: 9, at: expect.any(String), current: true }]);
+    // The department sees it on the ledger page.
+    const login = await fetch(`${editor.base}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'watcher', password: 'watcher-pass-1' }),
+      headers: { origin: editor.base, accept: 'text/html' },
+      redirect: 'manual',
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const page = await (await fetch(`${editor.base}/ledger?period=2567-Q3`, { headers: { cookie } })).text();
+    const row = page.slice(page.indexOf('ลำปาง'), page.indexOf('</tr>', page.indexOf('ลำปาง')));
+    expect(row.replace(/<[^>]*>/g, ' ')).toMatch(/ลำปาง\s+9\s+.*ล่าสุด/);
   });
 });

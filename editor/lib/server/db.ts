@@ -107,8 +107,9 @@ export function openDb(path: string = defaultDbPath()): Db {
   if (cached) return cached;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Wait for another process's write rather than fail at once, even while migrating.
+  db.pragma('busy_timeout = 10000');
   db.exec(SCHEMA);
-  db.pragma('busy_timeout = 5000');
   open.set(path, db);
   return db;
 }

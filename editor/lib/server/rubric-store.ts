@@ -69,7 +69,7 @@ export function seedStore(db: Db, rubricsDir?: string): number {
     }
     db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', ?)").run(now());
   });
-  seed();
+  seed.immediate();
   return count;
 }
 
@@ -239,7 +239,7 @@ export function saveDraft(db: Db, options: { period: string; mission: string; ya
       });
     }
     return getDraft(db, period, mission)!;
-  })();
+  }).immediate();
 }
 
 /** What publishing checks found: errors stop it, warnings need an acknowledgement. */
@@ -309,7 +309,7 @@ export function publishDraft(
       },
     });
     return revision;
-  })();
+  }).immediate();
 }
 
 /**
@@ -334,7 +334,7 @@ export function openCorrection(db: Db, options: { period: string; mission: strin
       message: { th: `เปิดร่างแก้ไขจากฉบับที่ ${latest.revision}`, en: `opened a correction of revision ${latest.revision}` },
     });
     return getDraft(db, period, mission)!;
-  })();
+  }).immediate();
 }
 
 /** The period after a period: 2567-Q3 → 2567-Q4, 2567-Q4 → 2568-Q1. */
@@ -369,5 +369,5 @@ export function startPeriod(db: Db, options: { from: string; username: string })
       created.push(mission);
     }
     return { period: to, created };
-  })();
+  }).immediate();
 }
