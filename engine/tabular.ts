@@ -1,6 +1,6 @@
 // Rows from data files' text (CSV, JSON) and from tables (worksheets): pure, for the CLI and the browser.
 import { Ajv, type ValidateFunction } from 'ajv';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse/browser/esm/sync';
 import rowsSchema from '../schemas/rows.schema.json' with { type: 'json' };
 import { closestName } from './suggest.js';
 import type { Fact } from './types.js';

@@ -1,8 +1,9 @@
 // Uploaded data files as rows for each mission: a workbook's sheets go to the missions they are
-// named after; a CSV or JSON file goes to one chosen mission. Column renames are applied here too.
-import { DESCRIPTIVE_COLUMNS, readCsvRows, readJsonRows, rowsFromTable, type ColumnWarning } from '../../../../../engine/tabular.js';
+// named after (exceljs loads only then); a CSV or JSON file goes to one chosen mission. Column
+// renames are applied here too.
+import { DataFileError, DESCRIPTIVE_COLUMNS, readCsvRows, readJsonRows, rowsFromTable, type ColumnWarning } from '../../../../../engine/tabular.js';
 import type { Fact } from '../../../../../engine/types.js';
-import type { Sheet } from '../../../../../engine/workbook.js';
+import { readWorkbook, type Sheet } from '../../../../../engine/workbook.js';
 import type { Grader } from './graders.js';
 
 /** A file as read from the input, before it is given to a mission. */
@@ -28,7 +29,6 @@ type Row = Record<string, unknown>;
 /** Reads the chosen file: workbooks as sheets, CSV and JSON as text with their column names. */
 export async function readUpload(file: File): Promise<Upload> {
   if (/\.xlsx$/i.test(file.name)) {
-    const { readWorkbook } = await import('../../../../../engine/workbook.js');
     return { kind: 'workbook', source: file.name, sheets: await readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name) };
   }
   // A byte-order mark (Excel's "CSV UTF-8") is not part of the first column's name.
@@ -43,10 +43,17 @@ export function rowsForMission(upload: Extract<Upload, { kind: 'csv' | 'json' }>
   return { mission: grader.mission, source: upload.source, kind: upload.kind === 'json' ? 'json' : 'table', lineOffset: upload.kind === 'json' ? 1 : 2, ...set, renamed: {} };
 }
 
-/** The rows of every sheet named after a mission, and the names of the sheets that are not. */
-export function rowsFromSheets(upload: Extract<Upload, { kind: 'workbook' }>, graders: readonly Grader[]): { data: MissionData[]; skipped: string[] } {
+/**
+ * The rows of every sheet named after a mission, the names of the sheets that are not, and why a
+ * mission's sheet could not be read: one bad sheet does not keep the others from grading.
+ */
+export function rowsFromSheets(
+  upload: Extract<Upload, { kind: 'workbook' }>,
+  graders: readonly Grader[],
+): { data: MissionData[]; skipped: string[]; unreadable: string[] } {
   const data: MissionData[] = [];
   const skipped: string[] = [];
+  const unreadable: string[] = [];
   for (const sheet of upload.sheets) {
     const grader = graders.find((g) => g.mission === sheet.name.trim());
     if (!grader) {
@@ -54,10 +61,15 @@ export function rowsFromSheets(upload: Extract<Upload, { kind: 'workbook' }>, gr
       continue;
     }
     const source = `${upload.source} [${sheet.name}]`;
-    const set = rowsFromTable(source, sheet.header, sheet.records, grader.facts);
-    data.push({ mission: grader.mission, source, kind: 'table', lineOffset: 2, ...set, renamed: {} });
+    try {
+      const set = rowsFromTable(source, sheet.header, sheet.records, grader.facts);
+      data.push({ mission: grader.mission, source, kind: 'table', lineOffset: 2, ...set, renamed: {} });
+    } catch (error) {
+      if (!(error instanceof DataFileError)) throw error;
+      unreadable.push(error.message);
+    }
   }
-  return { data, skipped };
+  return { data, skipped, unreadable };
 }
 
 /** The mission whose facts best match a header: the most shared names for the fewest left over. */
@@ -76,6 +88,12 @@ export function bestMission(header: readonly string[], graders: readonly Grader[
 /** Columns of the rows that are neither facts nor descriptive (id, province, district, name). */
 export function unknownColumns(data: MissionData, facts: Record<string, Fact>): string[] {
   return columnsOf(data.rows).filter((c) => !DESCRIPTIVE_COLUMNS.has(c) && !Object.hasOwn(facts, c));
+}
+
+/** Facts that no row has a column for. */
+export function missingFacts(data: MissionData, facts: Record<string, Fact>): string[] {
+  const columns = new Set(columnsOf(data.rows));
+  return Object.keys(facts).filter((f) => !columns.has(f));
 }
 
 /**
