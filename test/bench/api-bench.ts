@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort, startEditor, type Editor } from '../browser/harness.js';
 
@@ -158,12 +158,15 @@ interface Case {
   goal: boolean;
 }
 
+const work = mkdtempSync(join(tmpdir(), 'rubric-api-bench-'));
 let editor: Editor | undefined;
 let nginx: ChildProcess | undefined;
 // Whatever happens, no server outlives this process.
 process.on('exit', () => {
-  nginx?.kill('SIGKILL');
+  // SIGTERM, not SIGKILL: nginx's master then stops its worker too.
+  nginx?.kill('SIGTERM');
   editor?.stop();
+  rmSync(work, { recursive: true, force: true });
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -172,7 +175,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const work = mkdtempSync(join(tmpdir(), 'rubric-api-bench-'));
 let failed = false;
 try {
   // 1. The app, its signing key (made by the first manifest request), the export, nginx over it.
@@ -239,7 +241,7 @@ try {
     bundle: readFileSync(join(periodDir, 'bundle.json')).length,
   };
   console.log(`API benchmark: built app (node editor/serve.js, one process) vs nginx (${NGINX}, worker_processes 1, access_log off, etag on, sendfile on)`);
-  console.log(`machine: ${availableParallelism()} cores, shared by autocannon (in this process), the server under test and nothing else of ours`);
+  console.log(`machine: ${availableParallelism()} cores, shared by autocannon (in this process) and the server under test; load average before: ${loadavg()[0]!.toFixed(2)}`);
   console.log(`load: autocannon ${CONNECTIONS} connections, pipelining ${PIPELINING}, ${DURATION} s per run, loopback only; app at ${app}, nginx at ${web}`);
   console.log(`files: r1.yaml ${sizes.rubric} bytes, bundle.json ${sizes.bundle} bytes; ETags: app ${appEtag}, nginx ${webEtag}`);
 
@@ -278,6 +280,7 @@ try {
   console.log(
     `responses: ${rows.map(({ c, app: a, nginx: n }) => `${c.name.split(' (')[0]}: app ${a.requests.total} × ${c.expected}, nginx ${n.requests.total} × ${c.expected}`).join('; ')}; non-2xx/3xx, errors and timeouts: ${rows.every(({ c, app: a, nginx: n }) => problems(a, c.expected).length + problems(n, c.expected).length === 0) ? 'none' : 'see PROBLEM lines'}`,
   );
+  console.log(`load average after: ${loadavg()[0]!.toFixed(2)} (well above 2 means something else competed for the 2 cores)`);
   console.log('goal: at least half of nginx\'s rate for 304s and rubric GETs (app/nginx ≥ 0.50)');
   for (const { c, app: a, nginx: n } of rows) {
     const ratio = a.requests.average / n.requests.average;
@@ -296,6 +299,8 @@ try {
   nginx = undefined;
   if (editor) {
     editor.stop();
+    // startEditor's temporary folder: the database and the signing key made for this run.
+    rmSync(dirname(editor.db), { recursive: true, force: true });
     editor = undefined;
   }
   rmSync(work, { recursive: true, force: true });
