@@ -1,4 +1,9 @@
-// Starts the built rubric editor (build/index.js) on 127.0.0.1, defaulting HOST, PORT, ORIGIN and RUBRICS_DIR.
+// Starts the built rubric editor on 127.0.0.1 (defaults for HOST, PORT, ORIGIN and RUBRICS_DIR).
+// The public API's hottest reads (versioned rubric files, a period's manifest and signature) are
+// answered here from bytes held in memory, before SvelteKit: they are what 76 provinces poll.
+// Everything else, and every request that carries a province token (the adoption ledger records
+// it), goes to SvelteKit's handler.
+import { createServer } from 'node:http';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
@@ -9,7 +14,77 @@ process.env.ORIGIN ||= `http://127.0.0.1:${process.env.PORT}`;
 // The bundled server cannot find rubrics/ from its own location, so point it at the repository's.
 process.env.RUBRICS_DIR ||= fileURLToPath(new URL('../rubrics', import.meta.url));
 
-console.log(`กรมการพัฒนาชุมชน rubric editor: ${process.env.ORIGIN}`);
+// Computed specifiers: build/ and dist/ exist only after building, so type checks must not resolve them.
+const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+const { openDb, defaultDbPath } = await import(new URL('../dist/editor/lib/server/db.js', import.meta.url).href);
+const { signedManifest } = await import(new URL('../dist/editor/lib/server/publication.js', import.meta.url).href);
 
-// A computed specifier: build/ exists only after `npm run build`, so type checks must not resolve it.
-await import(new URL('../build/index.js', import.meta.url).href);
+const db = openDb(defaultDbPath());
+const sequenceOf = db.prepare('SELECT COUNT(*) FROM revisions WHERE period = ?').pluck();
+const revisionOf = db.prepare('SELECT yaml, digest FROM revisions WHERE period = ? AND mission = ? AND revision = ?');
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+  'access-control-allow-headers': 'if-none-match, authorization, x-province-token',
+  'access-control-expose-headers': 'etag',
+};
+const FILE = /^\/api\/v1\/periods\/(25\d{2}-Q[1-4])\/missions\/([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\/r([1-9][0-9]{0,5})\.yaml$/;
+const MANIFEST = /^\/api\/v1\/periods\/(25\d{2}-Q[1-4])\/manifest\.(json|sig)$/;
+/** Published revisions never change, so their bytes are kept once read. */
+const files = new Map();
+/** A period's manifest and signature, by period and sequence. */
+const manifests = new Map();
+
+function fast(request) {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.headers.authorization || request.headers['x-province-token']) return undefined;
+  const path = request.url.split('?')[0];
+  let match = FILE.exec(path);
+  if (match) {
+    const key = path;
+    let entry = files.get(key);
+    if (!entry) {
+      const row = revisionOf.get(match[1], match[2], Number(match[3]));
+      if (!row) return undefined;
+      entry = { body: Buffer.from(row.yaml, 'utf8'), etag: `"${row.digest.slice(7)}"`, type: 'application/yaml; charset=utf-8', cache: 'public, max-age=31536000, immutable' };
+      files.set(key, entry);
+    }
+    return entry;
+  }
+  match = MANIFEST.exec(path);
+  if (match) {
+    const sequence = sequenceOf.get(match[1]);
+    if (!sequence) return undefined;
+    const key = `${match[1]}#${sequence}`;
+    let pair = manifests.get(key);
+    if (!pair) {
+      const signed = signedManifest(db, match[1]);
+      if (!signed) return undefined;
+      pair = {
+        json: { body: Buffer.from(signed.bytes), etag: signed.etag, type: 'application/json; charset=utf-8', cache: 'public, max-age=60' },
+        sig: { body: Buffer.from(signed.signature, 'utf8'), etag: signed.etag.replace(/"$/, '-sig"'), type: 'text/plain; charset=utf-8', cache: 'public, max-age=60' },
+      };
+      manifests.set(key, pair);
+    }
+    return pair[match[2]];
+  }
+  return undefined;
+}
+
+const server = createServer((request, response) => {
+  const entry = fast(request);
+  if (!entry) return handler(request, response);
+  const headers = { etag: entry.etag, 'cache-control': entry.cache, ...CORS };
+  const held = request.headers['if-none-match'];
+  if (held && held.split(',').some((t) => t.trim() === entry.etag)) {
+    response.writeHead(304, headers).end();
+    return;
+  }
+  response.writeHead(200, { ...headers, 'content-type': entry.type, 'content-length': entry.body.length });
+  response.end(request.method === 'HEAD' ? undefined : entry.body);
+});
+
+server.listen(Number(process.env.PORT), process.env.HOST, () => {
+  console.log(`กรมการพัฒนาชุมชน rubric editor: ${process.env.ORIGIN}`);
+  console.log(`Listening on http://${process.env.HOST}:${process.env.PORT}`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
