@@ -35,9 +35,13 @@ const files = new Map();
 /** A period's manifest and signature, by period and sequence. */
 const manifests = new Map();
 
+/**
+ * The in-memory answer to a hot public read, or undefined to let SvelteKit answer.
+ * @param {import('node:http').IncomingMessage} request
+ */
 function fast(request) {
   if ((request.method !== 'GET' && request.method !== 'HEAD') || request.headers.authorization || request.headers['x-province-token']) return undefined;
-  const path = request.url.split('?')[0];
+  const path = (request.url ?? '/').split('?')[0] ?? '/';
   let match = FILE.exec(path);
   if (match) {
     const key = path;
@@ -65,7 +69,7 @@ function fast(request) {
       };
       manifests.set(key, pair);
     }
-    return pair[match[2]];
+    return match[2] === 'sig' ? pair.sig : pair.json;
   }
   return undefined;
 }
