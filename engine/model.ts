@@ -292,39 +292,6 @@ export function readFact(fact: FactModel, raw: unknown): FactValue | RowError {
   }
 }
 
-/**
- * A reader for one fact specialised at compile time: valid values take a short path with the
- * fact's bounds and rounding factor bound in; anything else goes to `readFact` for its error, so
- * both always agree.
- */
-export function factReader(fact: FactModel): (raw: unknown) => FactValue | RowError {
-  const info = fact.info;
-  const min = info.min ?? -Infinity;
-  const max = info.max ?? Infinity;
-  switch (info.type) {
-    case 'boolean':
-      return (raw) => (typeof raw === 'boolean' ? raw : readFact(fact, raw));
-    case 'integer':
-      return (raw) => (typeof raw === 'number' && Number.isInteger(raw) && raw >= min && raw <= max ? raw : readFact(fact, raw));
-    case 'number': {
-      const precision = info.precision;
-      return (raw) => {
-        if (typeof raw === 'number' && Number.isFinite(raw)) {
-          const value = roundHalfUp(raw, precision);
-          if (value >= min && value <= max) return value;
-        }
-        return readFact(fact, raw);
-      };
-    }
-    case 'enum': {
-      const allowed = info.enumValues!;
-      return (raw) => (typeof raw === 'string' && allowed.includes(raw) ? raw : readFact(fact, raw));
-    }
-    case 'string':
-      return (raw) => readFact(fact, raw);
-  }
-}
-
 /** True when `readFact` returned a problem rather than a value. */
 export function isRowError(value: FactValue | RowError): value is RowError {
   return value !== null && typeof value === 'object';
