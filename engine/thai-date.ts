@@ -51,3 +51,10 @@ export function formatEnglishDate(iso: string): string {
   if (!date) return iso;
   return `${date.day} ${ENGLISH_MONTHS[date.month - 1]} ${date.year}`;
 }
+
+/** Formats an instant as a Thai Buddhist-era date and time in Bangkok, e.g. "24 พ.ย. 2569 07:15". */
+export function formatThaiDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString('th-TH-u-ca-buddhist', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Bangkok' });
+}
