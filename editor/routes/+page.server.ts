@@ -2,7 +2,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { lintRubric } from '../../engine/lint.js';
 import { loadRubric } from '../../engine/load.js';
-import type { Text } from '../../engine/types.js';
+import type { Finding } from '../../engine/analyze.js';
+import type { Rubric, Text } from '../../engine/types.js';
 import { validateRubric } from '../../engine/validate.js';
 import { hasRole } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
@@ -23,14 +24,28 @@ interface MissionRow {
   nextRound: { round: number; due: string; past: boolean } | null;
 }
 
+const cache = new Map<string, { rubric: Rubric | undefined; findings: Finding[] }>();
+
+/** A text's validation and analysis, kept per text: the home page shows every mission on each visit. */
+function analysed(period: string, mission: string, yaml: string): { rubric: Rubric | undefined; findings: Finding[] } {
+  const key = `${period}/${mission}\n${yaml}`;
+  let result = cache.get(key);
+  if (!result) {
+    const loaded = loadRubric(yaml, `${period}/${mission}.yaml`);
+    const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
+    result = { rubric, findings: lintRubric(loaded, rubric, diagnostics) };
+    if (cache.size > 500) cache.clear();
+    cache.set(key, result);
+  }
+  return result;
+}
+
 function row(period: string, mission: string): MissionRow {
   const db = storeDb();
   const draft = getDraft(db, period, mission);
   const latest = latestRevision(db, period, mission);
   const yaml = draft?.yaml ?? latest!.yaml;
-  const loaded = loadRubric(yaml, `${period}/${mission}.yaml`);
-  const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
-  const findings = lintRubric(loaded, rubric, diagnostics);
+  const { rubric, findings } = analysed(period, mission, yaml);
   const today = new Date().toISOString().slice(0, 10);
   const rounds = [...(rubric?.reporting.rounds ?? [])].sort((a, b) => a.due.localeCompare(b.due));
   const upcoming = rounds.find((r) => r.due.slice(0, 10) >= today) ?? rounds.at(-1);
