@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -7,23 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeys } from '../../engine/bundle.js';
 import { openDb } from '../../editor/lib/server/db.js';
 import { openCorrection, publishDraft, seedStore } from '../../editor/lib/server/rubric-store.js';
-import { freePort, startEditor, type Editor } from '../browser/harness.js';
+import { freePort, runCli, startEditor, type Editor } from '../browser/harness.js';
 
 // A province's side: pull from the server or from a static export, verify, grade offline; and
 // every tampered, truncated, wrongly signed or replayed bundle refused with the last good one kept.
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/engine/cli/bin.js');
 const work = mkdtempSync(join(tmpdir(), 'rubric-pull-'));
 // Asynchronous, so that the static servers this test process runs can answer the CLI.
-const rubric = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+const rubric = runCli;
 
 /** A plain static file server over a folder, as any web server or CDN would be. */
 async function serveStatic(dir: string): Promise<{ base: string; server: Server }> {

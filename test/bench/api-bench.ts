@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { freePort, startEditor, type Editor } from '../browser/harness.js';
+import { freePort, runCli, startEditor, type Editor } from '../browser/harness.js';
 
 // autocannon 9 ships no type declarations: the part of its API used here.
 interface CannonResult {
@@ -45,21 +45,9 @@ const CONNECTIONS = 50;
 const PIPELINING = 1;
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 
-let root = import.meta.dirname;
-while (!existsSync(join(root, 'package.json')) || !existsSync(join(root, 'editor'))) root = dirname(root);
-const bin = join(root, 'dist/engine/cli/bin.js');
 
 /** The CLI, asynchronously, so that nothing in this process stops answering while it runs. */
-function rubric(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const rubric = runCli;
 
 /** nginx as a non-daemon child over `folder`, on a free loopback port, one worker, no access log. */
 async function startNginx(work: string, folder: string): Promise<{ base: string; child: ChildProcess; errorLog: string }> {

@@ -38,6 +38,21 @@ export interface Editor {
   stop(): void;
 }
 
+/**
+ * Runs the built `rubric` CLI asynchronously, so that servers in the calling process keep
+ * answering while it runs.
+ */
+export function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'dist/engine/cli/bin.js'), ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
 /** Creates accounts with the CLI, as an administrator would. */
 export function addUser(db: string, username: string, role: string, password: string): void {
   const run = spawnSync(process.execPath, [join(root, 'dist/engine/cli/bin.js'), 'user', 'add', username, '--role', role, '--password-stdin', '--db', db], {
