@@ -12,13 +12,15 @@ import {
   openSide,
   stepsPerUnit,
   subtract,
+  valueDomain,
   type Interval,
 } from './grid.js';
 import { bandText, buildModel, conditionFacts, type Model } from './model.js';
 import type { Place } from './positions.js';
 import { toPointer } from './positions.js';
+import { bandGaps, closingsOf, pointsCombiner, runtimeOf, type Gap, type Runtime } from './runtime.js';
 import { SCORE_INPUT, type Band, type Condition, type FactValue, type Level, type Rubric, type Text } from './types.js';
-import { NOT_APPLICABLE, combinePoints } from './verdict.js';
+import { NOT_APPLICABLE } from './verdict.js';
 
 /** What a finding is about. */
 export type FindingKind = 'hole' | 'overlap' | 'unreachable' | 'order' | 'unused-fact' | 'undeclared-fact' | 'contradiction' | 'invalid';
@@ -68,21 +70,26 @@ export function analyzeRubric(input: AnalyzeInput): Finding[] {
   if (rubric.grade) {
     const model = buildModel(rubric, { mission: rubric.mission, period: rubric.period, revision: rubric.revision, digest: '' });
     const catalog = model.catalog;
+    const runtime = runtimeOf(model);
+    const reachable = reachableBands(model);
     rubric.criteria?.forEach((criterion, i) => {
       const path = `/criteria/${i}`;
       const info = catalog.get(criterion.input)!;
       const domain = domainOf(rubric, catalog, criterion.input);
-      drafts.push(...analyzeBands({ bands: criterion.bands, info, domain, path: `${path}/bands`, criterion: criterion.id }));
+      const judge = criterionHoleJudge(model, runtime, reachable, i);
+      drafts.push(...analyzeBands({ bands: criterion.bands, info, domain, path: `${path}/bands`, criterion: criterion.id, judge }));
       criterion.otherTables?.forEach((table, t) =>
         drafts.push(...compareTables(criterion.bands, table.bands, info, domain, `${path}/otherTables/${t}`, criterion.id, table.source.lines)),
       );
     });
     const grade = rubric.grade;
-    if (grade.type === 'bands' && grade.input === SCORE_INPUT) drafts.push(...analyzeScore(model));
+    if (grade.type === 'bands' && grade.input === SCORE_INPUT) drafts.push(...analyzeScore(model, reachable));
     else if (grade.type === 'bands') {
       const info = catalog.get(grade.input)!;
-      drafts.push(...analyzeBands({ bands: grade.bands, info, domain: domainOf(rubric, catalog, grade.input), path: '/grade/bands' }));
+      const judge = (gap: Gap, value: number): HoleJudgement => gradeGapJudgement(grade.bands, gap, value);
+      drafts.push(...analyzeBands({ bands: grade.bands, info, domain: domainOf(rubric, catalog, grade.input), path: '/grade/bands', judge }));
     } else if (grade.type === 'ladder' || grade.type === 'truthTable') drafts.push(...analyzeRows(model));
+    drafts.push(...analyzeExemptions(model));
   }
   drafts.push(...unusedFacts(rubric));
   return drafts
@@ -95,19 +102,7 @@ export function analyzeRubric(input: AnalyzeInput): Finding[] {
 
 /** The steps a value can take: its declared range, or what its derivation allows. */
 function domainOf(rubric: Rubric, catalog: Map<string, ValueInfo>, id: string): Interval {
-  const info = catalog.get(id)!;
-  const scale = stepsPerUnit(info.precision);
-  const derived = rubric.derived?.[id];
-  if (derived?.type === 'countTrue') return { lo: 0, hi: derived.facts.length };
-  if (derived?.type === 'ratio') {
-    const nonNegative = [derived.numerator, derived.denominator].every((f) => (catalog.get(f)?.min ?? -Infinity) >= 0);
-    return { lo: nonNegative ? 0 : -Infinity, hi: Infinity };
-  }
-  return {
-    // `+ 0` turns the -0 that Math.ceil gives just below zero into 0.
-    lo: info.min === undefined ? -Infinity : Math.ceil(info.min * scale - 1e-9) + 0,
-    hi: info.max === undefined ? Infinity : Math.floor(info.max * scale + 1e-9) + 0,
-  };
+  return valueDomain(rubric, catalog, id);
 }
 
 function rankOf(band: Band): number {
@@ -119,8 +114,8 @@ function outcomeText(band: Band): string {
 }
 
 /** Holes, overlaps, unreachable bands and order of one ordered list of bands over one value. */
-function analyzeBands(options: { bands: Band[]; info: ValueInfo; domain: Interval; path: string; criterion?: string }): Draft[] {
-  const { bands, info, domain, path, criterion } = options;
+function analyzeBands(options: { bands: Band[]; info: ValueInfo; domain: Interval; path: string; criterion?: string; judge?: HoleJudge }): Draft[] {
+  const { bands, info, domain, path, criterion, judge } = options;
   const p = info.precision;
   const claimed = bands.map((b) => intersect(bandInterval(b, p), domain));
   const wins = claimed.map((c, j) => subtract([c], claimed.slice(0, j)));
@@ -129,19 +124,36 @@ function analyzeBands(options: { bands: Band[]; info: ValueInfo; domain: Interva
   const where = criterion ? { th: `ตัวชี้วัด ${criterion}`, en: `criterion ${criterion}` } : { th: 'เกณฑ์การให้ระดับ', en: 'the grade bands' };
   const drafts: Draft[] = [];
 
-  for (const hole of subtract([domain], claimed)) {
-    const range = formatInterval(hole, p);
-    drafts.push({
-      kind: 'hole',
-      severity: 'error',
-      ...about,
-      example: fromSteps(exampleStep(hole), p),
-      message: {
-        th: `${name} ${range} ไม่ตรงกับช่วงใดของ${where.th} (${bands.map(bandText).join(', ')})`,
-        en: `${name} ${range} matches no band of ${where.en} (${bands.map(bandText).join(', ')})`,
-      },
-      path,
-    });
+  for (const gap of bandGaps(bands, p, domain)) {
+    const range = formatInterval(gap, p);
+    const value = fromSteps(exampleStep(gap), p);
+    const judged = judge ? judge(gap, value) : { matters: true as const, example: value };
+    const listed = bands.map(bandText).join(', ');
+    drafts.push(
+      judged.matters
+        ? {
+            kind: 'hole',
+            severity: 'error',
+            ...about,
+            example: judged.example,
+            message: {
+              th: `${name} ${range} ไม่ตรงกับช่วงใดของ${where.th} (${listed})${judged.why ? `; ช่องว่างนี้เปลี่ยนระดับได้ เช่น ${judged.why.th}` : ''}`,
+              en: `${name} ${range} matches no band of ${where.en} (${listed})${judged.why ? `; this gap can change the grade, e.g. ${judged.why.en}` : ''}`,
+            },
+            path,
+          }
+        : {
+            kind: 'hole',
+            severity: 'warning',
+            ...about,
+            example: value,
+            message: {
+              th: `${name} ${range} ไม่ตรงกับช่วงใดของ${where.th} (${listed}) แต่ช่องว่างนี้ไม่มีทางเปลี่ยนระดับ: ${judged.reason.th}`,
+              en: `${name} ${range} matches no band of ${where.en} (${listed}), but this gap can never change the grade: ${judged.reason.en}`,
+            },
+            path,
+          },
+    );
   }
   for (let i = 0; i < bands.length; i++) {
     for (let j = i + 1; j < bands.length; j++) {
@@ -259,9 +271,19 @@ function compareTables(
       path: `${path}/bands/${Math.min(j, other.length - 1)}`,
     });
   }
-  // The other table's own overlaps are the document's defects too.
+  // The other table's own overlaps are the document's defects too; one at a band the tables
+  // already disagree on is the same defect, so it is said inside that contradiction.
   for (const d of analyzeBands({ bands: other, info, domain, path: `${path}/bands`, criterion })) {
-    if (d.kind === 'overlap') drafts.push(d);
+    if (d.kind !== 'overlap') continue;
+    const same = drafts.find((c) => c.path === d.path);
+    if (!same) {
+      drafts.push(d);
+      continue;
+    }
+    same.message = {
+      th: `${same.message.th}; ในตารางนั้นเอง ${d.message.th}`,
+      en: `${same.message.en}; within that table, ${d.message.en}`,
+    };
   }
   return drafts;
 }
@@ -270,28 +292,17 @@ function compareTables(
  * Bands over a combined score: reason over the scores the criteria's points can actually add up
  * to (with every exemption's criteria left out in turn), not over every number.
  */
-function analyzeScore(model: Model): Draft[] {
+function analyzeScore(model: Model, options: ReachableBand[][]): Draft[] {
   const rubric = model.rubric;
   const grade = rubric.grade as Extract<Rubric['grade'], { type: 'bands' }>;
   const catalog = model.catalog;
   const info = catalog.get(SCORE_INPUT)!;
   const p = info.precision;
-  // For each criterion, one representative input for each band it can reach.
-  const options = model.criteria.map((c, i) => {
-    const criterion = rubric.criteria![i]!;
-    const cInfo = catalog.get(c.input)!;
-    const domain = domainOf(rubric, catalog, c.input);
-    const claimed = criterion.bands.map((b) => intersect(bandInterval(b, cInfo.precision), domain));
-    return claimed.flatMap((interval, j) => {
-      const wins = subtract([interval], claimed.slice(0, j));
-      return wins.length > 0 ? [{ band: j, value: fromSteps(exampleStep(wins[0]!), cInfo.precision) }] : [];
-    });
-  });
-  const scenarios: { exemption: number | null; notApplicable: Set<number> }[] = [{ exemption: null, notApplicable: new Set() }];
-  model.exemptionTargets.forEach((targets, e) => scenarios.push({ exemption: e, notApplicable: new Set(targets) }));
+  const combine = pointsCombiner(model);
+  const scoreGaps = bandGaps(grade.bands, p, { lo: -Infinity, hi: Infinity });
 
   const reachable = new Map<number, Record<string, FactValue>>();
-  for (const scenario of scenarios) {
+  for (const scenario of exemptionScenarios(model)) {
     const choices = model.criteria.map((_, i) => (scenario.notApplicable.has(i) ? [null] : options[i]!));
     let combos = 1;
     for (const c of choices) combos *= Math.max(1, c.length);
@@ -304,8 +315,8 @@ function analyzeScore(model: Model): Draft[] {
         rest = Math.floor(rest / choices[i]!.length);
       }
       const bands = choices.map((c, i) => c[pick[i]!]?.band ?? NOT_APPLICABLE);
-      const score = combinePoints(model, bands);
-      if (reachable.has(score)) continue;
+      const score = combine(bands);
+      if (score === null || reachable.has(score)) continue;
       const example: Record<string, FactValue> = {};
       choices.forEach((c, i) => {
         const chosen = c[pick[i]!];
@@ -328,16 +339,31 @@ function analyzeScore(model: Model): Draft[] {
       hit.add(band);
       continue;
     }
-    drafts.push({
-      kind: 'hole',
-      severity: 'error',
-      example,
-      message: {
-        th: `คะแนนรวม ${score.toFixed(p)} เกิดขึ้นได้ (เช่น ${describeExample(example)}) แต่ไม่ตรงกับช่วงใดของเกณฑ์การให้ระดับ`,
-        en: `a score of ${score.toFixed(p)} can occur (e.g. ${describeExample(example)}) but matches no grade band`,
-      },
-      path: '/grade/bands',
-    });
+    const closings = closingsOf(scoreGaps, score, p);
+    const levels = new Set(closings?.map((c) => grade.bands[c]!.level));
+    drafts.push(
+      closings && levels.size === 1
+        ? {
+            kind: 'hole',
+            severity: 'warning',
+            example,
+            message: {
+              th: `คะแนนรวม ${score.toFixed(p)} เกิดขึ้นได้ (เช่น ${describeExample(example)}) และไม่ตรงกับช่วงใด แต่ช่องว่างนี้ไม่มีทางเปลี่ยนระดับ: ช่วงทั้งสองข้างให้ระดับ ${[...levels][0]} เหมือนกัน`,
+              en: `a score of ${score.toFixed(p)} can occur (e.g. ${describeExample(example)}) and matches no grade band, but this gap can never change the grade: the bands on both sides give ${[...levels][0]}`,
+            },
+            path: '/grade/bands',
+          }
+        : {
+            kind: 'hole',
+            severity: 'error',
+            example,
+            message: {
+              th: `คะแนนรวม ${score.toFixed(p)} เกิดขึ้นได้ (เช่น ${describeExample(example)}) แต่ไม่ตรงกับช่วงใดของเกณฑ์การให้ระดับ`,
+              en: `a score of ${score.toFixed(p)} can occur (e.g. ${describeExample(example)}) but matches no grade band`,
+            },
+            path: '/grade/bands',
+          },
+    );
   }
   // Gaps between bands that no reachable score falls in are not holes; say so once each.
   const scores = [...reachable.keys()];
@@ -373,6 +399,114 @@ function analyzeScore(model: Model): Draft[] {
   }
   return drafts;
 }
+
+/** One band a criterion can reach, with a value of its input that reaches it. */
+interface ReachableBand {
+  band: number;
+  value: number;
+}
+
+/** For each criterion, one representative input for each band it can reach. */
+function reachableBands(model: Model): ReachableBand[][] {
+  const { rubric, catalog } = model;
+  return model.criteria.map((c, i) => {
+    const criterion = rubric.criteria![i]!;
+    const cInfo = catalog.get(c.input)!;
+    const domain = domainOf(rubric, catalog, c.input);
+    const claimed = criterion.bands.map((b) => intersect(bandInterval(b, cInfo.precision), domain));
+    return claimed.flatMap((interval, j) => {
+      const wins = subtract([interval], claimed.slice(0, j));
+      return wins.length > 0 ? [{ band: j, value: fromSteps(exampleStep(wins[0]!), cInfo.precision) }] : [];
+    });
+  });
+}
+
+/** No exemption, then each exemption in turn, with the criteria it makes not applicable. */
+function exemptionScenarios(model: Model): { exemption: number | null; notApplicable: Set<number> }[] {
+  return [
+    { exemption: null, notApplicable: new Set<number>() },
+    ...model.exemptionTargets.map((targets, e) => ({ exemption: e, notApplicable: new Set(targets) })),
+  ];
+}
+
+/** Whether a gap can change a grade: with an example that shows it, or the reason it cannot. */
+type HoleJudgement = { matters: true; example: number | Record<string, FactValue>; why?: Text } | { matters: false; reason: Text };
+type HoleJudge = (gap: Gap, value: number) => HoleJudgement;
+
+/** A gap in bands that give the level directly: it matters unless both bands beside it give one level. */
+function gradeGapJudgement(bands: Band[], gap: Gap, value: number): HoleJudgement {
+  if (gap.below === null || gap.above === null) return { matters: true, example: value };
+  const [below, above] = [bands[gap.below]!, bands[gap.above]!];
+  if (below.level !== above.level) return { matters: true, example: value };
+  return { matters: false, reason: { th: `ช่วงทั้งสองข้างให้ระดับ ${below.level} เหมือนกัน`, en: `the bands on both sides give ${below.level}` } };
+}
+
+/**
+ * Judges a criterion's gap the way the grader settles one: it cannot change a grade when every
+ * way of closing it (the band on either side) gives the same level, whatever band the other
+ * criteria reach and whichever exemption applies.
+ */
+function criterionHoleJudge(model: Model, runtime: Runtime, reachable: ReachableBand[][], index: number): HoleJudge {
+  const rubric = model.rubric;
+  const criterion = model.criteria[index]!;
+  const rule = rubric.grade!.type;
+  if (!model.readsBands) {
+    const ruleText = rule === 'ladder' ? { th: 'ขั้นบันได', en: 'ladder rows' } : rule === 'truthTable' ? { th: 'ตารางเงื่อนไข', en: 'truth table' } : { th: 'ช่วงของเกณฑ์การให้ระดับ', en: 'grade bands' };
+    const reason = { th: `ระดับมาจาก${ruleText.th} ซึ่งไม่ได้ใช้ช่วงของตัวชี้วัดนี้`, en: `the grade comes from the ${ruleText.en}, which do not read this criterion's bands` };
+    return () => ({ matters: false, reason });
+  }
+  const outcomeText = (band: number): string => String(criterion.bands[band]!.level ?? criterion.bands[band]!.points);
+  return (gap, value) => {
+    if (gap.below === null || gap.above === null) return { matters: true, example: value };
+    const closings = gap.below === gap.above ? [gap.below] : [gap.below, gap.above];
+    for (const scenario of exemptionScenarios(model)) {
+      if (scenario.notApplicable.has(index)) continue;
+      const choices = model.criteria.map((_, j) => (j === index ? [null] : scenario.notApplicable.has(j) ? [null] : reachable[j]!));
+      let combos = 1;
+      for (const c of choices) combos *= Math.max(1, c.length);
+      if (combos > MAX_COMBINATIONS) return { matters: true, example: value };
+      for (let n = 0; n < combos; n++) {
+        let rest = n;
+        const picked = choices.map((c) => {
+          const chosen = c[rest % c.length] ?? null;
+          rest = Math.floor(rest / c.length);
+          return chosen;
+        });
+        const bands = picked.map((chosen, j) => (j === index ? NO_BAND_PLACEHOLDER : (chosen?.band ?? NOT_APPLICABLE)));
+        const results = closings.map((band) => {
+          bands[index] = band;
+          const levels = new Set(runtime.outcomes(bands).map((o) => o.level));
+          return levels.size === 1 ? [...levels][0]! : null;
+        });
+        if (results.every((l) => l !== null && l === results[0])) continue;
+        const example: Record<string, FactValue> = {};
+        picked.forEach((chosen, j) => {
+          if (chosen) example[model.criteria[j]!.input] = chosen.value;
+        });
+        example[criterion.input] = value;
+        if (scenario.exemption !== null) Object.assign(example, exemptionExample(rubric.exemptions![scenario.exemption]!.when));
+        // A criterion alone needs no other facts to show its gap.
+        if (Object.keys(example).length === 1) return { matters: true, example: value };
+        const shown = closings.map((band, k) => `${outcomeText(band)} → ${results[k] ?? '?'}`).join(', ');
+        return { matters: true, example, why: { th: `${describeExample(example)}: ${shown}`, en: `${describeExample(example)}: ${shown}` } };
+      }
+    }
+    const sides = closings.map(outcomeText).join(' หรือ ');
+    return {
+      matters: false,
+      reason:
+        closings.length === 1 || outcomeText(closings[0]!) === outcomeText(closings[1]!)
+          ? { th: `ช่วงทั้งสองข้างให้ ${outcomeText(closings[0]!)} เหมือนกัน`, en: `the bands on both sides give ${outcomeText(closings[0]!)}` }
+          : {
+              th: `ไม่ว่าจะนับเป็น ${sides} ทุกกรณีที่ตัวชี้วัดอื่นเป็นไปได้ก็ได้ระดับเดียวกัน`,
+              en: `whether it counts as ${closings.map(outcomeText).join(' or ')}, every case the other criteria allow gets the same level`,
+            },
+    };
+  };
+}
+
+/** A placeholder for the criterion being judged, replaced by each closing before it is read. */
+const NO_BAND_PLACEHOLDER = -1;
 
 /** Facts that put a row under an exemption, for an example. */
 function exemptionExample(condition: Condition): Record<string, FactValue> {
@@ -431,6 +565,52 @@ function thresholdsIn(condition: Condition, named: Record<string, Condition>, ou
     const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
     out.set(leaf.fact, [...(out.get(leaf.fact) ?? []), ...values]);
   }
+}
+
+/**
+ * Exemptions whose condition no values can make hold (a count of three facts "at least 5", a
+ * ratio below its own floor): they would never apply, which is never what the letter meant.
+ */
+function analyzeExemptions(model: Model): Draft[] {
+  const rubric = model.rubric;
+  const named = rubric.conditions ?? {};
+  const isNumericSlot = model.slotIds.map((id) => ['number', 'integer'].includes(model.catalog.get(id)?.type ?? ''));
+  const context = { slotOf: model.slotOf, named, isNumericSlot, cache: new Map<string, SlotCondition>() };
+  return (rubric.exemptions ?? []).flatMap((exemption, e): Draft[] => {
+    const thresholds = new Map<string, FactValue[]>();
+    thresholdsIn(exemption.when, named, thresholds);
+    const ids = [...thresholds.keys()];
+    const reps = ids.map((id) => representatives(model, id, thresholds.get(id)!));
+    const combos = reps.reduce((n, r) => n * r.length, 1);
+    if (combos === 0 || combos > MAX_COMBINATIONS) return [];
+    const holds = compileSlotCondition(exemption.when, context);
+    const vals: (boolean | string | null)[] = new Array(model.slotIds.length).fill(null);
+    const nums = new Float64Array(model.slotIds.length).fill(NaN);
+    for (let n = 0; n < combos; n++) {
+      let rest = n;
+      ids.forEach((id, k) => {
+        const value = reps[k]![rest % reps[k]!.length]!;
+        rest = Math.floor(rest / reps[k]!.length);
+        const slot = model.slotOf.get(id)!;
+        if (typeof value === 'number') nums[slot] = value;
+        else vals[slot] = value;
+      });
+      if (holds(vals, nums)) return [];
+    }
+    const names = ids.map((id) => model.catalog.get(id)!.label);
+    return [
+      {
+        kind: 'unreachable',
+        severity: 'warning',
+        example: null,
+        message: {
+          th: `ข้อยกเว้น "${exemption.label.th}" ไม่มีวันใช้: ไม่มีค่าใดของ ${names.map((l) => l.th).join(', ')} ที่ทำให้เงื่อนไขเป็นจริง`,
+          en: `exemption "${exemption.label.en}" never applies: no value of ${names.map((l) => l.en).join(', ')} makes its condition hold`,
+        },
+        path: `/exemptions/${e}/when`,
+      },
+    ];
+  });
 }
 
 /**
@@ -631,7 +811,8 @@ function unusedFacts(rubric: Rubric): Draft[] {
       const row = viaFloor ? redundant.find((i) => conditionFacts((grade as { rows: { when: Condition }[] }).rows[i]!.when, named).includes(f)) : undefined;
       return {
         kind: 'unused-fact',
-        severity: 'warning',
+        // Required by the letter but never able to change a grade: worth knowing, not a defect to fix.
+        severity: viaFloor ? 'info' : 'warning',
         fact: f,
         example: null,
         message: viaFloor

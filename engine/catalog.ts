@@ -1,4 +1,4 @@
-import { SCORE_INPUT, type Better, type Rubric, type Text } from './types.js';
+import { SCORE_INPUT, type Better, type FactCatalogue, type Rubric, type Text } from './types.js';
 
 /** The kind of a value a rubric can compare: a fact, a derived value, or the combined score. */
 export interface ValueInfo {
@@ -13,6 +13,8 @@ export interface ValueInfo {
   enumValues?: string[];
   min?: number;
   max?: number;
+  /** The reference data a text value is read against. */
+  catalog?: FactCatalogue;
 }
 
 /** Every value a rubric's criteria, conditions and grade can name, by id. */
@@ -28,6 +30,7 @@ export function valueCatalog(rubric: Rubric): Map<string, ValueInfo> {
       if (fact.max !== undefined) info.max = fact.max;
     }
     if (fact.type === 'enum') info.enumValues = fact.values.map((v) => v.value);
+    if (fact.type === 'string' && fact.catalog) info.catalog = fact.catalog;
     catalog.set(id, info);
   }
   for (const [id, derived] of Object.entries(rubric.derived ?? {})) {

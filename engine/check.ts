@@ -1,6 +1,7 @@
 import { isNumeric, valueCatalog, type ValueInfo } from './catalog.js';
 import { describeValue, type DiagnosticCode, type Severity } from './diagnostics.js';
 import { toPointer } from './positions.js';
+import { provinceByName, resolveProvince } from './provinces.js';
 import { closestName } from './suggest.js';
 import type { Band, Condition, Rubric, Text } from './types.js';
 
@@ -143,6 +144,7 @@ export function checkRubric(rubric: Rubric, options: { expectedMission?: string;
         return;
       }
       checkComparison(info, condition.operator, condition.value, path, mismatch);
+      if (info.catalog === 'province') checkProvinces(condition.value, `${path}/value`, problems);
     }
   };
   for (const [name, condition] of Object.entries(conditions)) checkCondition(condition, toPointer(['conditions', name]));
@@ -290,6 +292,29 @@ export function checkRubric(rubric: Rubric, options: { expectedMission?: string;
     }
   });
   return problems;
+}
+
+/**
+ * A province a condition names must be written as the catalogue writes it: anything else would be
+ * a condition that silently never matches (an exemption list with "จ.น่าน" in it).
+ */
+function checkProvinces(value: unknown, path: string, problems: Problem[]): void {
+  const names = Array.isArray(value) ? value.map((v, i) => [v, `${path}/${i}`] as const) : [[value, path] as const];
+  for (const [name, at] of names) {
+    if (typeof name !== 'string' || provinceByName(name)) continue;
+    const found = resolveProvince(name);
+    const hint = 'province' in found ? found.province.th : found.suggestion?.th;
+    problems.push({
+      code: 'UNKNOWN_PROVINCE',
+      path: at,
+      message: {
+        th: `"${name}" ไม่ใช่ชื่อจังหวัดตามทะเบียนจังหวัด${hint ? ` หมายถึง "${hint}" หรือไม่` : ''}`,
+        en: `"${name}" is not a province name as the province catalogue writes it${hint ? `; did you mean "${hint}"?` : ''}`,
+      },
+      expected: hint ?? 'a province name from the catalogue',
+      received: name,
+    });
+  }
 }
 
 function checkComparison(

@@ -1,6 +1,7 @@
 import type { CompiledRubric } from './compile.js';
 import { explain, type Explanation, type TraceEntry } from './explain.js';
-import { rowError, type Model, type RowError, type RubricRef } from './model.js';
+import type { Model, RubricRef } from './model.js';
+import { rowError, type RowError } from './row-problems.js';
 import type { ReferenceRubric } from './reference.js';
 import type { Level, Text } from './types.js';
 import { errorVerdict, type Status, type Verdict } from './verdict.js';
@@ -14,6 +15,8 @@ export interface GradeResultJSON {
   reason: Text;
   trace: TraceEntry[];
   rubric: RubricRef;
+  /** Values that fell in a gap of the criteria without changing the grade, and why. */
+  notes?: Text[];
   errors?: RowError[];
 }
 
@@ -62,6 +65,8 @@ export class GradeResult {
       trace: this.trace,
       rubric: this.rubric,
     };
+    const notes = this.#explain().notes;
+    if (notes.length > 0) json.notes = notes;
     if (this.verdict.errors) json.errors = this.verdict.errors;
     return json;
   }

@@ -2,7 +2,8 @@ import { compareLeaf } from './conditions.js';
 import { bandModel, type BandModel, type Model } from './model.js';
 import { formatFixed } from './round.js';
 import { SCORE_INPUT, type Condition, type FactValue, type Level, type Scalar, type Text } from './types.js';
-import { NO_BAND, NOT_APPLICABLE, valuesOf, type Verdict } from './verdict.js';
+import { closingsOf, runtimeOf, valuesOf } from './runtime.js';
+import { GRADE_BANDS, NO_BAND, NOT_APPLICABLE, type Verdict } from './verdict.js';
 
 /** One criterion's part in a grade: the value used, the band matched and its threshold. */
 export interface CriterionTrace {
@@ -50,6 +51,8 @@ export type TraceEntry = CriterionTrace | GradeTrace;
 export interface Explanation {
   reason: Text;
   trace: TraceEntry[];
+  /** Notes on values that fell in a gap of the criteria without changing the grade. */
+  notes: Text[];
 }
 
 /** Explains a verdict: why this grade, or why none. Pure; called only when someone reads it. */
@@ -64,13 +67,66 @@ export function explain(model: Model, verdict: Verdict): Explanation {
         en: `cannot grade, bad data: ${errors.map((e) => e.message.en).join('; ')}`,
       },
       trace,
+      notes: [],
     };
   }
   const gradeTrace = gradeTraceOf(model, verdict, values);
   if (gradeTrace) trace.push(gradeTrace);
   const exemptions = exemptionText(model, verdict);
   const reason = verdict.status === 'unmatched' ? unmatchedReason(model, verdict, values, trace) : gradedReason(model, verdict, values, trace);
-  return { reason: { th: reason.th + exemptions.th, en: reason.en + exemptions.en }, trace };
+  const notes = settledNotes(model, verdict, values);
+  const noted = { th: notes.map((n) => ` ${n.th}`).join(''), en: notes.map((n) => ` ${n.en}`).join('') };
+  return { reason: { th: reason.th + exemptions.th + noted.th, en: reason.en + exemptions.en + noted.en }, trace, notes };
+}
+
+/**
+ * Why a value in a gap of the criteria did not stop the grade: each way of closing the gap gives
+ * the same level, and what made it so (another criterion already at that level, a score that
+ * stays in one band, a grade rule that does not read the criterion).
+ */
+function settledNotes(model: Model, verdict: Verdict, values: FactValue[]): Text[] {
+  if (!verdict.settled) return [];
+  const level = verdict.grade!;
+  const runtime = runtimeOf(model);
+  return verdict.settled.map((index): Text => {
+    if (index === GRADE_BANDS) {
+      const grade = model.rubric.grade as { input: string };
+      const value = formatValue(model, grade.input, verdict.score ?? values[model.slotOf.get(grade.input) ?? -1]);
+      return {
+        th: `หมายเหตุ: ${model.catalog.get(grade.input)?.label.th ?? grade.input} ${value} อยู่ในช่องว่างของเกณฑ์การให้ระดับ แต่ช่วงทั้งสองข้างให้ระดับ ${level} เหมือนกัน`,
+        en: `Note: ${grade.input === SCORE_INPUT ? 'the score' : grade.input} ${value} falls in a gap of the grade bands, but the bands on both sides give ${level}.`,
+      };
+    }
+    const c = model.criteria[index]!;
+    const value = formatValue(model, c.input, values[c.inputSlot]);
+    const closings = closingsOf(runtime.gaps[index]!, values[c.inputSlot] as number, c.precision) ?? [];
+    const sides = closings.map((b) => String(c.bands[b]!.level ?? c.bands[b]!.points));
+    const because = settledBecause(model, verdict, index, sides);
+    const options = sides.length > 0 ? { th: `ไม่ว่าจะนับเป็น ${sides.join(' หรือ ')} `, en: `whether it counts as ${sides.join(' or ')}, ` } : { th: '', en: '' };
+    return {
+      th: `หมายเหตุ: ${c.label.th} ${value} ไม่อยู่ในช่วงใด (ช่องว่างของเกณฑ์) แต่${options.th}ก็ได้ระดับ ${level} เพราะ${because.th}`,
+      en: `Note: ${c.input} ${value} falls in a gap of criterion ${c.id} (no band), but ${options.en}the grade is ${level}, because ${because.en}.`,
+    };
+  });
+}
+
+function settledBecause(model: Model, verdict: Verdict, index: number, sides: string[]): Text {
+  const grade = model.rubric.grade!;
+  if (!model.readsBands) {
+    return { th: 'ระดับมาจากเงื่อนไขของเกณฑ์การให้ระดับ ซึ่งไม่ได้ใช้ช่วงของตัวชี้วัดนี้', en: "the grade rule does not read this criterion's bands" };
+  }
+  if (grade.type === 'worst') {
+    const decider = model.criteria.findIndex((c, i) => i !== index && verdict.bands[i]! >= 0 && c.bands[verdict.bands[i]!]!.level === verdict.grade);
+    if (decider >= 0) {
+      const c = model.criteria[decider]!;
+      return { th: `${c.label.th} ได้ระดับ ${verdict.grade} แล้ว และเกณฑ์ใช้ระดับที่ต่ำที่สุด`, en: `${c.id} is already ${verdict.grade} and the grade is the worst of the criteria` };
+    }
+    return { th: 'ช่วงทั้งสองข้างให้ระดับเดียวกัน', en: 'the bands on both sides give the same level' };
+  }
+  return {
+    th: `คะแนนรวมอยู่ในช่วงระดับ ${verdict.grade} ไม่ว่าจะนับเป็น ${sides.join(' หรือ ')} คะแนน`,
+    en: `the combined score falls in level ${verdict.grade} whether it counts ${sides.join(' or ')} points`,
+  };
 }
 
 /** Formats a value at its precision: 2.00 for a percent, 4 for a count. */
@@ -204,21 +260,23 @@ function usedLeaves(trace: TraceEntry[]): LeafTrace[] {
 function gradedReason(model: Model, verdict: Verdict, values: FactValue[], trace: TraceEntry[]): Text {
   const grade = model.rubric.grade!;
   const level = verdict.grade!;
-  const parts = trace
-    .filter((t): t is CriterionTrace => t.kind === 'criterion' && t.applicable)
-    .map((t) => `${t.input} ${formatValue(model, t.input, t.value)} (${t.threshold} → ${t.level ?? t.points})`);
+  const applicable = trace.filter((t): t is CriterionTrace => t.kind === 'criterion' && t.applicable);
+  const part = (t: CriterionTrace, gap: string): string =>
+    `${t.input} ${formatValue(model, t.input, t.value)} (${t.threshold === null ? gap : `${t.threshold} → ${t.level ?? t.points}`})`;
+  const parts = applicable.map((t) => part(t, 'ช่องว่างของเกณฑ์'));
+  const partsEn = applicable.map((t) => part(t, 'in a gap'));
   switch (grade.type) {
     case 'worst':
       return {
         th: `ระดับ ${level} ซึ่งต่ำสุดของ: ${parts.join('; ')}`,
-        en: `${level}, the worst of: ${parts.join('; ')}`,
+        en: `${level}, the worst of: ${partsEn.join('; ')}`,
       };
     case 'bands': {
       const band = bandModel(grade.bands[verdict.row]!);
       const value = formatValue(model, grade.input, verdict.score);
       const label = model.catalog.get(grade.input)!.label;
       const detail = parts.length > 0 ? ` จาก ${parts.join('; ')}` : '';
-      const detailEn = parts.length > 0 ? ` from ${parts.join('; ')}` : '';
+      const detailEn = partsEn.length > 0 ? ` from ${partsEn.join('; ')}` : '';
       return {
         th: `ระดับ ${level}: ${label.th} ${value} (${band.text})${detail}`,
         en: `${level}: ${label.en} ${value} (${band.text})${detailEn}`,

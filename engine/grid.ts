@@ -1,4 +1,5 @@
-import type { Band } from './types.js';
+import type { ValueInfo } from './catalog.js';
+import type { Band, Rubric } from './types.js';
 
 /**
  * Values at a precision as whole numbers of steps (2.01 at precision 2 is 201), so that analysis
@@ -105,4 +106,25 @@ export function openSide(band: Pick<Band, 'op'>): 'up' | 'down' | null {
   if (band.op === '>' || band.op === '>=') return 'up';
   if (band.op === '<' || band.op === '<=') return 'down';
   return null;
+}
+
+/**
+ * The steps a value can take: a fact's declared range, a count's 0 to n, a ratio of non-negative
+ * facts from 0 up; the combined score and anything undeclared are unbounded.
+ */
+export function valueDomain(rubric: Rubric, catalog: ReadonlyMap<string, ValueInfo>, id: string): Interval {
+  const info = catalog.get(id);
+  if (!info || info.origin === 'score') return { lo: -Infinity, hi: Infinity };
+  const scale = stepsPerUnit(info.precision);
+  const derived = rubric.derived?.[id];
+  if (derived?.type === 'countTrue') return { lo: 0, hi: derived.facts.length };
+  if (derived?.type === 'ratio') {
+    const nonNegative = [derived.numerator, derived.denominator].every((f) => (catalog.get(f)?.min ?? -Infinity) >= 0);
+    return { lo: nonNegative ? 0 : -Infinity, hi: Infinity };
+  }
+  return {
+    // `+ 0` turns the -0 that Math.ceil gives just below zero into 0.
+    lo: info.min === undefined ? -Infinity : Math.ceil(info.min * scale - 1e-9) + 0,
+    hi: info.max === undefined ? Infinity : Math.floor(info.max * scale + 1e-9) + 0,
+  };
 }

@@ -1,13 +1,10 @@
 import { valueCatalog, type ValueInfo } from './catalog.js';
 import { conditionLeaves } from './conditions.js';
-import { describeValue } from './diagnostics.js';
-import { roundHalfUp } from './round.js';
 import {
   SCORE_INPUT,
   type Band,
   type Comparator,
   type Condition,
-  type FactValue,
   type Level,
   type Rubric,
   type Text,
@@ -20,28 +17,6 @@ export interface RubricRef {
   revision: number;
   /** sha256 of the rubric file's bytes, as `sha256:<hex>`. */
   digest: string;
-}
-
-/** Codes of the problems a data row can have. */
-export type RowErrorCode =
-  | 'MISSING_ID'
-  | 'DUPLICATE_ID'
-  | 'MISSING_FACT'
-  | 'WRONG_TYPE'
-  | 'NOT_A_NUMBER'
-  | 'NOT_AN_INTEGER'
-  | 'OUT_OF_RANGE'
-  | 'UNKNOWN_VALUE'
-  | 'ZERO_DENOMINATOR'
-  | 'NO_CRITERIA';
-
-/** One problem with one fact of one row. */
-export interface RowError {
-  code: RowErrorCode;
-  fact: string;
-  message: Text;
-  expected: string;
-  received: string;
 }
 
 /** Comparison codes, fixed at compile time so grading a row does no string matching. */
@@ -96,16 +71,18 @@ export interface Model {
   facts: FactModel[];
   derived: DerivedModel[];
   criteria: CriterionModel[];
-  /** Facts read before exemptions are decided (their conditions' facts). */
+  /** Slots of the facts exemptions are decided on, through derived values: a problem with one stops the row. */
   exemptionFacts: Set<number>;
   /** For each fact slot, the criteria that use it, or null when something else uses it too. */
   factOwners: (number[] | null)[];
   /** For each exemption, the indexes of the criteria it makes not applicable. */
   exemptionTargets: number[][];
   hasCriteria: boolean;
+  /** True when the grade rule reads the criteria's bands (worst of, or bands over the combined score). */
+  readsBands: boolean;
 }
 
-/** Prepares a valid rubric for grading. Pure; throws only for a rubric that skipped validation. */
+/** Prepares a valid rubric for grading: slots for its values, ready bands, who uses which fact. Pure. */
 export function buildModel(rubric: Rubric, ref: RubricRef): Model {
   const catalog = valueCatalog(rubric);
   const slotIds: string[] = [];
@@ -171,7 +148,8 @@ export function buildModel(rubric: Rubric, ref: RubricRef): Model {
   for (const exemption of rubric.exemptions ?? []) {
     for (const f of conditionFacts(exemption.when, rubric.conditions ?? {})) {
       claimOther(f);
-      exemptionFacts.add(slotOf.get(f)!);
+      // An exemption on a derived value waits on the facts it is derived from.
+      for (const underlying of dependsOn(f)) exemptionFacts.add(slotOf.get(underlying)!);
     }
   }
   const grade = rubric.grade;
@@ -198,6 +176,7 @@ export function buildModel(rubric: Rubric, ref: RubricRef): Model {
     factOwners,
     exemptionTargets,
     hasCriteria: rubric.grade !== undefined,
+    readsBands: grade?.type === 'worst' || (grade?.type === 'bands' && grade.input === SCORE_INPUT),
   };
 }
 
@@ -235,91 +214,4 @@ export function inBand(band: BandModel, value: number): boolean {
 /** The facts a condition reads, following named conditions. */
 export function conditionFacts(condition: Condition, named: Record<string, Condition>): string[] {
   return conditionLeaves(condition, named).map((leaf) => leaf.fact);
-}
-
-/**
- * Reads one fact's raw value: the typed, rounded value, or the problem with it. Missing means
- * undefined, null or an empty string.
- */
-export function readFact(fact: FactModel, raw: unknown): FactValue | RowError {
-  const info = fact.info;
-  if (raw === undefined || raw === null || raw === '') {
-    return rowError('MISSING_FACT', fact.id, expectedOf(info), 'nothing', {
-      th: `ไม่มีข้อมูล ${fact.id} (${info.label.th})`,
-      en: `${fact.id} (${info.label.en}) is missing`,
-    });
-  }
-  switch (info.type) {
-    case 'boolean':
-      if (typeof raw === 'boolean') return raw;
-      return wrongType(fact, raw);
-    case 'integer':
-    case 'number': {
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-        if (typeof raw === 'string') {
-          return rowError('NOT_A_NUMBER', fact.id, expectedOf(info), describeValue(raw), {
-            th: `${fact.id} ต้องเป็นตัวเลข แต่ได้ข้อความ ${describeValue(raw)}`,
-            en: `${fact.id} must be a number, received the text ${describeValue(raw)}`,
-          });
-        }
-        return wrongType(fact, raw);
-      }
-      if (info.type === 'integer' && !Number.isInteger(raw)) {
-        return rowError('NOT_AN_INTEGER', fact.id, 'an integer', String(raw), {
-          th: `${fact.id} ต้องเป็นจำนวนเต็ม แต่ได้ ${raw}`,
-          en: `${fact.id} must be a whole number, received ${raw}`,
-        });
-      }
-      const value = info.type === 'number' ? roundHalfUp(raw, info.precision) : raw;
-      if ((info.min !== undefined && value < info.min) || (info.max !== undefined && value > info.max)) {
-        const range = `${info.min ?? '-∞'} – ${info.max ?? '∞'}`;
-        return rowError('OUT_OF_RANGE', fact.id, range, String(raw), {
-          th: `${fact.id} = ${raw} อยู่นอกช่วงที่ยอมรับ ${range}`,
-          en: `${fact.id} = ${raw} is outside the allowed range ${range}`,
-        });
-      }
-      return value;
-    }
-    case 'enum':
-      if (typeof raw === 'string' && info.enumValues!.includes(raw)) return raw;
-      return rowError('UNKNOWN_VALUE', fact.id, info.enumValues!.join(', '), describeValue(raw), {
-        th: `${fact.id} ต้องเป็นค่าใดค่าหนึ่งของ ${info.enumValues!.join(', ')} แต่ได้ ${describeValue(raw)}`,
-        en: `${fact.id} must be one of ${info.enumValues!.join(', ')}, received ${describeValue(raw)}`,
-      });
-    case 'string':
-      if (typeof raw === 'string') return raw.trim() === '' ? readFact(fact, '') : raw.trim();
-      return wrongType(fact, raw);
-  }
-}
-
-/** True when `readFact` returned a problem rather than a value. */
-export function isRowError(value: FactValue | RowError): value is RowError {
-  return value !== null && typeof value === 'object';
-}
-
-function wrongType(fact: FactModel, raw: unknown): RowError {
-  return rowError('WRONG_TYPE', fact.id, expectedOf(fact.info), describeValue(raw), {
-    th: `${fact.id} ต้องเป็น ${expectedOf(fact.info)} แต่ได้ ${describeValue(raw)}`,
-    en: `${fact.id} must be ${expectedOf(fact.info)}, received ${describeValue(raw)}`,
-  });
-}
-
-function expectedOf(info: ValueInfo): string {
-  switch (info.type) {
-    case 'boolean':
-      return 'true or false';
-    case 'integer':
-      return 'a whole number';
-    case 'number':
-      return `a number (${info.precision} decimals)`;
-    case 'enum':
-      return `one of ${info.enumValues!.join(', ')}`;
-    case 'string':
-      return 'text';
-  }
-}
-
-/** Builds a row error. */
-export function rowError(code: RowErrorCode, fact: string, expected: string, received: string, message: Text): RowError {
-  return { code, fact, message, expected, received };
 }

@@ -3,7 +3,8 @@ import type { GradeResult } from './evaluate.js';
 import { bandInterval, fromSteps, intersect, subtract, type Interval } from './grid.js';
 import { bandModel, inBand, type Model } from './model.js';
 import { LEVELS, type FactValue, type Level, type Text } from './types.js';
-import { NOT_APPLICABLE, valuesOf } from './verdict.js';
+import { valuesOf } from './runtime.js';
+import { NOT_APPLICABLE } from './verdict.js';
 
 /** One step a unit could take towards a better result. */
 export interface Step {

@@ -90,11 +90,16 @@ export interface EnumFact {
   source?: Source;
 }
 
+/** A catalogue of reference data a text fact can be read against. */
+export type FactCatalogue = 'province';
+
 /** Free text, such as a province's name. */
 export interface StringFact {
   type: 'string';
   label: Text;
   description?: Text;
+  /** Read against a catalogue: a province's name in any spelling becomes its canonical Thai name. */
+  catalog?: FactCatalogue;
   source?: Source;
 }
 

@@ -145,17 +145,17 @@ describe('rubric lint', () => {
     const run = rubric('lint', '--all', '--period', '2567-Q3', '--format', 'json');
     expect(run.code).toBe(0);
     const { findings } = JSON.parse(run.stdout) as { findings: Record<string, unknown>[] };
-    expect(findings.length).toBe(20);
+    expect(findings.length).toBe(17);
     expect(findings[0]).toEqual(
       expect.objectContaining({ mission: expect.any(String), kind: expect.any(String), severity: expect.any(String), example: expect.anything(), line: expect.any(Number) }),
     );
     const otop = findings.find((f) => f.mission === 'otop')!;
-    expect(otop).toMatchObject({ kind: 'hole', fact: 'salesGrowthPct', criterion: 'salesGrowth', example: 2, file: 'rubrics/2567-Q3/otop.yaml', line: 69 });
+    expect(otop).toMatchObject({ kind: 'hole', fact: 'salesGrowthPct', criterion: 'salesGrowth', example: { newProducts: 5, salesGrowthPct: 2 }, file: 'rubrics/2567-Q3/otop.yaml', line: 73 });
   });
   it('prints one line per finding in text, with a count', () => {
     const run = rubric('lint', 'women-fund', '--period', '2567-Q3');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^rubrics\/2567-Q3\/women-fund\.yaml:83:7 error hole \[memberGrowth\/memberGrowthPctOfTarget\] .*69\.01 – 69\.99/m);
+    expect(run.stdout).toMatch(/^rubrics\/2567-Q3\/women-fund\.yaml:91:7 error hole \[memberGrowth\/memberGrowthPctOfTarget\] .*69\.01 – 69\.99/m);
     expect(run.stdout).toContain('1 rubrics analysed: 2 errors, 0 warnings, 2 notes');
   });
   it('lints a file and reports an undeclared fact', () => {

@@ -57,14 +57,15 @@ describe('impactOf', () => {
   });
 
   it('moves exactly the rows the two changes touch, and says why', () => {
-    // Worked out from the thresholds alone: 2.00 % was a hole and is now D; growth in (3, 3.5]
-    // was B for sales and is now C, which lowers units that were B or better on products.
+    // Worked out from the thresholds alone: 2.00 % was a hole and is now D (a unit with fewer than
+    // three products was D either way, so it does not move); growth in (3, 3.5] was B for sales
+    // and is now C, which lowers units that were B or better on products.
     const expected = rows.flatMap((row) => {
       const products = row.newProducts;
       const growth = row.salesGrowthPct;
       if (typeof products !== 'number' || typeof growth !== 'number') return [];
       const p = products >= 5 ? 0 : products >= 4 ? 1 : products >= 3 ? 2 : 3;
-      if (growth === 2) return [{ id: row.id, from: 'unmatched', to: 'ABCD'[Math.max(p, 3)] }];
+      if (growth === 2) return p === 3 ? [] : [{ id: row.id, from: 'unmatched', to: 'D' }];
       if (growth > 3 && growth <= 3.5 && p <= 1) return [{ id: row.id, from: 'B', to: 'C' }];
       return [];
     });

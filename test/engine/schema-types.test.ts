@@ -22,7 +22,7 @@ const typeKeys: Record<string, string[]> = {
   integerFact: keys<T.IntegerFact>({ type: true, label: true, description: true, unit: true, min: true, max: true, better: true, source: true }),
   numberFact: keys<T.NumberFact>({ type: true, label: true, description: true, unit: true, precision: true, min: true, max: true, better: true, source: true }),
   enumFact: keys<T.EnumFact>({ type: true, label: true, description: true, values: true, source: true }),
-  stringFact: keys<T.StringFact>({ type: true, label: true, description: true, source: true }),
+  stringFact: keys<T.StringFact>({ type: true, label: true, description: true, catalog: true, source: true }),
   ratioDerived: keys<T.RatioDerived>({ type: true, label: true, numerator: true, denominator: true, multiplier: true, precision: true, unit: true, better: true, source: true }),
   countTrueDerived: keys<T.CountTrueDerived>({ type: true, label: true, facts: true, unit: true, better: true, source: true }),
   band: keys<T.Band>({ level: true, points: true, op: true, value: true, quote: true }),

@@ -1,0 +1,491 @@
+// The grading runtime: reading a fact, computing derived values, applying exemptions, combining
+// points, finding the level and settling holes that cannot change the grade, each written once.
+// The compiled path (compile.ts) is these pieces put together; explanations, steps up and the
+// analysis reuse them. The json-rules-engine oracle (reference.ts) shares none of it.
+import type { ValueInfo } from './catalog.js';
+import { compileSlotCondition, type SlotCondition } from './conditions.js';
+import { bandInterval, intersect, subtract, stepsPerUnit, valueDomain, type Interval } from './grid.js';
+import { bandModel, inBand, type BandModel, type FactModel, type Model } from './model.js';
+import { resolveProvince } from './provinces.js';
+import { roundHalfUp } from './round.js';
+import {
+  missingFact,
+  notANumber,
+  notAnInteger,
+  outOfRange,
+  unknownProvince,
+  unknownValue,
+  wrongType,
+  zeroDenominator,
+  type RowError,
+} from './row-problems.js';
+import { SCORE_INPUT, type Band, type Condition, type FactValue, type Level } from './types.js';
+import { GRADE_BANDS, NO_BAND, NONE, NOT_APPLICABLE, errorVerdict, worseLevel, type Verdict } from './verdict.js';
+
+/** Text, booleans and enum values by slot; null where the row has none. */
+export type Vals = (boolean | string | null)[];
+
+/** One row's values while it is graded: numbers unboxed (NaN where there is none), the rest by slot. */
+export interface RowState {
+  vals: Vals;
+  nums: Float64Array;
+  errors: RowError[] | null;
+}
+
+/** A state with no value in any slot. */
+export function newRowState(slotCount: number): RowState {
+  return { vals: new Array<boolean | string | null>(slotCount).fill(null), nums: new Float64Array(slotCount).fill(NaN), errors: null };
+}
+
+/** Empties every slot, so nothing of one row is visible to the next. */
+function resetRowState(state: RowState): void {
+  state.vals.fill(null);
+  state.nums.fill(NaN);
+  state.errors = null;
+}
+
+function addError(state: RowState, error: RowError): void {
+  (state.errors ??= []).push(error);
+}
+
+/** Reads one fact of a row into its slot, or records its problem. */
+export type FactReader = (raw: unknown, state: RowState) => void;
+
+/**
+ * The reader of one fact: numbers rounded half up to the fact's precision and checked against its
+ * range, counts whole, enum values from the list, text trimmed, provinces resolved through the
+ * catalogue to their canonical Thai name. Missing means absent, null or an empty string.
+ */
+export function factReader(fact: FactModel): FactReader {
+  const { slot, info } = fact;
+  const min = info.min ?? -Infinity;
+  const max = info.max ?? Infinity;
+  const problem = (raw: unknown, state: RowState): void => addError(state, readProblem(info, raw));
+  switch (info.type) {
+    case 'number': {
+      const precision = info.precision;
+      return (raw, state) => {
+        if (typeof raw === 'number' && Number.isFinite(raw)) {
+          const value = roundHalfUp(raw, precision);
+          if (value >= min && value <= max) {
+            state.nums[slot] = value;
+            return;
+          }
+        }
+        problem(raw, state);
+      };
+    }
+    case 'integer':
+      return (raw, state) => {
+        if (typeof raw === 'number' && Number.isInteger(raw) && raw >= min && raw <= max) state.nums[slot] = raw;
+        else problem(raw, state);
+      };
+    case 'boolean':
+      return (raw, state) => {
+        if (typeof raw === 'boolean') state.vals[slot] = raw;
+        else problem(raw, state);
+      };
+    case 'enum': {
+      const allowed = new Set(info.enumValues);
+      return (raw, state) => {
+        if (typeof raw === 'string' && allowed.has(raw)) state.vals[slot] = raw;
+        else problem(raw, state);
+      };
+    }
+    case 'string': {
+      const isProvince = info.catalog === 'province';
+      return (raw, state) => {
+        const text = typeof raw === 'string' ? raw.trim() : null;
+        if (text === null || text === '') return problem(raw, state);
+        if (!isProvince) {
+          state.vals[slot] = text;
+          return;
+        }
+        const found = resolveProvince(text);
+        if ('province' in found) state.vals[slot] = found.province.th;
+        else addError(state, unknownProvince(info, text, found.suggestion?.th));
+      };
+    }
+  }
+}
+
+/** The problem with a raw value that its fact's reader did not accept. */
+function readProblem(info: ValueInfo, raw: unknown): RowError {
+  if (raw === undefined || raw === null || raw === '' || (typeof raw === 'string' && raw.trim() === '' && info.type === 'string')) {
+    return missingFact(info);
+  }
+  switch (info.type) {
+    case 'number':
+    case 'integer': {
+      if (typeof raw === 'string') return notANumber(info, raw);
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return wrongType(info, raw);
+      if (info.type === 'integer' && !Number.isInteger(raw)) return notAnInteger(info, raw);
+      return outOfRange(info, raw);
+    }
+    case 'enum':
+      return unknownValue(info, raw);
+    default:
+      return wrongType(info, raw);
+  }
+}
+
+/** Computes the derived values of a row into their slots: none where an operand has none. */
+export function derivedStep(model: Model): (state: RowState) => void {
+  const ratios = model.derived.flatMap((d) => (d.kind === 'ratio' ? [d] : []));
+  const counts = model.derived.flatMap((d) => (d.kind === 'countTrue' ? [d] : []));
+  return (state) => {
+    const { nums, vals } = state;
+    for (const d of ratios) {
+      const numerator = nums[d.numerator]!;
+      const denominator = nums[d.denominator]!;
+      if (Number.isNaN(numerator) || Number.isNaN(denominator)) continue;
+      if (denominator === 0) addError(state, zeroDenominator(d.id, d.denominatorId));
+      else nums[d.slot] = roundHalfUp((numerator * d.multiplier) / denominator, d.precision);
+    }
+    for (const d of counts) {
+      let count = 0;
+      for (const slot of d.operands) {
+        const value = vals[slot];
+        if (value === null) {
+          count = NaN;
+          break;
+        }
+        if (value === true) count++;
+      }
+      nums[d.slot] = count;
+    }
+  };
+}
+
+/**
+ * Combines the points of the applicable criteria into the score (sum or mean, rescaled to the full
+ * maximum when the rubric says so), rounded to the score's precision; null when none applies.
+ */
+export function pointsCombiner(model: Model): (bands: readonly number[]) => number | null {
+  const spec = model.rubric.score;
+  if (!spec) return () => null;
+  const points = model.criteria.map((c) => c.bands.map((b) => b.points ?? 0));
+  const maxima = model.criteria.map((c) => c.maxPoints);
+  const fullMax = maxima.reduce((a, b) => a + b, 0);
+  const isMean = spec.method === 'mean';
+  const rescales = spec.method === 'sum' && spec.whenNotApplicable === 'rescale';
+  const precision = spec.precision ?? 2;
+  return (bands) => {
+    let total = 0;
+    let counted = 0;
+    let applicableMax = 0;
+    for (let i = 0; i < points.length; i++) {
+      const band = bands[i]!;
+      if (band === NOT_APPLICABLE) continue;
+      total += points[i]![band]!;
+      applicableMax += maxima[i]!;
+      counted++;
+    }
+    if (counted === 0) return null;
+    let score = isMean ? total / counted : total;
+    if (rescales && applicableMax > 0 && applicableMax !== fullMax) score = (score * fullMax) / applicableMax;
+    return roundHalfUp(score, precision);
+  };
+}
+
+/** The index of the first band that holds the value, or NO_BAND. */
+export function matchBand(bands: readonly BandModel[], value: number): number {
+  for (let i = 0; i < bands.length; i++) if (inBand(bands[i]!, value)) return i;
+  return NO_BAND;
+}
+
+/**
+ * A run of values no band claims, in steps at the value's precision, with the bands that claim
+ * the value just below and just above it (null at the edge of what the value can be).
+ */
+export interface Gap extends Interval {
+  below: number | null;
+  above: number | null;
+}
+
+/** The gaps between a list of bands over a value of that precision and domain. */
+export function bandGaps(bands: readonly Band[], precision: number, domain: Interval): Gap[] {
+  const ready = bands.map(bandModel);
+  const scale = stepsPerUnit(precision);
+  const claimed = bands.map((b) => intersect(bandInterval(b, precision), domain));
+  const at = (step: number): number | null =>
+    step >= domain.lo && step <= domain.hi ? nullIfNone(matchBand(ready, step / scale)) : null;
+  return subtract([domain], claimed).map((gap) => ({
+    ...gap,
+    below: Number.isFinite(gap.lo) ? at(gap.lo - 1) : null,
+    above: Number.isFinite(gap.hi) ? at(gap.hi + 1) : null,
+  }));
+}
+
+function nullIfNone(band: number): number | null {
+  return band === NO_BAND ? null : band;
+}
+
+/**
+ * The bands a value in a gap could have been given had the gap been closed: the band on each
+ * side. Null when the value lies at an edge with a band on one side only, where nothing says
+ * what it would get.
+ */
+export function closingsOf(gaps: readonly Gap[], value: number, precision: number): number[] | null {
+  const step = Math.round(value * stepsPerUnit(precision));
+  const gap = gaps.find((g) => step >= g.lo && step <= g.hi);
+  if (!gap || gap.below === null || gap.above === null) return null;
+  return gap.below === gap.above ? [gap.below] : [gap.below, gap.above];
+}
+
+/** One way a row's grade rule can come out: the level (null: none), the score and the deciding row. */
+export interface Outcome {
+  level: Level | null;
+  score: number | null;
+  row: number;
+  /** True when the grade rule's own bands had to be closed to reach this outcome. */
+  gap: boolean;
+}
+
+/** Adds the outcomes of the grade rule for a row whose criteria have these bands. */
+type Decider = (state: RowState, bands: readonly number[], out: Outcome[]) => void;
+
+/** Settles a value over grade bands: the band it falls in, or each band that could close its gap. */
+function bandOutcomes(ready: readonly BandModel[], gaps: readonly Gap[], precision: number, value: number | null, out: Outcome[]): void {
+  if (value === null || Number.isNaN(value)) {
+    out.push({ level: null, score: null, row: -1, gap: false });
+    return;
+  }
+  const index = matchBand(ready, value);
+  if (index !== NO_BAND) {
+    out.push({ level: ready[index]!.level, score: value, row: index, gap: false });
+    return;
+  }
+  const closings = closingsOf(gaps, value, precision);
+  if (!closings) out.push({ level: null, score: value, row: -1, gap: true });
+  else for (const c of closings) out.push({ level: ready[c]!.level, score: value, row: c, gap: true });
+}
+
+/** The grade rule, ready to decide: worst of, bands, ladder or truth table. */
+function gradeDecider(model: Model, condition: (c: Condition) => SlotCondition): Decider {
+  const grade = model.rubric.grade;
+  switch (grade?.type) {
+    case undefined:
+      return (_state, _bands, out) => void out.push({ level: null, score: null, row: -1, gap: false });
+    case 'worst': {
+      const levels = model.criteria.map((c) => c.bands.map((b) => b.level!));
+      return (_state, bands, out) => {
+        let level: Level | null = null;
+        for (let i = 0; i < levels.length; i++) {
+          const band = bands[i]!;
+          if (band === NOT_APPLICABLE) continue;
+          const l = levels[i]![band]!;
+          level = level === null ? l : worseLevel(level, l);
+        }
+        out.push({ level, score: null, row: -1, gap: false });
+      };
+    }
+    case 'bands': {
+      const ready = grade.bands.map(bandModel);
+      const info = model.catalog.get(grade.input)!;
+      const gaps = bandGaps(grade.bands, info.precision, valueDomain(model.rubric, model.catalog, grade.input));
+      if (grade.input === SCORE_INPUT) {
+        const combine = pointsCombiner(model);
+        return (_state, bands, out) => bandOutcomes(ready, gaps, info.precision, combine(bands), out);
+      }
+      const slot = model.slotOf.get(grade.input)!;
+      return (state, _bands, out) => bandOutcomes(ready, gaps, info.precision, state.nums[slot]!, out);
+    }
+    case 'ladder': {
+      const rows = grade.rows.map((r) => ({ level: r.level, score: r.score ?? null, holds: condition(r.when) }));
+      const floor = grade.floor ?? null;
+      return (state, _bands, out) => {
+        for (let i = 0; i < rows.length; i++) {
+          const r = rows[i]!;
+          if (r.holds(state.vals, state.nums)) return void out.push({ level: r.level, score: r.score, row: i, gap: false });
+        }
+        out.push({ level: floor, score: null, row: -1, gap: false });
+      };
+    }
+    case 'truthTable': {
+      const slots = grade.columns.map((id) => model.slotOf.get(id)!);
+      const rows = grade.rows;
+      return (state, _bands, out) => {
+        outer: for (let i = 0; i < rows.length; i++) {
+          const expected = rows[i]!.values;
+          for (let k = 0; k < slots.length; k++) if (state.vals[slots[k]!] !== expected[k]) continue outer;
+          return void out.push({ level: rows[i]!.level, score: null, row: i, gap: false });
+        }
+        out.push({ level: null, score: null, row: -1, gap: false });
+      };
+    }
+  }
+}
+
+/** At most this many ways of closing the holes of one row are tried; past it the row is unmatched. */
+const MAX_CLOSINGS = 1024;
+
+/** A rubric's grading runtime: every piece ready, and the grading of one row put together from them. */
+export interface Runtime {
+  model: Model;
+  /** Grades one row. Never throws for bad data: problems become an `error` verdict. */
+  grade(row: Readonly<Record<string, unknown>>): Verdict;
+  /** The values a row gives each slot after reading, rounding and deriving: what explanations show. */
+  values(row: Readonly<Record<string, unknown>>): FactValue[];
+  /** The gaps between each criterion's bands, with the bands either side. */
+  gaps: readonly (readonly Gap[])[];
+  /**
+   * The ways the grade rule can come out for these criterion bands, for a rule that reads only
+   * the bands (worst of, bands over the combined score): what analysis asks of a hole.
+   */
+  outcomes(bands: readonly number[]): Outcome[];
+}
+
+/**
+ * Puts the pieces together for one rubric. Everything that depends only on the rubric is settled
+ * here, once; grading a row reads its facts into a state emptied for that row, derives, applies
+ * exemptions, matches each criterion's band, and decides, settling holes that cannot matter.
+ */
+export function createRuntime(model: Model): Runtime {
+  const rubric = model.rubric;
+  const isNumericSlot = model.slotIds.map((id) => {
+    const type = model.catalog.get(id)?.type;
+    return type === 'number' || type === 'integer';
+  });
+  const cache = new Map<string, SlotCondition>();
+  const condition = (c: Condition): SlotCondition => compileSlotCondition(c, { slotOf: model.slotOf, named: rubric.conditions ?? {}, isNumericSlot, cache });
+
+  const readers = model.facts.map(factReader);
+  const factIds = model.facts.map((f) => f.id);
+  const derive = derivedStep(model);
+  const exemptionTests = (rubric.exemptions ?? []).map((e) => condition(e.when));
+  const criteria = model.criteria;
+  const criterionGaps = (rubric.criteria ?? []).map((c, i) =>
+    bandGaps(c.bands, criteria[i]!.precision, valueDomain(rubric, model.catalog, c.input)),
+  );
+  const noBands: number[] = criteria.map(() => NO_BAND);
+  const decide = gradeDecider(model, condition);
+  // Grading is synchronous and never re-entered, so one state serves every row; it is emptied
+  // before each row is read (test/engine/runtime.test.ts checks nothing survives into the next).
+  const state = newRowState(model.slotIds.length);
+
+  const read = (row: Readonly<Record<string, unknown>>, into: RowState): void => {
+    for (let i = 0; i < readers.length; i++) readers[i]!(row[factIds[i]!], into);
+    derive(into);
+  };
+
+  const blocksExemptions = (errors: RowError[]): boolean => errors.some((e) => model.exemptionFacts.has(model.slotOf.get(e.fact)!));
+
+  /** Drops the problems of facts that only not-applicable criteria use (such facts may be absent). */
+  const remainingErrors = (errors: RowError[], bands: number[]): RowError[] | null => {
+    const kept = errors.filter((e) => {
+      const owners = model.factOwners[model.slotOf.get(e.fact)!];
+      return !owners || !owners.every((c) => bands[c] === NOT_APPLICABLE);
+    });
+    return kept.length > 0 ? kept : null;
+  };
+
+  /** Tries every way of closing the holes of the criteria listed and gathers the outcomes. */
+  const closeHoles = (holes: number[], bands: number[], out: Outcome[]): boolean => {
+    const choices: number[][] = [];
+    let combos = 1;
+    for (const i of holes) {
+      const closings = closingsOf(criterionGaps[i]!, state.nums[criteria[i]!.inputSlot]!, criteria[i]!.precision);
+      if (!closings) return false;
+      choices.push(closings);
+      combos *= closings.length;
+    }
+    if (combos > MAX_CLOSINGS) return false;
+    const trial = bands.slice();
+    for (let n = 0; n < combos; n++) {
+      let rest = n;
+      holes.forEach((i, k) => {
+        trial[i] = choices[k]![rest % choices[k]!.length]!;
+        rest = Math.floor(rest / choices[k]!.length);
+      });
+      decide(state, trial, out);
+    }
+    return true;
+  };
+
+  return {
+    model,
+    gaps: criterionGaps,
+    outcomes(bands) {
+      const out: Outcome[] = [];
+      decide(newRowState(model.slotIds.length), bands, out);
+      return out;
+    },
+    values(row) {
+      const own = newRowState(model.slotIds.length);
+      read(row, own);
+      return model.slotIds.map((_, slot) => (isNumericSlot[slot] ? (Number.isNaN(own.nums[slot]!) ? null : own.nums[slot]!) : own.vals[slot]!));
+    },
+    grade(row) {
+      resetRowState(state);
+      read(row, state);
+      const bands = noBands.slice();
+      let applied = NONE;
+      if (state.errors !== null && blocksExemptions(state.errors)) return errorVerdict(row, bands, applied, state.errors);
+      for (let e = 0; e < exemptionTests.length; e++) {
+        if (!exemptionTests[e]!(state.vals, state.nums)) continue;
+        if (applied === NONE) applied = [];
+        applied.push(e);
+        for (const c of model.exemptionTargets[e]!) bands[c] = NOT_APPLICABLE;
+      }
+      if (state.errors !== null) {
+        const left = remainingErrors(state.errors, bands);
+        if (left) return errorVerdict(row, bands, applied, left);
+      }
+      let holes: number[] | null = null;
+      for (let i = 0; i < criteria.length; i++) {
+        if (bands[i] === NOT_APPLICABLE) continue;
+        const band = matchBand(criteria[i]!.bands, state.nums[criteria[i]!.inputSlot]!);
+        bands[i] = band;
+        if (band === NO_BAND) (holes ??= []).push(i);
+      }
+      const out: Outcome[] = [];
+      if (holes === null || !model.readsBands) decide(state, bands, out);
+      else if (!closeHoles(holes, bands, out)) return unmatched(row, bands, applied, null);
+      return settle(row, bands, applied, holes, out);
+    },
+  };
+}
+
+function unmatched(input: Verdict['input'], bands: number[], exemptions: number[], score: number | null): Verdict {
+  return { status: 'unmatched', grade: null, score, input, bands, row: -1, exemptions, errors: null, settled: null };
+}
+
+/**
+ * The verdict from every outcome the row's holes allow: graded when they all give one level (the
+ * score and deciding row kept only where they agree too), else unmatched.
+ */
+function settle(input: Verdict['input'], bands: number[], exemptions: number[], holes: number[] | null, out: Outcome[]): Verdict {
+  const first = out[0]!;
+  let score = first.score;
+  let row = first.row;
+  let gap = false;
+  for (const o of out) {
+    if (o.level === null || o.level !== first.level) {
+      // A hole in the criteria hides the score; a hole in the grade bands alone leaves it known.
+      return unmatched(input, bands, exemptions, holes === null && out.every((x) => x.score === first.score) ? first.score : null);
+    }
+    if (o.score !== score) score = null;
+    if (o.row !== row) row = -1;
+    gap ||= o.gap;
+  }
+  const settled = holes || gap ? [...(holes ?? []), ...(gap ? [GRADE_BANDS] : [])] : null;
+  return { status: 'graded', grade: first.level, score, input, bands, row, exemptions, errors: null, settled };
+}
+
+const runtimes = new WeakMap<Model, Runtime>();
+
+/** The runtime of a model, made once and kept with it. */
+export function runtimeOf(model: Model): Runtime {
+  let runtime = runtimes.get(model);
+  if (!runtime) {
+    runtime = createRuntime(model);
+    runtimes.set(model, runtime);
+  }
+  return runtime;
+}
+
+/** The values a verdict used, by slot, after rounding and deriving: recomputed from its row, for explanations. */
+export function valuesOf(model: Model, verdict: Verdict): FactValue[] {
+  return runtimeOf(model).values(verdict.input);
+}
