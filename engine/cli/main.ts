@@ -106,7 +106,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       case 'keys':
         return keys(rest, values, out);
       case 'token':
-        return await token(rest, values, out);
+        return await token(rest, values, out, err);
       case 'export':
         return await exportStore(rest, values, out);
       case 'pull':
@@ -360,13 +360,17 @@ function keys(args: string[], options: { out?: string | undefined }, out: NodeJS
   return 0;
 }
 
-async function token(args: string[], options: { db?: string | undefined }, out: NodeJS.WritableStream): Promise<number> {
+async function token(args: string[], options: { db?: string | undefined }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const [action, province, ...extra] = args;
   if (action !== 'issue' || !province || extra.length > 0) throw new UsageError('token takes "issue <province>"');
   const { openDb, defaultDbPath } = await import('../../editor/lib/server/db.js');
   const { issueToken } = await import('../../editor/lib/server/publication.js');
   const issued = issueToken(openDb(options.db ? resolve(options.db) : defaultDbPath()), province);
-  out.write(`โทเค็นของ / token for ${province} (แสดงครั้งเดียว / shown once): ${issued}\n`);
+  if ('error' in issued) {
+    err.write(`${issued.error.th} / ${issued.error.en}\n`);
+    return 1;
+  }
+  out.write(`โทเค็นของ / token for ${issued.province} (แสดงครั้งเดียว / shown once): ${issued.token}\n`);
   return 0;
 }
 

@@ -97,6 +97,10 @@ describe('GET /api/v1', () => {
     const run = spawnSync(process.execPath, [join(import.meta.dirname, '../../dist/engine/cli/bin.js'), 'token', 'issue', 'ลำปาง', '--db', editor.db], { encoding: 'utf8' });
     const token = run.stdout.trim().split(': ').at(-1)!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    // A name that is no province gets no token: exit 1 and the closest province named.
+    const typo = spawnSync(process.execPath, [join(import.meta.dirname, '../../dist/engine/cli/bin.js'), 'token', 'issue', 'ลำปา', '--db', editor.db], { encoding: 'utf8' });
+    expect([typo.status, typo.stdout]).toEqual([1, '']);
+    expect(typo.stderr).toContain('did you mean "ลำปาง"');
     await api('/periods/2567-Q3/manifest.json', { authorization: `Bearer ${token}` });
     const { openDb } = await import('../../editor/lib/server/db.js');
     const { adoption } = await import('../../editor/lib/server/publication.js');

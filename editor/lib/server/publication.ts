@@ -4,6 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../../../engine/bundle.js';
+import { resolveProvince } from '../../../engine/provinces.js';
+import type { Text } from '../../../engine/types.js';
 import { defaultDbPath, now, type Db } from './db.js';
 
 /** A period's manifest as served: its exact bytes, signature and strong ETag. */
@@ -80,11 +82,30 @@ function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Issues a province's pull token (only its hash is kept); returns the token to hand over. */
-export function issueToken(db: Db, province: string): string {
+/** A token issued, or why not: the name is no province with a CDD office (with the closest one). */
+export type IssuedToken = { token: string; province: string } | { error: Text };
+
+/**
+ * Issues a province's pull token (only its hash is kept) for a province of the catalogue with a
+ * provincial CDD office, written in any of its spellings; returns the token to hand over.
+ */
+export function issueToken(db: Db, name: string): IssuedToken {
+  const found = resolveProvince(name);
+  if (!('province' in found) || !found.province.cddOffice) {
+    const known = 'province' in found ? found.province : undefined;
+    const hint = 'suggestion' in found ? found.suggestion?.th : undefined;
+    return {
+      error: known
+        ? { th: `${known.th} ไม่มีสำนักงานพัฒนาชุมชนจังหวัด จึงออกโทเค็นให้ไม่ได้`, en: `${known.en} has no provincial CDD office, so it gets no token` }
+        : {
+            th: `"${name}" ไม่ใช่ชื่อจังหวัดตามทะเบียนจังหวัด${hint ? ` หมายถึง "${hint}" หรือไม่` : ''}`,
+            en: `"${name}" is not a province of the catalogue${hint ? `; did you mean "${hint}"?` : ''}`,
+          },
+    };
+  }
   const token = randomBytes(24).toString('base64url');
-  db.prepare('INSERT INTO province_tokens (token_hash, province, created_at) VALUES (?, ?, ?)').run(tokenHash(token), province, now());
-  return token;
+  db.prepare('INSERT INTO province_tokens (token_hash, province, created_at) VALUES (?, ?, ?)').run(tokenHash(token), found.province.th, now());
+  return { token, province: found.province.th };
 }
 
 /** Records that the province holding this token pulled a period's manifest; returns the province. */

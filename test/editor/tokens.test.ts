@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../editor/lib/server/db.js';
+import { adoption, issueToken, recordPull } from '../../editor/lib/server/publication.js';
+
+describe('issueToken', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rubric-tokens-'));
+  const db = openDb(join(dir, 'editor.db'));
+  afterAll(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('when the province is written in another spelling', () => {
+    it('issues the token to the catalogue province, so its pulls count for it', () => {
+      const issued = issueToken(db, ' จ.ลำปาง ');
+      expect(issued).toEqual({ token: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/), province: 'ลำปาง' });
+      if (!('token' in issued)) throw new Error('no token');
+      expect(recordPull(db, issued.token, '2567-Q3', 1)).toBe('ลำปาง');
+      expect(adoption(db, '2567-Q3').map((a) => a.province)).toEqual(['ลำปาง']);
+    });
+  });
+
+  describe('when the name is no province', () => {
+    it('refuses it, suggests the closest province and issues nothing', () => {
+      const issued = issueToken(db, 'ลำปา');
+      expect(issued).toEqual({ error: { th: expect.stringContaining('ลำปาง'), en: expect.stringContaining('did you mean "ลำปาง"') } });
+      expect(db.prepare('SELECT COUNT(*) FROM province_tokens').pluck().get()).toBe(1);
+    });
+  });
+
+  describe('when the province has no provincial CDD office', () => {
+    it('refuses Bangkok', () => {
+      expect(issueToken(db, 'กรุงเทพมหานคร')).toEqual({ error: { th: expect.stringContaining('ไม่มีสำนักงานพัฒนาชุมชนจังหวัด'), en: expect.stringContaining('Bangkok') } });
+    });
+  });
+});
