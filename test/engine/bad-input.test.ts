@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataFileError, readDataFile } from '../../engine/data.js';
 import { gradeRows } from '../../engine/evaluate.js';
+import { lintRubric } from '../../engine/lint.js';
 import { MAX_RUBRIC_BYTES, loadRubric } from '../../engine/load.js';
 import { validateRubric } from '../../engine/validate.js';
 import { shippedRubric } from '../helpers.js';
@@ -54,6 +55,27 @@ describe('validateRubric', () => {
       ]);
       expect(diagnostics[0]!.line).toBe(3);
     });
+  });
+});
+
+describe('lintRubric', () => {
+  describe('on the corpus of valid rubrics with defects only analysis finds', () => {
+    const lintCorpus = join(import.meta.dirname, '../fixtures/lint-rubrics');
+    const wanted = JSON.parse(readFileSync(join(lintCorpus, 'expected.json'), 'utf8')) as Record<string, unknown[]>;
+    const files = readdirSync(lintCorpus).filter((f) => f.endsWith('.yaml'));
+    it('has an expectation for every file and a file for every expectation', () => {
+      expect(files.sort()).toEqual(Object.keys(wanted).sort());
+    });
+    for (const file of files) {
+      it(`finds exactly what ${file} is there to show`, () => {
+        const loaded = loadRubric(readFileSync(join(lintCorpus, file)), file);
+        const { rubric, diagnostics } = validateRubric(loaded);
+        expect(diagnostics).toEqual([]);
+        const findings = lintRubric(loaded, rubric, diagnostics);
+        expect(findings.map(({ kind, severity, line, column, path, example }) => ({ kind, severity, line, column, path, example }))).toEqual(wanted[file]);
+        for (const f of findings) expect(f.message.th).toMatch(/[\u0E00-\u0E7F]/);
+      });
+    }
   });
 });
 
