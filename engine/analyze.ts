@@ -475,8 +475,7 @@ function criterionHoleJudge(model: Model, runtime: Runtime, reachable: Reachable
         const bands = picked.map((chosen, j) => (j === index ? NO_BAND_PLACEHOLDER : (chosen?.band ?? NOT_APPLICABLE)));
         const results = closings.map((band) => {
           bands[index] = band;
-          const levels = new Set(runtime.outcomes(bands).map((o) => o.level));
-          return levels.size === 1 ? [...levels][0]! : null;
+          return runtime.levelFor(bands);
         });
         if (results.every((l) => l !== null && l === results[0])) continue;
         const example: Record<string, FactValue> = {};

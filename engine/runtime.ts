@@ -48,68 +48,86 @@ function addError(state: RowState, error: RowError): void {
   (state.errors ??= []).push(error);
 }
 
-/** Reads one fact of a row into its slot, or records its problem. */
-export type FactReader = (raw: unknown, state: RowState) => void;
+const NUMBER = 0;
+const INTEGER = 1;
+const BOOLEAN = 2;
+const ENUM = 3;
+const TEXT = 4;
+const PROVINCE = 5;
 
 /**
- * The reader of one fact: numbers rounded half up to the fact's precision and checked against its
- * range, counts whole, enum values from the list, text trimmed, provinces resolved through the
- * catalogue to their canonical Thai name. Missing means absent, null or an empty string.
+ * Reads every declared fact of a row into its slot, or records its problem: numbers rounded half
+ * up to the fact's precision and checked against its range, counts whole, enum values from the
+ * list, text trimmed, provinces resolved through the catalogue to their canonical Thai name.
+ * Missing means absent, null or an empty string. One loop over fixed kinds, so the hot path makes
+ * no call it could inline.
  */
-export function factReader(fact: FactModel): FactReader {
-  const { slot, info } = fact;
-  const min = info.min ?? -Infinity;
-  const max = info.max ?? Infinity;
-  const problem = (raw: unknown, state: RowState): void => addError(state, readProblem(info, raw));
-  switch (info.type) {
-    case 'number': {
-      const precision = info.precision;
-      return (raw, state) => {
-        if (typeof raw === 'number' && Number.isFinite(raw)) {
-          const value = roundHalfUp(raw, precision);
-          if (value >= min && value <= max) {
-            state.nums[slot] = value;
-            return;
+export function factReading(facts: readonly FactModel[]): (row: Readonly<Record<string, unknown>>, state: RowState) => void {
+  const count = facts.length;
+  const ids = facts.map((f) => f.id);
+  const slots = facts.map((f) => f.slot);
+  const infos = facts.map((f) => f.info);
+  const kinds = facts.map(({ info }) =>
+    info.type === 'number' ? NUMBER : info.type === 'integer' ? INTEGER : info.type === 'boolean' ? BOOLEAN : info.type === 'enum' ? ENUM : info.catalog === 'province' ? PROVINCE : TEXT,
+  );
+  const precisions = facts.map((f) => f.info.precision);
+  const mins = facts.map((f) => f.info.min ?? -Infinity);
+  const maxs = facts.map((f) => f.info.max ?? Infinity);
+  const allowed = facts.map((f) => new Set(f.info.enumValues ?? []));
+  return (row, state) => {
+    const { nums, vals } = state;
+    for (let i = 0; i < count; i++) {
+      const raw = row[ids[i]!];
+      const slot = slots[i]!;
+      switch (kinds[i]) {
+        case NUMBER:
+          if (typeof raw === 'number' && Number.isFinite(raw)) {
+            const value = roundHalfUp(raw, precisions[i]!);
+            if (value >= mins[i]! && value <= maxs[i]!) {
+              nums[slot] = value;
+              continue;
+            }
           }
-        }
-        problem(raw, state);
-      };
+          break;
+        case INTEGER:
+          if (typeof raw === 'number' && Number.isInteger(raw) && raw >= mins[i]! && raw <= maxs[i]!) {
+            nums[slot] = raw;
+            continue;
+          }
+          break;
+        case BOOLEAN:
+          if (typeof raw === 'boolean') {
+            vals[slot] = raw;
+            continue;
+          }
+          break;
+        case ENUM:
+          if (typeof raw === 'string' && allowed[i]!.has(raw)) {
+            vals[slot] = raw;
+            continue;
+          }
+          break;
+        case TEXT:
+          if (typeof raw === 'string' && raw.trim() !== '') {
+            vals[slot] = raw.trim();
+            continue;
+          }
+          break;
+        case PROVINCE:
+          if (typeof raw === 'string' && raw.trim() !== '') {
+            const found = resolveProvince(raw);
+            if ('province' in found) vals[slot] = found.province.th;
+            else addError(state, unknownProvince(infos[i]!, raw.trim(), found.suggestion?.th));
+            continue;
+          }
+          break;
+      }
+      addError(state, readProblem(infos[i]!, raw));
     }
-    case 'integer':
-      return (raw, state) => {
-        if (typeof raw === 'number' && Number.isInteger(raw) && raw >= min && raw <= max) state.nums[slot] = raw;
-        else problem(raw, state);
-      };
-    case 'boolean':
-      return (raw, state) => {
-        if (typeof raw === 'boolean') state.vals[slot] = raw;
-        else problem(raw, state);
-      };
-    case 'enum': {
-      const allowed = new Set(info.enumValues);
-      return (raw, state) => {
-        if (typeof raw === 'string' && allowed.has(raw)) state.vals[slot] = raw;
-        else problem(raw, state);
-      };
-    }
-    case 'string': {
-      const isProvince = info.catalog === 'province';
-      return (raw, state) => {
-        const text = typeof raw === 'string' ? raw.trim() : null;
-        if (text === null || text === '') return problem(raw, state);
-        if (!isProvince) {
-          state.vals[slot] = text;
-          return;
-        }
-        const found = resolveProvince(text);
-        if ('province' in found) state.vals[slot] = found.province.th;
-        else addError(state, unknownProvince(info, text, found.suggestion?.th));
-      };
-    }
-  }
+  };
 }
 
-/** The problem with a raw value that its fact's reader did not accept. */
+/** The problem with a raw value that its fact's reading did not accept. */
 function readProblem(info: ValueInfo, raw: unknown): RowError {
   if (raw === undefined || raw === null || raw === '' || (typeof raw === 'string' && raw.trim() === '' && info.type === 'string')) {
     return missingFact(info);
@@ -233,32 +251,71 @@ export function closingsOf(gaps: readonly Gap[], value: number, precision: numbe
   return gap.below === gap.above ? [gap.below] : [gap.below, gap.above];
 }
 
-/** One way a row's grade rule can come out: the level (null: none), the score and the deciding row. */
-export interface Outcome {
-  level: Level | null;
-  score: number | null;
-  row: number;
-  /** True when the grade rule's own bands had to be closed to reach this outcome. */
-  gap: boolean;
+/**
+ * The ways a row's grade rule came out, gathered without allocating: normally one, several when
+ * holes had to be closed. Emptied for every row.
+ */
+export class Outcomes {
+  count = 0;
+  level: Level | null = null;
+  /** True while every outcome gave the same level, and a level at all. */
+  agree = true;
+  score: number | null = null;
+  scoreAgrees = true;
+  row = -1;
+  rowAgrees = true;
+  /** True when the grade rule's own bands had to be closed. */
+  gap = false;
+
+  reset(): void {
+    this.count = 0;
+    this.level = null;
+    this.agree = true;
+    this.score = null;
+    this.scoreAgrees = true;
+    this.row = -1;
+    this.rowAgrees = true;
+    this.gap = false;
+  }
+
+  add(level: Level | null, score: number | null, row: number, gap: boolean): void {
+    if (this.count === 0) {
+      this.level = level;
+      this.score = score;
+      this.row = row;
+    } else {
+      if (level !== this.level) this.agree = false;
+      if (score !== this.score) this.scoreAgrees = false;
+      if (row !== this.row) this.rowAgrees = false;
+    }
+    if (level === null) this.agree = false;
+    if (gap) this.gap = true;
+    this.count++;
+  }
+
+  /** The one level every outcome gives, or null when they differ or give none. */
+  get settledLevel(): Level | null {
+    return this.agree ? this.level : null;
+  }
 }
 
 /** Adds the outcomes of the grade rule for a row whose criteria have these bands. */
-type Decider = (state: RowState, bands: readonly number[], out: Outcome[]) => void;
+type Decider = (state: RowState, bands: readonly number[], out: Outcomes) => void;
 
 /** Settles a value over grade bands: the band it falls in, or each band that could close its gap. */
-function bandOutcomes(ready: readonly BandModel[], gaps: readonly Gap[], precision: number, value: number | null, out: Outcome[]): void {
+function bandOutcomes(ready: readonly BandModel[], gaps: readonly Gap[], precision: number, value: number | null, out: Outcomes): void {
   if (value === null || Number.isNaN(value)) {
-    out.push({ level: null, score: null, row: -1, gap: false });
+    out.add(null, null, -1, false);
     return;
   }
   const index = matchBand(ready, value);
   if (index !== NO_BAND) {
-    out.push({ level: ready[index]!.level, score: value, row: index, gap: false });
+    out.add(ready[index]!.level, value, index, false);
     return;
   }
   const closings = closingsOf(gaps, value, precision);
-  if (!closings) out.push({ level: null, score: value, row: -1, gap: true });
-  else for (const c of closings) out.push({ level: ready[c]!.level, score: value, row: c, gap: true });
+  if (!closings) out.add(null, value, -1, true);
+  else for (const c of closings) out.add(ready[c]!.level, value, c, true);
 }
 
 /** The grade rule, ready to decide: worst of, bands, ladder or truth table. */
@@ -266,7 +323,7 @@ function gradeDecider(model: Model, condition: (c: Condition) => SlotCondition):
   const grade = model.rubric.grade;
   switch (grade?.type) {
     case undefined:
-      return (_state, _bands, out) => void out.push({ level: null, score: null, row: -1, gap: false });
+      return (_state, _bands, out) => void out.add(null, null, -1, false);
     case 'worst': {
       const levels = model.criteria.map((c) => c.bands.map((b) => b.level!));
       return (_state, bands, out) => {
@@ -277,7 +334,7 @@ function gradeDecider(model: Model, condition: (c: Condition) => SlotCondition):
           const l = levels[i]![band]!;
           level = level === null ? l : worseLevel(level, l);
         }
-        out.push({ level, score: null, row: -1, gap: false });
+        out.add(level, null, -1, false);
       };
     }
     case 'bands': {
@@ -297,9 +354,9 @@ function gradeDecider(model: Model, condition: (c: Condition) => SlotCondition):
       return (state, _bands, out) => {
         for (let i = 0; i < rows.length; i++) {
           const r = rows[i]!;
-          if (r.holds(state.vals, state.nums)) return void out.push({ level: r.level, score: r.score, row: i, gap: false });
+          if (r.holds(state.vals, state.nums)) return void out.add(r.level, r.score, i, false);
         }
-        out.push({ level: floor, score: null, row: -1, gap: false });
+        out.add(floor, null, -1, false);
       };
     }
     case 'truthTable': {
@@ -309,9 +366,9 @@ function gradeDecider(model: Model, condition: (c: Condition) => SlotCondition):
         outer: for (let i = 0; i < rows.length; i++) {
           const expected = rows[i]!.values;
           for (let k = 0; k < slots.length; k++) if (state.vals[slots[k]!] !== expected[k]) continue outer;
-          return void out.push({ level: rows[i]!.level, score: null, row: i, gap: false });
+          return void out.add(rows[i]!.level, null, i, false);
         }
-        out.push({ level: null, score: null, row: -1, gap: false });
+        out.add(null, null, -1, false);
       };
     }
   }
@@ -330,10 +387,10 @@ export interface Runtime {
   /** The gaps between each criterion's bands, with the bands either side. */
   gaps: readonly (readonly Gap[])[];
   /**
-   * The ways the grade rule can come out for these criterion bands, for a rule that reads only
-   * the bands (worst of, bands over the combined score): what analysis asks of a hole.
+   * The one level the grade rule gives for these criterion bands (null: none, or it depends on a
+   * gap of the grade bands), for a rule that reads only the bands: what analysis asks of a hole.
    */
-  outcomes(bands: readonly number[]): Outcome[];
+  levelFor(bands: readonly number[]): Level | null;
 }
 
 /**
@@ -350,8 +407,7 @@ export function createRuntime(model: Model): Runtime {
   const cache = new Map<string, SlotCondition>();
   const condition = (c: Condition): SlotCondition => compileSlotCondition(c, { slotOf: model.slotOf, named: rubric.conditions ?? {}, isNumericSlot, cache });
 
-  const readers = model.facts.map(factReader);
-  const factIds = model.facts.map((f) => f.id);
+  const readFacts = factReading(model.facts);
   const derive = derivedStep(model);
   const exemptionTests = (rubric.exemptions ?? []).map((e) => condition(e.when));
   const criteria = model.criteria;
@@ -363,9 +419,10 @@ export function createRuntime(model: Model): Runtime {
   // Grading is synchronous and never re-entered, so one state serves every row; it is emptied
   // before each row is read (test/engine/runtime.test.ts checks nothing survives into the next).
   const state = newRowState(model.slotIds.length);
+  const out = new Outcomes();
 
   const read = (row: Readonly<Record<string, unknown>>, into: RowState): void => {
-    for (let i = 0; i < readers.length; i++) readers[i]!(row[factIds[i]!], into);
+    readFacts(row, into);
     derive(into);
   };
 
@@ -381,7 +438,7 @@ export function createRuntime(model: Model): Runtime {
   };
 
   /** Tries every way of closing the holes of the criteria listed and gathers the outcomes. */
-  const closeHoles = (holes: number[], bands: number[], out: Outcome[]): boolean => {
+  const closeHoles = (holes: number[], bands: number[]): boolean => {
     const choices: number[][] = [];
     let combos = 1;
     for (const i of holes) {
@@ -406,10 +463,10 @@ export function createRuntime(model: Model): Runtime {
   return {
     model,
     gaps: criterionGaps,
-    outcomes(bands) {
-      const out: Outcome[] = [];
-      decide(newRowState(model.slotIds.length), bands, out);
-      return out;
+    levelFor(bands) {
+      const own = new Outcomes();
+      decide(newRowState(model.slotIds.length), bands, own);
+      return own.settledLevel;
     },
     values(row) {
       const own = newRowState(model.slotIds.length);
@@ -418,6 +475,7 @@ export function createRuntime(model: Model): Runtime {
     },
     grade(row) {
       resetRowState(state);
+      out.reset();
       read(row, state);
       const bands = noBands.slice();
       let applied = NONE;
@@ -439,9 +497,8 @@ export function createRuntime(model: Model): Runtime {
         bands[i] = band;
         if (band === NO_BAND) (holes ??= []).push(i);
       }
-      const out: Outcome[] = [];
       if (holes === null || !model.readsBands) decide(state, bands, out);
-      else if (!closeHoles(holes, bands, out)) return unmatched(row, bands, applied, null);
+      else if (!closeHoles(holes, bands)) return unmatched(row, bands, applied, null);
       return settle(row, bands, applied, holes, out);
     },
   };
@@ -455,22 +512,22 @@ function unmatched(input: Verdict['input'], bands: number[], exemptions: number[
  * The verdict from every outcome the row's holes allow: graded when they all give one level (the
  * score and deciding row kept only where they agree too), else unmatched.
  */
-function settle(input: Verdict['input'], bands: number[], exemptions: number[], holes: number[] | null, out: Outcome[]): Verdict {
-  const first = out[0]!;
-  let score = first.score;
-  let row = first.row;
-  let gap = false;
-  for (const o of out) {
-    if (o.level === null || o.level !== first.level) {
-      // A hole in the criteria hides the score; a hole in the grade bands alone leaves it known.
-      return unmatched(input, bands, exemptions, holes === null && out.every((x) => x.score === first.score) ? first.score : null);
-    }
-    if (o.score !== score) score = null;
-    if (o.row !== row) row = -1;
-    gap ||= o.gap;
-  }
-  const settled = holes || gap ? [...(holes ?? []), ...(gap ? [GRADE_BANDS] : [])] : null;
-  return { status: 'graded', grade: first.level, score, input, bands, row, exemptions, errors: null, settled };
+function settle(input: Verdict['input'], bands: number[], exemptions: number[], holes: number[] | null, out: Outcomes): Verdict {
+  const level = out.settledLevel;
+  // A hole in the criteria hides the score; a hole in the grade bands alone leaves it known.
+  if (level === null) return unmatched(input, bands, exemptions, holes === null && out.scoreAgrees ? out.score : null);
+  const settled = holes || out.gap ? [...(holes ?? []), ...(out.gap ? [GRADE_BANDS] : [])] : null;
+  return {
+    status: 'graded',
+    grade: level,
+    score: out.scoreAgrees ? out.score : null,
+    input,
+    bands,
+    row: out.rowAgrees ? out.row : -1,
+    exemptions,
+    errors: null,
+    settled,
+  };
 }
 
 const runtimes = new WeakMap<Model, Runtime>();

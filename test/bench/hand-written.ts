@@ -29,8 +29,9 @@ export function gradeOtopByHand(row: Record<string, unknown>): HandVerdict {
   const g = roundHalfUp(growth, 2);
   const p = products >= 5 ? 0 : products >= 4 ? 1 : products >= 3 ? 2 : 3;
   const s = g > 4 ? 0 : g > 3 ? 1 : g > 2 ? 2 : g < 2 ? 3 : -1;
-  if (s < 0) return { status: 'unmatched', grade: null, score: null, bands: [p, s] };
   const levels: Level[] = ['A', 'B', 'C', 'D'];
+  // 2.00 % is in the letter's hole: C or D; with products already D it is D either way.
+  if (s < 0) return p === 3 ? { status: 'graded', grade: 'D', score: null, bands: [p, s] } : { status: 'unmatched', grade: null, score: null, bands: [p, s] };
   return { status: 'graded', grade: levels[Math.max(p, s)]!, score: null, bands: [p, s] };
 }
 
@@ -48,9 +49,21 @@ export function gradeWomenFundByHand(row: Record<string, unknown>): HandVerdict 
   const db = d < 10 ? 0 : d >= 10 && d <= 12 ? 1 : d >= 12.01 && d <= 14 ? 2 : d > 14 ? 3 : -1;
   const mb = m > 75 ? 0 : m >= 70 && m <= 75 ? 1 : m >= 65 && m <= 69 ? 2 : m < 65 ? 3 : -1;
   const gb = g >= 90 ? 0 : g >= 80 && g <= 88.99 ? 1 : g >= 70 && g <= 79.99 ? 2 : g < 70 ? 3 : -1;
-  if (db < 0 || mb < 0 || gb < 0) return { status: 'unmatched', grade: null, score: null, bands: [db, mb, gb] };
   const points = [100, 75, 50, 25];
-  const score = roundHalfUp((points[db]! + points[mb]! + points[gb]!) / 3, 2);
-  const level: Level | null = score >= 80 ? 'A' : score >= 70 && score <= 79 ? 'B' : score >= 60 && score <= 69 ? 'C' : score < 60 ? 'D' : null;
-  return { status: level ? 'graded' : 'unmatched', grade: level, score, bands: [db, mb, gb] };
+  const levelOf = (score: number): Level | null =>
+    score >= 80 ? 'A' : score >= 70 && score <= 79 ? 'B' : score >= 60 && score <= 69 ? 'C' : score < 60 ? 'D' : null;
+  if (db >= 0 && mb >= 0 && gb >= 0) {
+    const score = roundHalfUp((points[db]! + points[mb]! + points[gb]!) / 3, 2);
+    const level = levelOf(score);
+    return { status: level ? 'graded' : 'unmatched', grade: level, score, bands: [db, mb, gb] };
+  }
+  // The letter's holes (members 69.01 – 69.99: 75 or 50; groups 89.00 – 89.99: 100 or 75) grade
+  // only when every way of closing them gives one level.
+  const grades = new Set<Level | null>();
+  for (const m2 of mb >= 0 ? [mb] : [1, 2]) {
+    for (const g2 of gb >= 0 ? [gb] : [0, 1]) grades.add(levelOf(roundHalfUp((points[db]! + points[m2]! + points[g2]!) / 3, 2)));
+  }
+  const [only] = [...grades];
+  if (grades.size === 1 && only) return { status: 'graded', grade: only, score: null, bands: [db, mb, gb] };
+  return { status: 'unmatched', grade: null, score: null, bands: [db, mb, gb] };
 }
