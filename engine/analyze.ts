@@ -34,6 +34,8 @@ export interface Finding {
   criterion?: string;
   /** A concrete input that shows it: a number for one value, an object for a combination. */
   example: number | Record<string, FactValue> | null;
+  /** For a gap between bands: the values it spans at the precision ("2.00", "69.01 – 69.99"). */
+  range?: string;
   message: Text;
   file: string;
   line: number;
@@ -136,6 +138,7 @@ function analyzeBands(options: { bands: Band[]; info: ValueInfo; domain: Interva
             severity: 'error',
             ...about,
             example: judged.example,
+            range,
             message: {
               th: `${name} ${range} ไม่ตรงกับช่วงใดของ${where.th} (${listed})${judged.why ? `; ช่องว่างนี้เปลี่ยนระดับได้ เช่น ${judged.why.th}` : ''}`,
               en: `${name} ${range} matches no band of ${where.en} (${listed})${judged.why ? `; this gap can change the grade, e.g. ${judged.why.en}` : ''}`,
@@ -147,6 +150,7 @@ function analyzeBands(options: { bands: Band[]; info: ValueInfo; domain: Interva
             severity: 'warning',
             ...about,
             example: value,
+            range,
             message: {
               th: `${name} ${range} ไม่ตรงกับช่วงใดของ${where.th} (${listed}) แต่ช่องว่างนี้ไม่มีทางเปลี่ยนระดับ: ${judged.reason.th}`,
               en: `${name} ${range} matches no band of ${where.en} (${listed}), but this gap can never change the grade: ${judged.reason.en}`,

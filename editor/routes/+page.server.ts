@@ -1,13 +1,20 @@
 // The home page: every period in the store with each mission's state, analysis badge and next round.
 import { error, fail, redirect } from '@sveltejs/kit';
-import { lintRubric } from '../../engine/lint.js';
-import { loadRubric } from '../../engine/load.js';
-import type { Finding } from '../../engine/analyze.js';
-import type { Rubric, Text } from '../../engine/types.js';
-import { validateRubric } from '../../engine/validate.js';
+import type { Text } from '../../engine/types.js';
+import { splitErrors } from '$lib/letter-gaps.js';
 import { hasRole } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
-import { getDraft, latestRevision, nextPeriod, startPeriod, storeMissions, storePeriods, StoreError } from '$lib/server/rubric-store.js';
+import {
+  analyseText,
+  baselineGaps,
+  getDraft,
+  latestRevision,
+  nextPeriod,
+  startPeriod,
+  storeMissions,
+  storePeriods,
+  StoreError,
+} from '$lib/server/rubric-store.js';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One mission's row in a period's table. */
@@ -19,25 +26,12 @@ interface MissionRow {
   revision: number | null;
   leadUnit: Text | null;
   hasCriteria: boolean;
+  /** Errors that the mission's latest published revision did not have (red). */
   errors: number;
+  /** Errors that it already had: the letter's own gaps (amber). A published revision's errors are all gaps. */
+  gaps: number;
   warnings: number;
   nextRound: { round: number; due: string; past: boolean } | null;
-}
-
-const cache = new Map<string, { rubric: Rubric | undefined; findings: Finding[] }>();
-
-/** A text's validation and analysis, kept per text: the home page shows every mission on each visit. */
-function analysed(period: string, mission: string, yaml: string): { rubric: Rubric | undefined; findings: Finding[] } {
-  const key = `${period}/${mission}\n${yaml}`;
-  let result = cache.get(key);
-  if (!result) {
-    const loaded = loadRubric(yaml, `${period}/${mission}.yaml`);
-    const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
-    result = { rubric, findings: lintRubric(loaded, rubric, diagnostics) };
-    if (cache.size > 500) cache.clear();
-    cache.set(key, result);
-  }
-  return result;
 }
 
 function row(period: string, mission: string): MissionRow {
@@ -45,7 +39,8 @@ function row(period: string, mission: string): MissionRow {
   const draft = getDraft(db, period, mission);
   const latest = latestRevision(db, period, mission);
   const yaml = draft?.yaml ?? latest!.yaml;
-  const { rubric, findings } = analysed(period, mission, yaml);
+  const { rubric, findings } = analyseText(yaml, period, mission);
+  const { fresh, gaps } = splitErrors(findings, baselineGaps(db, period, mission)?.keys ?? null);
   const today = new Date().toISOString().slice(0, 10);
   const rounds = [...(rubric?.reporting.rounds ?? [])].sort((a, b) => a.due.localeCompare(b.due));
   const upcoming = rounds.find((r) => r.due.slice(0, 10) >= today) ?? rounds.at(-1);
@@ -57,7 +52,8 @@ function row(period: string, mission: string): MissionRow {
     revision: latest?.revision ?? null,
     leadUnit: rubric?.leadUnit ?? null,
     hasCriteria: rubric?.grade !== undefined,
-    errors: findings.filter((f) => f.severity === 'error').length,
+    errors: fresh.length,
+    gaps: gaps.length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     nextRound: upcoming ? { round: upcoming.round, due: upcoming.due, past: upcoming.due.slice(0, 10) < today } : null,
   };

@@ -23,6 +23,13 @@ beforeAll(async () => {
 
 afterAll(() => editor?.stop());
 
+/** The HTML of one mission's row of the home page's first (newest) period. */
+function missionRow(html: string, mission: string): string {
+  const start = html.indexOf(`data-mission="${mission}"`);
+  expect(start).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf('</tr>', start));
+}
+
 const get = (path: string) => fetch(`${editor.base}${path}`, { headers: { cookie }, redirect: 'manual' });
 
 describe('the editor home page', () => {
@@ -50,8 +57,31 @@ describe('the editor home page', () => {
     const visible = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, ' ');
     expect(visible).toContain('30 มิ.ย. 2567');
     expect(visible).not.toContain('2024-06-30');
-    const otopRow = html.slice(html.indexOf('data-mission="otop"'), html.indexOf('</tr>', html.indexOf('data-mission="otop"')));
-    expect(otopRow.replace(/<[^>]*>/g, ' ')).toMatch(/1\s+ข้อผิดพลาด/);
+    const thaiTextile = missionRow(html, 'thai-textile');
+    expect(thaiTextile).toContain('class="badge ok"');
+    expect(thaiTextile.replace(/<[^>]*>/g, ' ')).toMatch(/ไม่พบปัญหา/);
+  });
+
+  it("shows the holes the published 2567-Q3 rubrics keep from the letter as its own gaps in amber, not as red errors", async () => {
+    const html = await (await get('/')).text();
+    const otop = missionRow(html, 'otop');
+    expect(otop).toMatch(/class="badge gap"[^>]*data-testid="letter-gaps-badge"/);
+    expect(otop.replace(/<[^>]*>/g, ' ')).toMatch(/ช่องว่างตามหนังสือสั่งการ 1 รายการ\s+1 gap in the letter itself/);
+    expect(otop).not.toContain('badge bad');
+    expect(otop.replace(/<[^>]*>/g, ' ')).not.toContain('ข้อผิดพลาด');
+    for (const mission of ['women-fund', 'community-fund', 'pracharat']) {
+      const row = missionRow(html, mission);
+      expect(row.replace(/<[^>]*>/g, ' ')).toMatch(/ช่องว่างตามหนังสือสั่งการ [1-9]\d* รายการ/);
+      expect(row).not.toContain('badge bad');
+    }
+  });
+
+  it("lists otop's hole on its page apart, as the letter's own gap", async () => {
+    const html = await (await get('/p/2567-Q3/otop')).text();
+    const panel = html.slice(html.indexOf('data-testid="live-panel"'));
+    expect(panel).toContain('data-testid="letter-gaps"');
+    expect(panel).toMatch(/data-testid="letter-gap-findings"[\s\S]*data-kind="hole"/);
+    expect(panel).toMatch(/0 new errors · 1 letter gap ·/);
   });
 
   it('switches to English first and back', async () => {

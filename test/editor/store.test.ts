@@ -110,24 +110,40 @@ describe('the rubric store', () => {
     expect(trail[0]!.message.en).toBe('level B of criterion salesGrowth went from > 3 to > 3.5');
   });
 
-  it('refuses to publish with errors, or with warnings not acknowledged; then publishes the next revision', () => {
+  it('refuses to publish with new errors, or with warnings not acknowledged; then publishes the next revision', () => {
     const db = freshDb();
     startPeriod(db, { from: '2567-Q3', username: 'pat' });
-    // otop keeps its hole at 2.00: an error.
-    const withHole = refused(() => publishDraft(db, { period: '2567-Q4', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true }));
-    expect(withHole.status).toBe(400);
-    expect((withHole.detail.errors as { kind: string }[]).map((f) => f.kind)).toEqual(['hole']);
-    // thai-textile has only warnings.
-    const unacknowledged = refused(() => publishDraft(db, { period: '2567-Q4', mission: 'thai-textile', version: 1, username: 'pat', acknowledgeWarnings: false }));
-    expect((unacknowledged.detail.warnings as unknown[]).length).toBe(2);
-    const revision = publishDraft(db, { period: '2567-Q4', mission: 'thai-textile', version: 1, username: 'pat', acknowledgeWarnings: true });
+    // community-fund keeps the letter's holes (errors that 2567-Q3's revision 1 already has) and has
+    // one warning: refused until the warning is acknowledged, then published.
+    const unacknowledged = refused(() => publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: false }));
+    expect(unacknowledged.status).toBe(400);
+    expect((unacknowledged.detail.warnings as { kind: string }[]).map((f) => f.kind)).toEqual(['contradiction']);
+    const revision = publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: true });
     expect(revision).toMatchObject({ revision: 1, publishedBy: 'pat', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     expect(revision.yaml).toContain('revision: 1\nstatus: published\n');
-    expect(getDraft(db, '2567-Q4', 'thai-textile')).toBeUndefined();
+    expect(getDraft(db, '2567-Q4', 'community-fund')).toBeUndefined();
     // A correction is a new draft of the next revision; the published one stays as it was.
-    const correction = openCorrection(db, { period: '2567-Q4', mission: 'thai-textile', username: 'edna' });
+    const correction = openCorrection(db, { period: '2567-Q4', mission: 'community-fund', username: 'edna' });
     expect(correction.yaml).toContain('revision: 2\nstatus: draft\n');
-    expect(latestRevision(db, '2567-Q4', 'thai-textile')!.yaml).toBe(revision.yaml);
+    expect(latestRevision(db, '2567-Q4', 'community-fund')!.yaml).toBe(revision.yaml);
+    // With nothing published in this period or the one before, every error is new: otop's hole
+    // at 2.00 stops a 2568-Q1 draft started from the unpublished 2567-Q4 draft.
+    startPeriod(db, { from: '2567-Q4', username: 'pat' });
+    const withHole = refused(() => publishDraft(db, { period: '2568-Q1', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true }));
+    expect(withHole.status).toBe(400);
+    expect((withHole.detail.errors as { kind: string; criterion: string }[]).map((f) => [f.kind, f.criterion])).toEqual([['hole', 'salesGrowth']]);
+    expect(withHole.text.en).toMatch(/every error is new/);
+  });
+
+  it("publishes the next quarter's draft that keeps the letter's holes of the previous quarter's revision", () => {
+    const db = freshDb();
+    startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    const revision = publishDraft(db, { period: '2567-Q4', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true });
+    expect(revision.revision).toBe(1);
+    expect(auditTrail(db, '2567-Q4', 'otop')[0]!.message).toEqual({
+      th: expect.stringContaining('ช่องว่างตามหนังสือสั่งการ 1 รายการ'),
+      en: expect.stringContaining('1 gap in the letter itself'),
+    });
   });
 
   it('refuses a stale publish', () => {
@@ -136,5 +152,59 @@ describe('the rubric store', () => {
     const draft = getDraft(db, '2567-Q4', 'bmn')!;
     saveDraft(db, { period: '2567-Q4', mission: 'bmn', yaml: draft.yaml.replace('due: 2024-04-19', 'due: 2024-07-19'), version: 1, username: 'edna' });
     expect(refused(() => publishDraft(db, { period: '2567-Q4', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true })).status).toBe(409);
+  });
+});
+
+describe("a correction of a published rubric that keeps the letter's holes", () => {
+  const C_BAND = '- { level: C, op: ">=", value: 3, quote: ไม่น้อยกว่า ๓ ผลิตภัณฑ์ }';
+  const D_BAND = '      - { level: D, op: "<", value: 3, quote: น้อยกว่า ๓ ผลิตภัณฑ์ }\n';
+
+  function correctOtop(db: Db, edit: (yaml: string) => string): void {
+    const draft = openCorrection(db, { period: '2567-Q3', mission: 'otop', username: 'edna' });
+    const yaml = edit(draft.yaml);
+    expect(yaml).not.toBe(draft.yaml);
+    saveDraft(db, { period: '2567-Q3', mission: 'otop', yaml, version: draft.version, username: 'edna' });
+  }
+
+  it("publishes otop's revision 2 with a new label and quote and its hole at 2.00 kept, even with every line moved", () => {
+    const db = freshDb();
+    correctOtop(db, (yaml) =>
+      ('# แก้ไขชื่อตัวชี้วัดตามหนังสือแจ้งเพิ่มเติม / label corrected\n# second comment line\n' + yaml)
+        .replace('label: { th: ยอดจำหน่ายเพิ่มขึ้น, en: Sales growth }', 'label: { th: ยอดจำหน่ายผลิตภัณฑ์ OTOP เพิ่มขึ้น, en: OTOP sales growth }')
+        .replace('quote: มากกว่าร้อยละ ๔ }', 'quote: มากกว่าร้อยละ ๔ (ร้อยละ ๔.๐๐) }'),
+    );
+    const revision = publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true });
+    expect(revision).toMatchObject({ revision: 2, publishedBy: 'pat' });
+    expect(revision.yaml).toContain('- { level: D, op: "<", value: 2, quote: น้อยกว่าร้อยละ ๒ }');
+    expect(revision.yaml).toContain('en: OTOP sales growth');
+    expect(latestRevision(db, '2567-Q3', 'otop')!.revision).toBe(2);
+  });
+
+  it('refuses a correction that widens the letter\'s 2.00 % gap to 2.00 – 2.50: a wider gap is a new error', () => {
+    const db = freshDb();
+    correctOtop(db, (yaml) => yaml.replace('- { level: C, op: ">", value: 2,', '- { level: C, op: ">", value: 2.5,'));
+    const refusal = refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
+    const fresh = refusal.detail.errors as { criterion: string; range: string }[];
+    expect(fresh.map((f) => [f.criterion, f.range])).toEqual([['salesGrowth', '2.00 – 2.50']]);
+    expect(refusal.detail.gaps).toEqual([]);
+  });
+
+  it.each([
+    ['changes level C of newProducts from >= 3 to >= 3.5', (yaml: string) => yaml.replace(C_BAND, C_BAND.replace('value: 3,', 'value: 3.5,'))],
+    ['removes the D band of newProducts', (yaml: string) => yaml.replace(D_BAND, '')],
+  ])('refuses a correction that %s, naming the new hole in Thai and English', (_name, edit) => {
+    const db = freshDb();
+    correctOtop(db, edit);
+    const refusal = refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
+    expect(refusal.status).toBe(400);
+    const fresh = refusal.detail.errors as { kind: string; criterion: string; fact: string; message: { th: string; en: string } }[];
+    expect(fresh.map((f) => [f.kind, f.criterion, f.fact])).toEqual([['hole', 'newProducts', 'newProducts']]);
+    // The hole at 2.00 is the letter's own gap, not a new error.
+    expect((refusal.detail.gaps as { criterion: string }[]).map((f) => f.criterion)).toEqual(['salesGrowth']);
+    expect(refusal.text.th).toContain('ข้อผิดพลาดใหม่ 1 รายการ');
+    expect(refusal.text.th).toContain(`hole (newProducts): ${fresh[0]!.message.th}`);
+    expect(refusal.text.en).toContain('1 new error that published revision 1 (2567-Q3) does not have');
+    expect(refusal.text.en).toContain(`hole (newProducts): ${fresh[0]!.message.en}`);
+    expect(latestRevision(db, '2567-Q3', 'otop')!.revision).toBe(1);
   });
 });

@@ -10,6 +10,7 @@ import type { Rubric, Text } from '../../../engine/types.js';
 import { validateRubric } from '../../../engine/validate.js';
 import { setScalar } from '../../../engine/yaml-edit.js';
 import type { Finding } from '../../../engine/analyze.js';
+import { errorKeys, gapsLabel, splitErrors } from '../letter-gaps.js';
 import { now, type Db } from './db.js';
 
 /** A published revision: never changed once written. */
@@ -242,23 +243,68 @@ export function saveDraft(db: Db, options: { period: string; mission: string; ya
   }).immediate();
 }
 
-/** What publishing checks found: errors stop it, warnings need an acknowledgement. */
-export interface PublishCheck {
-  errors: Finding[];
-  warnings: Finding[];
+const analyses = new Map<string, { rubric: Rubric | undefined; findings: Finding[] }>();
+
+/** A text's validation and analysis, kept per text: pages show every mission on each visit. */
+export function analyseText(yaml: string, period: string, mission: string): { rubric: Rubric | undefined; findings: Finding[] } {
+  const key = `${period}/${mission}\n${yaml}`;
+  let result = analyses.get(key);
+  if (!result) {
+    const loaded = loadRubric(yaml, `${period}/${mission}.yaml`);
+    const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
+    result = { rubric, findings: lintRubric(loaded, rubric, diagnostics) };
+    if (analyses.size > 500) analyses.clear();
+    analyses.set(key, result);
+  }
+  return result;
 }
 
-/** Validation and analysis of a draft's text, split by severity. */
-export function checkForPublish(yaml: string, period: string, mission: string): PublishCheck {
-  const loaded = loadRubric(yaml, `${period}/${mission}.yaml`);
-  const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
-  const findings = lintRubric(loaded, rubric, diagnostics);
-  return { errors: findings.filter((f) => f.severity === 'error'), warnings: findings.filter((f) => f.severity === 'warning') };
+/** The period before a period: 2567-Q4 → 2567-Q3, 2568-Q1 → 2567-Q4. */
+export function previousPeriod(period: string): string {
+  const [year, quarter] = period.split('-Q').map(Number) as [number, number];
+  return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
 }
 
 /**
- * Publishes a draft as the next immutable revision: refused with errors, or with warnings not
- * acknowledged, or when the draft changed since the version the publisher saw.
+ * What a mission's text in a period is compared with: its latest published revision in that
+ * period, else the latest published revision of the previous period, else none.
+ */
+export function baselineRevision(db: Db, period: string, mission: string): Revision | undefined {
+  return latestRevision(db, period, mission) ?? latestRevision(db, previousPeriod(period), mission);
+}
+
+/** The baseline revision and the keys of its errors (the letter's gaps); null when there is none. */
+export function baselineGaps(db: Db, period: string, mission: string): { period: string; revision: number; keys: string[] } | null {
+  const baseline = baselineRevision(db, period, mission);
+  if (!baseline) return null;
+  return { period: baseline.period, revision: baseline.revision, keys: errorKeys(analyseText(baseline.yaml, baseline.period, baseline.mission).findings) };
+}
+
+/** What publishing checks found: new errors stop it, the letter's gaps do not, warnings need an acknowledgement. */
+export interface PublishCheck {
+  /** Errors the baseline revision did not have (every error when there is no baseline). */
+  errors: Finding[];
+  /** Errors the baseline revision already had: the letter's own gaps. */
+  gaps: Finding[];
+  warnings: Finding[];
+}
+
+/** Validation and analysis of a draft's text, split by severity and, for errors, by the baseline's error keys. */
+export function checkForPublish(yaml: string, period: string, mission: string, baseline: readonly string[] | null = null): PublishCheck {
+  const { findings } = analyseText(yaml, period, mission);
+  const { fresh, gaps } = splitErrors(findings, baseline);
+  return { errors: fresh, gaps, warnings: findings.filter((f) => f.severity === 'warning') };
+}
+
+function listed(findings: Finding[], lang: 'th' | 'en'): string {
+  return findings.map((f) => `\n• ${f.kind}${f.criterion ? ` (${f.criterion})` : ''}: ${f.message[lang]}`).join('');
+}
+
+/**
+ * Publishes a draft as the next immutable revision: refused with an error that its baseline
+ * revision (see baselineRevision) did not have, or with warnings not acknowledged, or when the
+ * draft changed since the version the publisher saw. Errors the baseline had are the letter's own
+ * gaps and do not stop it.
  */
 export function publishDraft(
   db: Db,
@@ -279,12 +325,22 @@ export function publishDraft(
     let yaml = setScalar(draft.yaml, ['status'], 'published');
     yaml = yaml && setScalar(yaml, ['revision'], next);
     if (!yaml) throw new StoreError(400, { th: 'ร่างไม่มี status หรือ revision', en: 'the draft has no status or revision to set' });
-    const check = checkForPublish(yaml, period, mission);
+    const baseline = baselineGaps(db, period, mission);
+    const check = checkForPublish(yaml, period, mission, baseline?.keys ?? null);
     if (check.errors.length > 0) {
+      const n = check.errors.length;
       throw new StoreError(
         400,
-        { th: `เผยแพร่ไม่ได้: มีข้อผิดพลาด ${check.errors.length} รายการ`, en: `cannot publish: ${check.errors.length} errors` },
-        { errors: check.errors },
+        baseline
+          ? {
+              th: `เผยแพร่ไม่ได้: มีข้อผิดพลาดใหม่ ${n} รายการ ที่ไม่มีในฉบับที่ ${baseline.revision} (${baseline.period}) ซึ่งเผยแพร่แล้ว${listed(check.errors, 'th')}`,
+              en: `cannot publish: ${n} new ${n === 1 ? 'error' : 'errors'} that published revision ${baseline.revision} (${baseline.period}) does not have${listed(check.errors, 'en')}`,
+            }
+          : {
+              th: `เผยแพร่ไม่ได้: มีข้อผิดพลาด ${n} รายการ (ภารกิจนี้ยังไม่มีฉบับที่เผยแพร่ให้เทียบ ทุกรายการจึงนับเป็นข้อผิดพลาดใหม่)${listed(check.errors, 'th')}`,
+              en: `cannot publish: ${n} ${n === 1 ? 'error' : 'errors'} (no published revision of this mission to compare with, so every error is new)${listed(check.errors, 'en')}`,
+            },
+        { errors: check.errors, gaps: check.gaps },
       );
     }
     if (check.warnings.length > 0 && !options.acknowledgeWarnings) {
@@ -304,8 +360,8 @@ export function publishDraft(
       mission,
       revision: next,
       message: {
-        th: `เผยแพร่ฉบับที่ ${next} (${revision.digest.slice(0, 19)}…)${check.warnings.length ? ` รับทราบคำเตือน ${check.warnings.length} รายการ` : ''}`,
-        en: `published revision ${next} (${revision.digest.slice(0, 19)}…)${check.warnings.length ? `, ${check.warnings.length} warnings acknowledged` : ''}`,
+        th: `เผยแพร่ฉบับที่ ${next} (${revision.digest.slice(0, 19)}…)${check.warnings.length ? ` รับทราบคำเตือน ${check.warnings.length} รายการ` : ''}${check.gaps.length ? ` คง${gapsLabel(check.gaps.length).th}` : ''}`,
+        en: `published revision ${next} (${revision.digest.slice(0, 19)}…)${check.warnings.length ? `, ${check.warnings.length} warnings acknowledged` : ''}${check.gaps.length ? `, keeping ${gapsLabel(check.gaps.length).en}` : ''}`,
       },
     });
     return revision;

@@ -2,7 +2,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
-import { getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, StoreError } from '$lib/server/rubric-store.js';
+import { baselineGaps, getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, StoreError } from '$lib/server/rubric-store.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const PERIOD = /^25\d{2}-Q[1-4]$/;
@@ -25,6 +25,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
     draft,
     latest,
     revisions: revisions(db, period, mission).map(({ yaml: _yaml, ...meta }) => meta),
+    /** The revision the text's errors are compared with and its error keys (the letter's gaps); null if none. */
+    baseline: baselineGaps(db, period, mission),
     canEdit: hasRole(locals.user, 'editor'),
     canPublish: hasRole(locals.user, 'publisher'),
   };
