@@ -1,4 +1,4 @@
-import { SCORE_INPUT, type Better, type FactCatalogue, type Rubric, type Text } from './types.js';
+import { SCORE_INPUT, type Better, type FactCatalogue, type Rubric, type Text, type Unit } from './types.js';
 
 /** The kind of a value a rubric can compare: a fact, a derived value, or the combined score. */
 export interface ValueInfo {
@@ -8,7 +8,10 @@ export interface ValueInfo {
   /** Decimal places values are rounded to before comparison (0 for integers). */
   precision: number;
   label: Text;
+  /** The unit's words (percent as ร้อยละ / percent). */
   unit?: Text;
+  /** True for a percentage: what the file reader scales Excel percent cells for. */
+  percent?: boolean;
   better?: Better;
   enumValues?: string[];
   min?: number;
@@ -24,7 +27,7 @@ export function valueCatalog(rubric: Rubric): Map<string, ValueInfo> {
     const info: ValueInfo = { id, origin: 'fact', type: fact.type, precision: 0, label: fact.label };
     if (fact.type === 'number' || fact.type === 'integer') {
       if (fact.type === 'number') info.precision = fact.precision;
-      if (fact.unit) info.unit = fact.unit;
+      if (fact.unit) Object.assign(info, unitInfo(fact.unit));
       if (fact.better) info.better = fact.better;
       if (fact.min !== undefined) info.min = fact.min;
       if (fact.max !== undefined) info.max = fact.max;
@@ -39,7 +42,7 @@ export function valueCatalog(rubric: Rubric): Map<string, ValueInfo> {
       derived.type === 'ratio'
         ? { id, origin: 'derived', type: 'number', precision: derived.precision, label: derived.label }
         : { id, origin: 'derived', type: 'integer', precision: 0, label: derived.label, min: 0, max: derived.facts.length };
-    if (derived.unit) info.unit = derived.unit;
+    if (derived.unit) Object.assign(info, unitInfo(derived.unit));
     if (derived.better) info.better = derived.better;
     catalog.set(id, info);
   }
@@ -59,4 +62,12 @@ export function valueCatalog(rubric: Rubric): Map<string, ValueInfo> {
 /** True for values compared as numbers. */
 export function isNumeric(info: ValueInfo | undefined): boolean {
   return info?.type === 'number' || info?.type === 'integer';
+}
+
+/** The words of the percent unit. */
+export const PERCENT_UNIT: Text = { th: 'ร้อยละ', en: 'percent' };
+
+/** A unit's words, and whether it is a percentage. */
+function unitInfo(unit: Unit): { unit: Text; percent?: true } {
+  return unit === 'percent' ? { unit: PERCENT_UNIT, percent: true } : { unit };
 }

@@ -1,3 +1,4 @@
+import { PERCENT_UNIT } from './catalog.js';
 import { compareLeaf, conditionLeaves } from './conditions.js';
 import type { GradeResult } from './evaluate.js';
 import { bandInterval, fromSteps, intersect, subtract, type Interval } from './grid.js';
@@ -89,8 +90,8 @@ function step(target: string, fact: string, value: FactValue, needed: FactValue,
     const delta = Number((needed - value).toFixed(precision));
     const amount = Math.abs(delta).toFixed(precision);
     const more = delta > 0;
-    const unitEn = unit?.en === 'percent' ? ' percentage points' : unit ? ` ${unit.en}` : '';
-    const unitTh = unit?.th === 'ร้อยละ' ? ' จุดร้อยละ' : unit ? ` ${unit.th}` : '';
+    const unitEn = unit === PERCENT_UNIT ? ' percentage points' : unit ? ` ${unit.en}` : '';
+    const unitTh = unit === PERCENT_UNIT ? ' จุดร้อยละ' : unit ? ` ${unit.th}` : '';
     return {
       target,
       fact,

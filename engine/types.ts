@@ -39,6 +39,20 @@ export interface Reporting {
   rounds: Round[];
 }
 
+/** The unit of a value: `percent` (a percentage the file reader recognises), or its words. */
+export type Unit = 'percent' | Text;
+
+/** Other words for a fact in the files offices send: other column headers. */
+export interface FactAliases {
+  column?: string[];
+}
+
+/** Other words for a yes/no fact: column headers, and words meaning yes or no. */
+export interface BooleanAliases extends FactAliases {
+  yes?: string[];
+  no?: string[];
+}
+
 /** Which direction of a number is better. */
 export type Better = 'higher' | 'lower';
 
@@ -47,6 +61,7 @@ export interface BooleanFact {
   type: 'boolean';
   label: Text;
   description?: Text;
+  aliases?: BooleanAliases;
   source?: Source;
 }
 
@@ -55,7 +70,8 @@ export interface IntegerFact {
   type: 'integer';
   label: Text;
   description?: Text;
-  unit?: Text;
+  aliases?: FactAliases;
+  unit?: Unit;
   min?: number;
   max?: number;
   better?: Better;
@@ -67,7 +83,8 @@ export interface NumberFact {
   type: 'number';
   label: Text;
   description?: Text;
-  unit?: Text;
+  aliases?: FactAliases;
+  unit?: Unit;
   precision: number;
   min?: number;
   max?: number;
@@ -79,6 +96,8 @@ export interface NumberFact {
 export interface EnumValue {
   value: string;
   label: Text;
+  /** Other words that mean this value in files. */
+  aliases?: string[];
 }
 
 /** One value from a fixed list. */
@@ -86,6 +105,7 @@ export interface EnumFact {
   type: 'enum';
   label: Text;
   description?: Text;
+  aliases?: FactAliases;
   values: EnumValue[];
   source?: Source;
 }
@@ -98,6 +118,7 @@ export interface StringFact {
   type: 'string';
   label: Text;
   description?: Text;
+  aliases?: FactAliases;
   /** Read against a catalogue: a province's name in any spelling becomes its canonical Thai name. */
   catalog?: FactCatalogue;
   source?: Source;
@@ -114,7 +135,7 @@ export interface RatioDerived {
   denominator: string;
   multiplier?: number;
   precision: number;
-  unit?: Text;
+  unit?: Unit;
   better?: Better;
   source?: Source;
 }
@@ -124,7 +145,7 @@ export interface CountTrueDerived {
   type: 'countTrue';
   label: Text;
   facts: string[];
-  unit?: Text;
+  unit?: Unit;
   better?: Better;
   source?: Source;
 }

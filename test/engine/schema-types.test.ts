@@ -18,11 +18,11 @@ const typeKeys: Record<string, string[]> = {
   note: keys<T.Note>({ th: true, en: true, source: true }),
   reporting: keys<T.Reporting>({ channel: true, rounds: true }),
   round: keys<T.Round>({ round: true, due: true, label: true }),
-  booleanFact: keys<T.BooleanFact>({ type: true, label: true, description: true, source: true }),
-  integerFact: keys<T.IntegerFact>({ type: true, label: true, description: true, unit: true, min: true, max: true, better: true, source: true }),
-  numberFact: keys<T.NumberFact>({ type: true, label: true, description: true, unit: true, precision: true, min: true, max: true, better: true, source: true }),
-  enumFact: keys<T.EnumFact>({ type: true, label: true, description: true, values: true, source: true }),
-  stringFact: keys<T.StringFact>({ type: true, label: true, description: true, catalog: true, source: true }),
+  booleanFact: keys<T.BooleanFact>({ type: true, label: true, description: true, aliases: true, source: true }),
+  integerFact: keys<T.IntegerFact>({ type: true, label: true, description: true, aliases: true, unit: true, min: true, max: true, better: true, source: true }),
+  numberFact: keys<T.NumberFact>({ type: true, label: true, description: true, aliases: true, unit: true, precision: true, min: true, max: true, better: true, source: true }),
+  enumFact: keys<T.EnumFact>({ type: true, label: true, description: true, aliases: true, values: true, source: true }),
+  stringFact: keys<T.StringFact>({ type: true, label: true, description: true, aliases: true, catalog: true, source: true }),
   ratioDerived: keys<T.RatioDerived>({ type: true, label: true, numerator: true, denominator: true, multiplier: true, precision: true, unit: true, better: true, source: true }),
   countTrueDerived: keys<T.CountTrueDerived>({ type: true, label: true, facts: true, unit: true, better: true, source: true }),
   band: keys<T.Band>({ level: true, points: true, op: true, value: true, quote: true }),
@@ -39,6 +39,8 @@ const typeKeys: Record<string, string[]> = {
   factCondition: keys<T.FactCondition>({ fact: true, operator: true, value: true }),
   referenceCondition: keys<T.ReferenceCondition>({ condition: true }),
   example: keys<T.Example>({ name: true, facts: true, expect: true, score: true }),
+  factAliases: keys<T.FactAliases>({ column: true }),
+  booleanAliases: keys<T.BooleanAliases>({ column: true, yes: true, no: true }),
 };
 
 type SchemaNode = { properties?: Record<string, unknown>; description?: string; [k: string]: unknown };
