@@ -1,3 +1,4 @@
+import { own } from './own.js';
 import { valueCatalog, type ValueInfo } from './catalog.js';
 import { compileSlotCondition, conditionLeaves, type SlotCondition } from './conditions.js';
 import type { Severity } from './diagnostics.js';
@@ -785,7 +786,7 @@ function unusedFacts(rubric: Rubric): Draft[] {
   const facts = Object.keys(rubric.facts ?? {});
   if (!grade || facts.length === 0) return [];
   const expand = (id: string): string[] => {
-    const d = rubric.derived?.[id];
+    const d = own(rubric.derived, id);
     if (!d) return [id];
     return d.type === 'ratio' ? [d.numerator, d.denominator] : d.facts;
   };

@@ -1,3 +1,4 @@
+import { own } from './own.js';
 import type { CompiledRubric } from './compile.js';
 import { conditionLeaves } from './conditions.js';
 import { gradeRows } from './evaluate.js';
@@ -79,7 +80,7 @@ export function boundaryCases(rubric: Rubric, compiled: CompiledRubric): Boundar
   if (grade.type === 'truthTable') {
     const columns = grade.columns;
     const choices = columns.map((id) => {
-      const fact = rubric.facts?.[id];
+      const fact = own(rubric.facts, id);
       return fact?.type === 'enum' ? fact.values.map((v) => v.value) : [true, false];
     });
     const total = choices.reduce((n, c) => n * c.length, 1);
@@ -114,7 +115,7 @@ export function boundaryCases(rubric: Rubric, compiled: CompiledRubric): Boundar
 
 /** Sets a value id on a row: a fact directly, a ratio through its operands, a count through its booleans. */
 function setValue(rubric: Rubric, id: string, value: number): Record<string, FactValue> {
-  const derived = rubric.derived?.[id];
+  const derived = own(rubric.derived, id);
   if (!derived) return { [id]: value };
   if (derived.type === 'countTrue') return Object.fromEntries(derived.facts.map((f, i) => [f, i < value]));
   // numerator × multiplier ÷ denominator = value, with a denominator fine enough for two decimals.

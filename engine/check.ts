@@ -1,3 +1,4 @@
+import { own } from './own.js';
 import { isNumeric, valueCatalog, type ValueInfo } from './catalog.js';
 import { describeValue, type DiagnosticCode, type Severity } from './diagnostics.js';
 import { toPointer } from './positions.js';
@@ -82,7 +83,7 @@ export function checkRubric(rubric: Rubric, options: { expectedMission?: string;
   // Derived values refer to facts of the right type.
   for (const [id, derived] of Object.entries(rubric.derived ?? {})) {
     const at = toPointer(['derived', id]);
-    if (facts[id]) {
+    if (own(facts, id)) {
       problems.push({
         code: 'DUPLICATE_ID',
         path: at,
@@ -99,7 +100,7 @@ export function checkRubric(rubric: Rubric, options: { expectedMission?: string;
           ]
         : derived.facts.map((f, i) => ({ id: f, path: `${at}/facts/${i}`, want: 'boolean' }));
     for (const operand of operands) {
-      const fact = facts[operand.id];
+      const fact = own(facts, operand.id);
       if (!fact) {
         undeclared(operand.id, operand.path, 'a declared fact');
         continue;
@@ -288,7 +289,7 @@ export function checkRubric(rubric: Rubric, options: { expectedMission?: string;
   // Examples name only declared facts.
   (rubric.examples ?? []).forEach((example, i) => {
     for (const id of Object.keys(example.facts)) {
-      if (id !== 'id' && !facts[id]) undeclared(id, toPointer(['examples', i, 'facts', id]), 'a declared fact');
+      if (id !== 'id' && !own(facts, id)) undeclared(id, toPointer(['examples', i, 'facts', id]), 'a declared fact');
     }
   });
   return problems;

@@ -1,3 +1,4 @@
+import { own } from './own.js';
 import type { Condition, FactCondition, FactValue, Operator, Scalar } from './types.js';
 
 /**
@@ -85,7 +86,7 @@ export function conditionLeaves(condition: Condition, named: Record<string, Cond
   if ('condition' in condition) {
     if (seen.has(condition.condition)) return [];
     seen.add(condition.condition);
-    const target = named[condition.condition];
+    const target = own(named, condition.condition);
     return target ? conditionLeaves(target, named, seen) : [];
   }
   return [condition];

@@ -1,3 +1,4 @@
+import { own } from './own.js';
 import type { ValueInfo } from './catalog.js';
 import type { Band, Rubric } from './types.js';
 
@@ -116,7 +117,7 @@ export function valueDomain(rubric: Rubric, catalog: ReadonlyMap<string, ValueIn
   const info = catalog.get(id);
   if (!info || info.origin === 'score') return { lo: -Infinity, hi: Infinity };
   const scale = stepsPerUnit(info.precision);
-  const derived = rubric.derived?.[id];
+  const derived = own(rubric.derived, id);
   if (derived?.type === 'countTrue') return { lo: 0, hi: derived.facts.length };
   if (derived?.type === 'ratio') {
     const nonNegative = [derived.numerator, derived.denominator].every((f) => (catalog.get(f)?.min ?? -Infinity) >= 0);

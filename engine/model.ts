@@ -1,3 +1,4 @@
+import { own } from './own.js';
 import { valueCatalog, type ValueInfo } from './catalog.js';
 import { conditionLeaves } from './conditions.js';
 import {
@@ -127,7 +128,7 @@ export function buildModel(rubric: Rubric, ref: RubricRef): Model {
 
   // Which facts each part of the rubric depends on, through derived values.
   const dependsOn = (id: string): string[] => {
-    const spec = rubric.derived?.[id];
+    const spec = own(rubric.derived, id);
     if (!spec) return [id];
     return spec.type === 'ratio' ? [spec.numerator, spec.denominator] : spec.facts;
   };

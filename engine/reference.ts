@@ -1,3 +1,4 @@
+import { own } from './own.js';
 // The independent oracle: a rubric graded through json-rules-engine, with its own reading of facts,
 // derived values, points and hole settling. It shares nothing with the compiled path but the
 // rubric (and the words of the row problems), so that when the two agree, both are likely right.
@@ -75,7 +76,7 @@ export function createReferenceRubric(rubric: Rubric, ref: RubricRef): Reference
 
   // Which facts each use of a value rests on, through derived values.
   const underlying = (id: string): string[] => {
-    const d = rubric.derived?.[id];
+    const d = own(rubric.derived, id);
     return !d ? [id] : d.type === 'ratio' ? [d.numerator, d.denominator] : d.facts;
   };
   const exemptionFacts = new Set((rubric.exemptions ?? []).flatMap((e) => leafFacts(e.when, named).flatMap(underlying)));
@@ -143,7 +144,7 @@ export function createReferenceRubric(rubric: Rubric, ref: RubricRef): Reference
       const known: Known = {};
       const errors: RowError[] = [];
       for (const id of facts) {
-        const read = readValue(catalog.get(id)!, row[id]);
+        const read = readValue(catalog.get(id)!, own(row, id));
         if ('error' in read) errors.push(read.error);
         else known[id] = read.value;
       }
@@ -263,7 +264,7 @@ function scoreOf(rubric: Rubric, bands: number[]): number | null {
 function domainOf(rubric: Rubric, catalog: Map<string, ValueInfo>, id: string): [number, number] {
   const info = catalog.get(id)!;
   const scale = 10 ** info.precision;
-  const d = rubric.derived?.[id];
+  const d = own(rubric.derived, id);
   if (info.origin === 'score') return [-Infinity, Infinity];
   if (d?.type === 'countTrue') return [0, d.facts.length];
   if (d?.type === 'ratio') return [[d.numerator, d.denominator].every((f) => (catalog.get(f)?.min ?? -1) >= 0) ? 0 : -Infinity, Infinity];
@@ -357,7 +358,8 @@ function leafFacts(condition: Condition, named: Record<string, Condition>, seen 
   if ('condition' in condition) {
     if (seen.has(condition.condition)) return [];
     seen.add(condition.condition);
-    return named[condition.condition] ? leafFacts(named[condition.condition]!, named, seen) : [];
+    const target = own(named, condition.condition);
+    return target ? leafFacts(target, named, seen) : [];
   }
   return [condition.fact];
 }
