@@ -1,7 +1,7 @@
-import { own } from './own.js';
 // The independent oracle: a rubric graded through json-rules-engine, with its own reading of facts,
 // derived values, points and hole settling. It shares nothing with the compiled path but the
 // rubric (and the words of the row problems), so that when the two agree, both are likely right.
+import { own } from './own.js';
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { valueCatalog, type ValueInfo } from './catalog.js';
 import { buildModel, type Model, type RubricRef } from './model.js';

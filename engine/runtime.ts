@@ -2,6 +2,7 @@
 // points, finding the level and settling holes that cannot change the grade, each written once.
 // The compiled path (compile.ts) is these pieces put together; explanations, steps up and the
 // analysis reuse them. The json-rules-engine oracle (reference.ts) shares none of it.
+import { isInheritedName, own } from './own.js';
 import type { ValueInfo } from './catalog.js';
 import { compileSlotCondition, type SlotCondition } from './conditions.js';
 import { bandInterval, intersect, subtract, stepsPerUnit, valueDomain, type Interval } from './grid.js';
@@ -65,6 +66,8 @@ const PROVINCE = 5;
 export function factReading(facts: readonly FactModel[]): (row: Readonly<Record<string, unknown>>, state: RowState) => void {
   const count = facts.length;
   const ids = facts.map((f) => f.id);
+  // A fact named like an inherited property (toString) is read only from the row's own keys.
+  const inherited = facts.map((f) => isInheritedName(f.id));
   const slots = facts.map((f) => f.slot);
   const infos = facts.map((f) => f.info);
   const kinds = facts.map(({ info }) =>
@@ -77,7 +80,7 @@ export function factReading(facts: readonly FactModel[]): (row: Readonly<Record<
   return (row, state) => {
     const { nums, vals } = state;
     for (let i = 0; i < count; i++) {
-      const raw = row[ids[i]!];
+      const raw = inherited[i] ? own(row, ids[i]!) : row[ids[i]!];
       const slot = slots[i]!;
       switch (kinds[i]) {
         case NUMBER:
