@@ -15,6 +15,9 @@ export interface GradeResultJSON {
   reason: Text;
   trace: TraceEntry[];
   rubric: RubricRef;
+  /** The unit's province and district, when the data had them. */
+  province?: string;
+  district?: string;
   /** Values that fell in a gap of the criteria without changing the grade, and why. */
   notes?: Text[];
   errors?: RowError[];
@@ -27,13 +30,16 @@ export interface GradeResultJSON {
 export class GradeResult {
   readonly id: string;
   readonly verdict: Verdict;
+  /** The unit's province and district, when the data file had such columns. */
+  readonly place: { province?: string; district?: string };
   readonly #model: Model;
   #explanation: Explanation | undefined;
 
-  constructor(model: Model, id: string, verdict: Verdict) {
+  constructor(model: Model, id: string, verdict: Verdict, place: { province?: string; district?: string } = {}) {
     this.#model = model;
     this.id = id;
     this.verdict = verdict;
+    this.place = place;
   }
 
   get status(): Status {
@@ -65,6 +71,8 @@ export class GradeResult {
       trace: this.trace,
       rubric: this.rubric,
     };
+    if (this.place.province !== undefined) json.province = this.place.province;
+    if (this.place.district !== undefined) json.district = this.place.district;
     const notes = this.#explain().notes;
     if (notes.length > 0) json.notes = notes;
     if (this.verdict.errors) json.errors = this.verdict.errors;
@@ -78,24 +86,48 @@ export class GradeResult {
 
 type Row = Record<string, unknown>;
 
+/** What a data file's reader knew of its rows: cells it could not read, and each unit's place. */
+export interface RowsContext {
+  /** Per row: cells that could not be read, each naming its column and cell. */
+  cellErrors?: readonly (RowError[] | undefined)[];
+  units?: readonly { province?: string; district?: string }[];
+}
+
 /** Grades rows through the compiled path, in input order. */
-export function gradeRows(compiled: CompiledRubric, rows: readonly Row[]): GradeResult[] {
+export function gradeRows(compiled: CompiledRubric, rows: readonly Row[], context: RowsContext = {}): GradeResult[] {
   const problems = rowIdProblems(compiled.model, rows);
   return rows.map((row, index) => {
     const id = idOf(row, index);
     const problem = problems[index];
-    return new GradeResult(compiled.model, id, problem ? errorVerdict(row, [], [], [problem]) : compiled.grade(row));
+    const verdict = problem ? errorVerdict(row, [], [], [problem]) : withCellErrors(compiled.grade(row), context.cellErrors?.[index]);
+    return new GradeResult(compiled.model, id, verdict, placeOf(context.units?.[index]));
   });
 }
 
+function placeOf(unit: { province?: string; district?: string } | undefined): { province?: string; district?: string } {
+  if (!unit) return {};
+  return { ...(unit.province !== undefined ? { province: unit.province } : {}), ...(unit.district !== undefined ? { district: unit.district } : {}) };
+}
+
+/**
+ * A row with a cell that could not be read is an error, never a grade: its cell errors first,
+ * then the row's other problems (a fact missing because its cell was unreadable is said once).
+ */
+function withCellErrors(verdict: Verdict, cellErrors: readonly RowError[] | undefined): Verdict {
+  if (!cellErrors || cellErrors.length === 0) return verdict;
+  const said = new Set(cellErrors.map((e) => e.fact));
+  const others = (verdict.errors ?? []).filter((e) => !(said.has(e.fact) && e.code === 'MISSING_FACT'));
+  return errorVerdict(verdict.input, verdict.bands, verdict.exemptions, [...cellErrors, ...others]);
+}
+
 /** Grades rows through json-rules-engine, in input order. */
-export async function gradeRowsReference(reference: ReferenceRubric, rows: readonly Row[]): Promise<GradeResult[]> {
+export async function gradeRowsReference(reference: ReferenceRubric, rows: readonly Row[], context: RowsContext = {}): Promise<GradeResult[]> {
   const problems = rowIdProblems(reference.model, rows);
   const results: GradeResult[] = [];
   for (const [index, row] of rows.entries()) {
     const problem = problems[index];
-    const verdict = problem ? errorVerdict(row, [], [], [problem]) : await reference.grade(row);
-    results.push(new GradeResult(reference.model, idOf(row, index), verdict));
+    const verdict = problem ? errorVerdict(row, [], [], [problem]) : withCellErrors(await reference.grade(row), context.cellErrors?.[index]);
+    results.push(new GradeResult(reference.model, idOf(row, index), verdict, placeOf(context.units?.[index])));
   }
   return results;
 }

@@ -15,6 +15,8 @@ export type RowErrorCode =
   | 'OUT_OF_RANGE'
   | 'UNKNOWN_VALUE'
   | 'UNKNOWN_PROVINCE'
+  | 'AMBIGUOUS_NUMBER'
+  | 'UNKNOWN_WORD'
   | 'ZERO_DENOMINATOR'
   | 'NO_CRITERIA';
 
@@ -25,6 +27,9 @@ export interface RowError {
   message: Text;
   expected: string;
   received: string;
+  /** For a cell of a file that could not be read: the cell as Excel names it (C14) and its column's header. */
+  cell?: string;
+  column?: string;
 }
 
 /** Builds a row error. */

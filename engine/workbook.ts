@@ -71,7 +71,10 @@ export interface ResultSection {
 /** Result columns: Thai first, English beside. */
 export const RESULT_HEADERS = [
   'รหัสหน่วยงาน (id)',
-  'สถานะ (status)',
+  'จังหวัด (province)',
+  'อำเภอ (district)',
+  'สถานะ',
+  'status',
   'ระดับ (grade)',
   'คะแนน (score)',
   'เหตุผล (reason)',
@@ -82,11 +85,17 @@ export const RESULT_HEADERS = [
   'digest',
 ];
 
+/** A status in the words a Thai office uses. */
+export const STATUS_TH: Record<GradeResult['status'], string> = { graded: 'ได้ระดับ', unmatched: 'ไม่ตรงระดับใด', error: 'ข้อมูลผิดพลาด' };
+
 /** One result as a row of cells, in RESULT_HEADERS order. */
 export function resultCells(result: GradeResult): (string | number)[] {
   const ref = result.rubric;
   return [
     safeText(result.id),
+    safeText(result.place.province ?? ''),
+    safeText(result.place.district ?? ''),
+    STATUS_TH[result.status],
     result.status,
     result.grade ?? '',
     result.score ?? '',
@@ -117,15 +126,18 @@ export async function writeResultsWorkbook(sections: readonly ResultSection[]): 
     sheet.getRow(1).font = { bold: true };
     for (const r of s.results) sheet.addRow(resultCells(r));
     sheet.columns.forEach((column, i) => {
-      column.width = [16, 12, 8, 10, 60, 60, 18, 10, 10, 20][i] ?? 12;
+      column.width = [16, 16, 16, 14, 10, 8, 10, 60, 60, 18, 10, 10, 20][i] ?? 12;
     });
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-/** Results as CSV with the same columns, formula-like text neutralised. */
+/**
+ * Results as CSV with the same columns, formula-like text neutralised, starting with a byte-order
+ * mark so that Thai Excel opens it as UTF-8 rather than as mojibake.
+ */
 export function resultsToCsv(results: readonly GradeResult[]): string {
   const quote = (v: string | number) => csvQuote(String(v));
-  return [RESULT_HEADERS.map(quote).join(','), ...results.map((r) => resultCells(r).map(quote).join(','))].join('\n') + '\n';
+  return '\uFEFF' + [RESULT_HEADERS.map(quote).join(','), ...results.map((r) => resultCells(r).map(quote).join(','))].join('\r\n') + '\r\n';
 }

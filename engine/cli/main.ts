@@ -10,19 +10,21 @@ import { defaultRubricsDir, listAllRubricFiles, listPeriods, listRubricFiles, re
 import { formatTable } from './table.js';
 import { BundleError, generateKeys } from '../bundle.js';
 import { bundleRubricPath } from '../pull.js';
-import { rowsFromTable } from '../tabular.js';
-import { readWorkbook, resultsToCsv, writeResultsWorkbook, type ResultSection } from '../workbook.js';
+import { readGrids, readMission, type ImportReport } from '../import/read-file.js';
+import { describeImport } from '../import/report.js';
+import { resultsToCsv, writeResultsWorkbook, type ResultSection } from '../workbook.js';
 import { formatFinding, lintRubric } from '../lint.js';
 import { boundaryCases, casesToCsv } from '../cases.js';
 import { diffRubrics } from '../diff.js';
 import { formatImpact, impactOf } from '../impact.js';
+import { buildTemplate } from '../template.js';
 
 const USAGE = `rubric — เกณฑ์การจัดระดับภารกิจ กรมการพัฒนาชุมชน / CDD mission rubrics
 
 Usage:
   rubric list [--period <period>]
   rubric validate [files…]
-  rubric grade <mission> --period <period> --data <file.json|file.csv|file.xlsx> [--format json|table] [--engine compiled|reference] [--out results.xlsx|.csv|.json]
+  rubric grade <mission> --period <period> --data <file.csv|.xlsx|.xls|.json> [--sheet <name>] [--id-column <header|letter>] [--format json|table] [--engine compiled|reference] [--out results.xlsx|.csv|.json]
   rubric grade --all --period <period> --data <workbook.xlsx> [--out results.xlsx]
   rubric test [files…]
   rubric lint <mission|file.yaml> --period <period> [--format text|json]
@@ -37,6 +39,8 @@ Usage:
   rubric cases <mission> --period <period> [--format csv|json]
   rubric diff <mission> --from <period|file.yaml> --to <period|file.yaml> [--format text|json]
   rubric impact <mission> --from <period|file.yaml> --to <period|file.yaml> --data <file> [--format text|json]
+  rubric template <mission> --period <period> --out <file.xlsx>
+  rubric template --all --period <period> --out <file.xlsx>
 
 Options:
   --rubrics <dir>   the rubric store (default: the repository's rubrics/)
@@ -73,6 +77,8 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         db: { type: 'string' },
         'password-stdin': { type: 'boolean' },
         to: { type: 'string' },
+        sheet: { type: 'string' },
+        'id-column': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -115,6 +121,8 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         return diff(root, rest, values, out, err);
       case 'impact':
         return impact(root, rest, values, out, err);
+      case 'template':
+        return await template(root, rest, values, out, err);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -180,6 +188,8 @@ async function grade(
     all?: boolean | undefined;
     out?: string | undefined;
     bundle?: string | undefined;
+    sheet?: string | undefined;
+    'id-column'?: string | undefined;
   },
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
@@ -189,15 +199,12 @@ async function grade(
   if (mission && options.all) throw new UsageError('grade takes a mission or --all, not both');
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   if (!options.period) throw new UsageError('grade needs --period, e.g. --period 2567-Q3');
-  if (!options.data) throw new UsageError('grade needs --data <file.json|file.csv|file.xlsx>');
+  if (!options.data) throw new UsageError('grade needs --data <file.csv|file.xlsx|file.json>');
   const format = options.format ?? 'table';
   if (format !== 'json' && format !== 'table') throw new UsageError(`--format must be json or table, not "${format}"`);
   const engine = options.engine ?? 'compiled';
   if (engine !== 'compiled' && engine !== 'reference') throw new UsageError(`--engine must be compiled or reference, not "${engine}"`);
   if (options.out && !/\.(xlsx|csv|json)$/i.test(options.out)) throw new UsageError('--out must name a .xlsx, .csv or .json file');
-  const isWorkbook = /\.xlsx$/i.test(options.data);
-  if (options.all && !isWorkbook) throw new UsageError('grade --all needs a workbook (.xlsx) with a sheet per mission');
-
   const files = options.bundle ? bundleFiles(resolve(options.bundle), options.period) : listRubricFiles(options.period, root);
   const missions = options.all ? [...files.keys()] : [mission!];
   const rubrics: StoredRubric[] = [];
@@ -217,36 +224,41 @@ async function grade(
     rubrics.push(stored);
   }
 
-  // The rows for each rubric: the file itself, or the workbook sheet named after the mission.
-  const sections: ResultSection[] = [];
-  const sheets = isWorkbook ? await readWorkbook(readFileSync(resolve(options.data)), options.data) : undefined;
+  // One reader for every kind of file: the bytes, then each mission's sheet or table.
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(options.data));
+  } catch (error) {
+    err.write(`rubric: ${options.data}: อ่านไฟล์ไม่ได้ / cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    return 1;
+  }
+  const grids = await readGrids(bytes, options.data);
+  if ('problem' in grids) {
+    err.write(`rubric: ${options.data}: ${grids.problem.message.th} / ${grids.problem.message.en}\n`);
+    return 1;
+  }
+  if (options.all && grids.kind !== 'xlsx') throw new UsageError('grade --all needs a workbook (.xlsx) with a sheet per mission');
+  const sections: (ResultSection & { import: ImportReport })[] = [];
   for (const stored of rubrics) {
     const rubric = stored.rubric!;
-    let data;
-    if (sheets) {
-      const sheet = sheets.find((s) => s.name === rubric.mission) ?? (!options.all && sheets.length === 1 ? sheets[0] : undefined);
-      if (!sheet) {
-        if (options.all) {
-          err.write(`rubric: ${options.data}: no sheet "${rubric.mission}"; skipped\n`);
-          continue;
-        }
-        err.write(`rubric: ${options.data}: no sheet named "${rubric.mission}" (sheets: ${sheets.map((s) => s.name).join(', ')})\n`);
-        return 1;
-      }
-      data = rowsFromTable(`${options.data} [${sheet.name}]`, sheet.header, sheet.records, rubric.facts ?? {});
-    } else {
-      data = readDataFile(resolve(options.data), rubric.facts ?? {});
+    const read = readMission(grids, rubric, {
+      source: options.data,
+      ...(options.sheet && !options.all ? { sheet: options.sheet } : {}),
+      ...(options['id-column'] ? { idColumn: options['id-column'] } : {}),
+    });
+    if ('problem' in read) {
+      err.write(`rubric: ${options.data}: ${read.problem.message.th} / ${read.problem.message.en}${options.all ? ' (ข้าม / skipped)' : ''}\n`);
+      if (options.all && ['NO_SHEET', 'NO_ROWS', 'EMPTY_SHEET'].includes(read.problem.code)) continue;
+      return 1;
     }
-    for (const w of data.warnings) err.write(`rubric: ${options.data}${sheets ? ` [${rubric.mission}]` : ''}: ${w.message}\n`);
+    const { table } = read;
+    for (const line of describeImport(table.report)) err.write(`rubric: ${options.data} [${rubric.mission}]: ${line.th} / ${line.en}\n`);
+    const context = { cellErrors: table.cellErrors, units: table.units };
     const results =
       engine === 'reference'
-        ? await gradeRowsReference(createReferenceRubric(rubric, refOf(rubric, stored.digest)), data.rows)
-        : gradeRows(stored.compiled!, data.rows);
-    sections.push({ ref: refOf(rubric, stored.digest), name: rubric.name, results });
-  }
-  if (sheets && options.all) {
-    const graded = new Set(sections.map((s) => s.ref.mission));
-    for (const sheet of sheets) if (!graded.has(sheet.name)) err.write(`rubric: ${options.data}: sheet "${sheet.name}" is not a mission with criteria in ${options.period}; skipped\n`);
+        ? await gradeRowsReference(createReferenceRubric(rubric, refOf(rubric, stored.digest)), table.rows, context)
+        : gradeRows(stored.compiled!, table.rows, context);
+    sections.push({ ref: refOf(rubric, stored.digest), name: rubric.name, results, import: table.report });
   }
 
   if (options.out) {
@@ -262,7 +274,7 @@ async function grade(
     return 0;
   }
   const all = sections.flatMap((s) => s.results);
-  if (format === 'json') out.write(JSON.stringify(all) + '\n');
+  if (format === 'json') out.write(JSON.stringify({ import: sections.map((s) => ({ mission: s.ref.mission, ...s.import })), results: all }) + '\n');
   else for (const s of sections) out.write(formatTable(s.results) + '\n');
   return 0;
 }
@@ -541,6 +553,53 @@ function impact(root: string, args: string[], options: Options, out: NodeJS.Writ
   for (const w of data.warnings) err.write(`rubric: ${options.data}: ${w.message}\n`);
   const result = impactOf(from.compiled!, to.compiled!, data.rows);
   out.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatImpact(result) + '\n');
+  return 0;
+}
+
+/** A blank data template (.xlsx) for one mission or every mission with criteria of a period. */
+async function template(
+  root: string,
+  args: string[],
+  options: { period?: string | undefined; all?: boolean | undefined; out?: string | undefined },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const [mission, ...extra] = args;
+  if (!mission && !options.all) throw new UsageError('template needs a mission (or --all), e.g. rubric template otop --period 2567-Q3 --out otop.xlsx');
+  if (mission && options.all) throw new UsageError('template takes a mission or --all, not both');
+  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  if (!options.period) throw new UsageError('template needs --period, e.g. --period 2567-Q3');
+  if (!options.out) throw new UsageError('template needs --out <file.xlsx>');
+  if (!/\.xlsx$/i.test(options.out)) throw new UsageError('--out must name a .xlsx file');
+  const files = listRubricFiles(options.period, root);
+  const missions = options.all ? [...files.keys()] : [mission!];
+  if (missions.length === 0) {
+    err.write(`rubric: no rubrics for period ${options.period} (periods: ${listPeriods(root).join(', ') || 'none'})\n`);
+    return 1;
+  }
+  const rubrics = [];
+  for (const m of missions) {
+    const file = files.get(m);
+    if (!file) {
+      err.write(`rubric: no rubric "${m}" for period ${options.period}` + (files.size > 0 ? ` (missions: ${[...files.keys()].join(', ')})` : ` (periods: ${listPeriods(root).join(', ') || 'none'})`) + '\n');
+      return 1;
+    }
+    const stored = usableRubric(file, err);
+    if (!stored) return 1;
+    if (!stored.rubric!.grade) {
+      if (options.all) continue;
+      err.write(`rubric: ภารกิจ ${m} ยังไม่มีเกณฑ์ในไตรมาส ${options.period} / mission ${m} has no criteria for ${options.period}\n`);
+      return 1;
+    }
+    rubrics.push(stored.rubric!);
+  }
+  const made = await buildTemplate(rubrics, { period: options.period });
+  if ('problem' in made) {
+    err.write(`rubric: ${made.problem.message.th} / ${made.problem.message.en}\n`);
+    return 1;
+  }
+  writeFileSync(resolve(options.out), made.bytes);
+  out.write(`แบบกรอกข้อมูล / template: ${options.out} (${rubrics.map((r) => r.mission).join(', ')})\n`);
   return 0;
 }
 

@@ -56,7 +56,7 @@ describe('rubric pull from the server', () => {
     expect(run.stderr).toContain('[9/9]');
     const graded = await rubric('grade', 'otop', '--period', '2567-Q3', '--bundle', out, '--data', join(root, 'test/fixtures/national/national-2567-Q3-otop.csv'), '--format', 'json');
     expect(graded.code).toBe(0);
-    const results = JSON.parse(graded.stdout) as { rubric: { digest: string } }[];
+    const { results } = JSON.parse(graded.stdout) as { results: { rubric: { digest: string } }[] };
     expect(results).toHaveLength(878);
     const manifest = JSON.parse(readFileSync(join(out, '2567-Q3/manifest.json'), 'utf8'));
     expect(results[0]!.rubric.digest).toBe(manifest.missions.find((m: { mission: string }) => m.mission === 'otop').digest);

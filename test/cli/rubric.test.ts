@@ -44,7 +44,9 @@ describe('rubric grade', () => {
   it('prints one JSON object per input row, in input order, and exits 0 whatever the statuses', () => {
     const run = rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'json');
     expect(run.code).toBe(0);
-    const results = JSON.parse(run.stdout) as Record<string, unknown>[];
+    const { import: reports, results } = JSON.parse(run.stdout) as { import: Record<string, unknown>[]; results: Record<string, unknown>[] };
+    // The import report says where the header was and what was read, beside the results.
+    expect(reports).toEqual([expect.objectContaining({ mission: 'otop', headerRow: 1, rows: 5, numbered: false, cellErrors: 1, conversions: [] })]);
     expect(results.map((r) => [r.id, r.status, r.grade])).toEqual([
       ['d1', 'graded', 'A'],
       ['d2', 'unmatched', null],
@@ -52,6 +54,8 @@ describe('rubric grade', () => {
       ['d4', 'error', null],
       ['d5', 'graded', 'D'],
     ]);
+    // The unreadable cell is named as Excel names it, with its column.
+    expect((results[2] as { errors: { code: string; cell: string; column: string }[] }).errors[0]).toMatchObject({ code: 'NOT_A_NUMBER', cell: 'C4', column: 'salesGrowthPct' });
     const first = results[0]!;
     expect(Object.keys(first)).toEqual(['id', 'status', 'grade', 'score', 'reason', 'trace', 'rubric']);
     expect(first.rubric).toMatchObject({ mission: 'otop', period: '2567-Q3', revision: 1 });
@@ -94,7 +98,7 @@ describe('rubric grade', () => {
     expect(rubric('grade', 'otop', '--period', '2567-Q3', '--data', join(dir, 'nope.csv')).code).toBe(1);
     const run = rubric('grade', 'otop', '--period', '2567-Q3', '--data', file('empty.csv', ''));
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('the file is empty');
+    expect(run.stderr).toContain('is empty');
   });
 
   it('exits 2 for usage errors', () => {
@@ -177,7 +181,7 @@ describe('rubric cases, diff and impact', () => {
     const sheet = file('cases.csv', run.stdout);
     const graded = rubric('grade', 'otop', '--period', '2567-Q3', '--data', sheet, '--format', 'json');
     expect(graded.code).toBe(0);
-    const results = JSON.parse(graded.stdout) as { status: string }[];
+    const { results } = JSON.parse(graded.stdout) as { results: { status: string }[] };
     expect(results.length).toBe(run.stdout.trim().split('\n').length - 1);
     expect(results.some((r) => r.status === 'unmatched')).toBe(true);
   });
@@ -214,7 +218,11 @@ describe('rubric grade with workbooks', () => {
   it('grades one mission from its sheet of a workbook', () => {
     const run = rubric('grade', 'otop', '--period', '2567-Q3', '--data', workbook, '--format', 'json');
     expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as unknown[]).length).toBe(878);
+    const { import: reports, results } = JSON.parse(run.stdout) as { import: { sheet: string }[]; results: { province?: string; district?: string }[] };
+    expect(results.length).toBe(878);
+    expect(reports[0]!.sheet).toBe('otop');
+    // The unit's province and district come along from the sheet's columns.
+    expect(results[0]).toMatchObject({ province: expect.stringMatching(/[\u0E00-\u0E7F]/), district: expect.stringMatching(/[\u0E00-\u0E7F]/) });
   });
   it('grades every mission of a workbook into a results workbook', async () => {
     const target = join(dir, 'results.xlsx');

@@ -60,17 +60,20 @@ describe('writeResultsWorkbook', () => {
     const sheets = await readWorkbook(bytes, 'out.xlsx');
     expect(sheets.map((s) => s.name)).toEqual(['เกณฑ์ (rubrics)', 'otop']);
     const otop = sheets[1]!;
-    expect(otop.header.slice(0, 4)).toEqual(['รหัสหน่วยงาน (id)', 'สถานะ (status)', 'ระดับ (grade)', 'คะแนน (score)']);
+    expect(otop.header.slice(0, 7)).toEqual(['รหัสหน่วยงาน (id)', 'จังหวัด (province)', 'อำเภอ (district)', 'สถานะ', 'status', 'ระดับ (grade)', 'คะแนน (score)']);
+    expect(otop.records[0]!.slice(3, 6)).toEqual(['ได้ระดับ', 'graded', 'A']);
+    expect(otop.records[1]!.slice(3, 5)).toEqual(['ได้ระดับ', 'graded']);
     expect(otop.records[0]![0]).toBe('\'=HYPERLINK("http://x")');
     expect(otop.records[1]![0]).toBe("'@SUM(1)");
-    expect(otop.records[0]!.slice(6, 10)).toEqual(['otop', '2567-Q3', 1, compiled.model.ref.digest]);
+    expect(otop.records[0]!.slice(9, 13)).toEqual(['otop', '2567-Q3', 1, compiled.model.ref.digest]);
     expect(sheets[0]!.records[0]).toEqual(['otop', rubric.name.th, '2567-Q3', 1, compiled.model.ref.digest, 2]);
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     workbook.getWorksheet('otop')!.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeFalsy()));
     const csv = resultsToCsv(results);
-    expect(csv.split('\n')[1]!.startsWith(`"'=HYPERLINK(""http://x"")"`)).toBe(true);
+    expect(csv.startsWith('\uFEFFรหัสหน่วยงาน (id),')).toBe(true);
+    expect(csv.split('\r\n')[1]!.startsWith(`"'=HYPERLINK(""http://x"")"`)).toBe(true);
   });
   it('leaves numbers and plain text alone', () => {
     expect(safeText('-5')).toBe('-5');

@@ -1,0 +1,206 @@
+// One reader for data files, for the CLI and the preview alike: the bytes of a CSV (any Thai
+// office encoding), a workbook, an HTML-table ".xls" or JSON become each mission's typed rows and
+// an import report. Browser-safe; exceljs is loaded only for workbooks.
+import { cjsDefault } from '../interop.js';
+import type { Rubric, Text } from '../types.js';
+import { decodeText, parseDelimited, readHtmlTable, sniffFile } from './decode.js';
+import { normaliseHeader, readTable, type Cell, type ImportProblem, type ImportProblemCode, type ReadTable } from './table.js';
+
+export { columnLetter, type Cell, type ImportProblem, type ImportReport, type ReadTable, type UnitInfo } from './table.js';
+
+/** The largest data file read: bigger files are refused before anything is parsed. */
+export const MAX_DATA_BYTES = 50 * 1024 * 1024;
+
+/** One sheet (or the one table of a CSV) as a grid of cells. */
+export interface Grid {
+  name: string;
+  cells: Cell[][];
+}
+
+/** A data file read into grids, with how its text was decoded. */
+export interface FileGrids {
+  kind: 'csv' | 'xlsx' | 'html' | 'json';
+  encoding?: string;
+  grids: Grid[];
+  /** JSON files hold typed rows already. */
+  json?: Record<string, unknown>[];
+}
+
+/** Options for reading a data file for one or several missions. */
+export interface ReadOptions {
+  /** A sheet's name, chosen by hand or with --sheet. */
+  sheet?: string;
+  /** The unit id column: a header text or a column letter. */
+  idColumn?: string;
+}
+
+/** Each mission's table read from a file, or why it could not be. */
+export type MissionTable = { mission: string; sheet?: string; table: ReadTable } | { mission: string; problem: ImportProblem };
+
+function refuse(code: ImportProblemCode, message: Text): { problem: ImportProblem } {
+  return { problem: { code, message } };
+}
+
+/** Reads a data file's bytes into grids: no interpretation of cells yet, only of the file. */
+export async function readGrids(bytes: Uint8Array, name: string): Promise<FileGrids | { problem: ImportProblem }> {
+  if (bytes.byteLength > MAX_DATA_BYTES) {
+    return refuse('FILE_TOO_LARGE', {
+      th: `${name} ใหญ่เกินไป (${bytes.byteLength.toLocaleString('th-TH')} ไบต์ เกิน ${MAX_DATA_BYTES / 1024 / 1024} MB): แบ่งเป็นหลายไฟล์`,
+      en: `${name} is too large (${bytes.byteLength} bytes, over ${MAX_DATA_BYTES / 1024 / 1024} MB): split it into several files`,
+    });
+  }
+  const kind = sniffFile(bytes);
+  if (kind === 'empty') return refuse('EMPTY_FILE', { th: `${name} เป็นไฟล์ว่าง`, en: `${name} is empty` });
+  if (kind === 'xls-binary') {
+    return refuse('XLS_BINARY', {
+      th: `${name} เป็นไฟล์ Excel 97–2003 (.xls) ซึ่งอ่านไม่ได้: เปิดใน Excel แล้วบันทึกเป็น "สมุดงาน Excel (.xlsx)" หรือ "CSV UTF-8"`,
+      en: `${name} is an Excel 97–2003 workbook (.xls), which cannot be read: open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
+    });
+  }
+  if (kind === 'xlsx') return readXlsxGrids(bytes, name);
+  const decoded = decodeText(bytes);
+  if ('problem' in decoded) return { problem: { code: 'UNKNOWN_ENCODING', message: decoded.problem.message } };
+  const { text, encoding } = decoded;
+  if (kind === 'html') {
+    const table = readHtmlTable(text);
+    if ('problem' in table) return { problem: { code: 'NO_TABLE', message: table.problem.message } };
+    return { kind: 'html', encoding, grids: [{ name, cells: table.rows }] };
+  }
+  if (/\.json$/i.test(name) || /^\s*[[{]/.test(text)) return readJsonGrid(text, name, encoding);
+  const parsed = parseDelimited(text);
+  if ('problem' in parsed) return { problem: { code: 'BAD_CSV', message: parsed.problem.message } };
+  return { kind: 'csv', encoding, grids: [{ name, cells: parsed.records }] };
+}
+
+function readJsonGrid(text: string, name: string, encoding: string): FileGrids | { problem: ImportProblem } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return refuse('BAD_JSON', { th: `${name} ไม่ใช่ JSON ที่ถูกต้อง: ${(error as Error).message}`, en: `${name} is not valid JSON: ${(error as Error).message}` });
+  }
+  if (!Array.isArray(value) || value.some((row) => row === null || typeof row !== 'object' || Array.isArray(row))) {
+    return refuse('BAD_JSON', { th: `${name} ต้องเป็นรายการ (array) ของแถว แต่ละแถวเป็น object`, en: `${name} must be a JSON array of row objects` });
+  }
+  if (value.length === 0) return refuse('NO_ROWS', { th: `${name} ไม่มีแถวข้อมูล`, en: `${name} has no rows` });
+  // Copy onto prototype-free objects so that keys such as __proto__ stay plain data.
+  const rows = value.map((row) => Object.assign(Object.create(null) as Record<string, unknown>, row as Record<string, unknown>));
+  return { kind: 'json', encoding, grids: [], json: rows };
+}
+
+/** True for an Excel number format that shows a percentage (a % outside quotes and escapes). */
+export function isPercentFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  let quoted = false;
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\\') i++;
+    else if (ch === '%' && !quoted) return true;
+  }
+  return false;
+}
+
+async function readXlsxGrids(bytes: Uint8Array, name: string): Promise<FileGrids | { problem: ImportProblem }> {
+  const ExcelJS = cjsDefault<typeof import('exceljs')>(await import('exceljs'));
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return refuse('NOT_A_WORKBOOK', {
+      th: `${name} เป็นไฟล์ zip แต่ไม่ใช่สมุดงาน Excel (.xlsx) ที่อ่านได้`,
+      en: `${name} is a zip file but not a readable Excel workbook (.xlsx)`,
+    });
+  }
+  if (workbook.worksheets.length === 0) {
+    return refuse('NOT_A_WORKBOOK', {
+      th: `${name} เป็นไฟล์ zip แต่ไม่มีแผ่นงาน Excel อยู่ข้างใน`,
+      en: `${name} is a zip file with no Excel worksheet in it`,
+    });
+  }
+  const grids: Grid[] = [];
+  workbook.eachSheet((sheet) => {
+    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') return;
+    const cells: Cell[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      const line: Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        line[column - 1] = cellValue(cell.value, cell.numFmt);
+      });
+      cells[rowNumber - 1] = line;
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= [];
+    grids.push({ name: sheet.name, cells });
+  });
+  return { kind: 'xlsx', grids };
+}
+
+/** A spreadsheet cell as data: a formula's cached result, never the formula; a percent format kept. */
+function cellValue(value: unknown, format: string | undefined): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return isPercentFormat(format) ? { percentOf: value } : value;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
+  if (typeof value === 'object') {
+    const v = value as { result?: unknown; richText?: { text: string }[]; text?: string; error?: string; hyperlink?: string };
+    if ('result' in v) return cellValue(v.result, format);
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if (typeof v.text === 'string') return v.text;
+    if (v.error) return v.error;
+  }
+  return String(value);
+}
+
+/**
+ * The grid of a workbook that holds a mission's data: the sheet asked for; else the one named by
+ * the mission's id or Thai name (whole, or cut to Excel's 31 characters); else the only sheet.
+ */
+export function pickGrid(files: FileGrids, rubric: Rubric, options: ReadOptions): Grid | { problem: ImportProblem } {
+  const grids = files.grids;
+  const names = grids.map((g) => g.name);
+  if (options.sheet) {
+    const chosen = grids.find((g) => g.name === options.sheet) ?? grids.find((g) => normaliseHeader(g.name) === normaliseHeader(options.sheet!));
+    if (chosen) return chosen;
+    return refuse('NO_SHEET', { th: `ไม่มีแผ่นงาน "${options.sheet}" (มี: ${names.join(', ')})`, en: `there is no sheet "${options.sheet}" (found: ${names.join(', ')})` });
+  }
+  if (grids.length === 1) return grids[0]!;
+  const wanted = [rubric.mission, rubric.name.th, rubric.name.th.slice(0, 31), rubric.name.en].map(normaliseHeader);
+  const found = grids.find((g) => wanted.includes(normaliseHeader(g.name)));
+  if (found) return found;
+  return refuse('NO_SHEET', {
+    th: `ไม่พบแผ่นงานของภารกิจ ${rubric.name.th} (ตั้งชื่อแผ่นงานว่า ${rubric.mission} หรือเลือกแผ่นงานเอง) มีแผ่นงาน: ${names.join(', ')}`,
+    en: `no sheet for mission ${rubric.mission} (name it ${rubric.mission} or choose the sheet): found ${names.join(', ')}`,
+  });
+}
+
+/** Reads one mission's table from a file's grids. */
+export function readMission(files: FileGrids, rubric: Rubric, options: ReadOptions & { source: string }): MissionTable {
+  if (files.json) return { mission: rubric.mission, table: jsonTable(files.json, options.source) };
+  const grid = pickGrid(files, rubric, options);
+  if ('problem' in grid) return { mission: rubric.mission, problem: grid.problem };
+  const source = files.kind === 'xlsx' ? `${options.source} [${grid.name}]` : options.source;
+  const table = readTable(grid.cells, rubric, {
+    source,
+    ...(options.idColumn ? { idColumn: options.idColumn } : {}),
+    ...(files.encoding ? { encoding: files.encoding } : {}),
+    ...(files.kind === 'xlsx' ? { sheet: grid.name } : { textSource: true }),
+  });
+  if ('problem' in table) return { mission: rubric.mission, problem: table.problem };
+  return { mission: rubric.mission, ...(files.kind === 'xlsx' ? { sheet: grid.name } : {}), table };
+}
+
+/** JSON rows are typed already: carried as they are, with a report that says so. */
+function jsonTable(rows: Record<string, unknown>[], source: string): ReadTable {
+  const numbered = !rows.some((r) => r.id !== undefined);
+  return {
+    rows: rows.map((r, i) => (numbered ? Object.assign(Object.create(null) as Record<string, unknown>, r, { id: `#${i + 1}` }) : r)),
+    units: rows.map((r, i) => ({
+      id: typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id).trim() : `#${i + 1}`,
+      line: i + 1,
+      ...(typeof r.province === 'string' ? { province: r.province } : {}),
+      ...(typeof r.district === 'string' ? { district: r.district } : {}),
+    })),
+    cellErrors: rows.map(() => undefined),
+    report: { source, headerRow: 0, columns: [], conversions: [], numbered, missingFacts: [], ignoredColumns: [], rows: rows.length, cellErrors: 0 },
+  };
+}
