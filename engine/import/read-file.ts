@@ -175,7 +175,7 @@ export function pickGrid(files: FileGrids, rubric: Rubric, options: ReadOptions)
 
 /** Reads one mission's table from a file's grids. */
 export function readMission(files: FileGrids, rubric: Rubric, options: ReadOptions & { source: string }): MissionTable {
-  if (files.json) return { mission: rubric.mission, table: jsonTable(files.json, options.source) };
+  if (files.json) return { mission: rubric.mission, table: jsonTable(files.json, options.source, rubric) };
   const grid = pickGrid(files, rubric, options);
   if ('problem' in grid) return { mission: rubric.mission, problem: grid.problem };
   const source = files.kind === 'xlsx' ? `${options.source} [${grid.name}]` : options.source;
@@ -189,9 +189,12 @@ export function readMission(files: FileGrids, rubric: Rubric, options: ReadOptio
   return { mission: rubric.mission, ...(files.kind === 'xlsx' ? { sheet: grid.name } : {}), table };
 }
 
-/** JSON rows are typed already: carried as they are, with a report that says so. */
-function jsonTable(rows: Record<string, unknown>[], source: string): ReadTable {
+/** JSON rows are typed already: carried as they are, with a report of the keys they use. */
+function jsonTable(rows: Record<string, unknown>[], source: string, rubric: Rubric): ReadTable {
   const numbered = !rows.some((r) => r.id !== undefined);
+  const facts = rubric.facts ?? {};
+  const keys = new Set(rows.flatMap((r) => Object.keys(r)));
+  const carried = new Set(['id', 'province', 'district']);
   return {
     rows: rows.map((r, i) => (numbered ? Object.assign(Object.create(null) as Record<string, unknown>, r, { id: `#${i + 1}` }) : r)),
     units: rows.map((r, i) => ({
@@ -201,6 +204,16 @@ function jsonTable(rows: Record<string, unknown>[], source: string): ReadTable {
       ...(typeof r.district === 'string' ? { district: r.district } : {}),
     })),
     cellErrors: rows.map(() => undefined),
-    report: { source, headerRow: 0, columns: [], conversions: [], numbered, missingFacts: [], ignoredColumns: [], rows: rows.length, cellErrors: 0 },
+    report: {
+      source,
+      headerRow: 0,
+      columns: [],
+      conversions: [],
+      numbered,
+      missingFacts: Object.keys(facts).filter((f) => !keys.has(f)),
+      ignoredColumns: [...keys].filter((k) => !carried.has(k) && !Object.hasOwn(facts, k)),
+      rows: rows.length,
+      cellErrors: 0,
+    },
   };
 }
