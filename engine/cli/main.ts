@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFileError, readDataFile } from '../data.js';
+import { DataFileError } from '../data.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { gradeRows, gradeRowsReference, type GradeResult } from '../evaluate.js';
 import { runExamples } from '../examples.js';
@@ -120,7 +120,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       case 'diff':
         return diff(root, rest, values, out, err);
       case 'impact':
-        return impact(root, rest, values, out, err);
+        return await impact(root, rest, values, out, err);
       case 'template':
         return await template(root, rest, values, out, err);
       default:
@@ -537,7 +537,7 @@ function diff(root: string, args: string[], options: Options, out: NodeJS.Writab
   return 0;
 }
 
-function impact(root: string, args: string[], options: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+async function impact(root: string, args: string[], options: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const mission = oneMission(args, 'impact');
   const format = options.format ?? 'text';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
@@ -549,9 +549,23 @@ function impact(root: string, args: string[], options: Options, out: NodeJS.Writ
     err.write(`rubric: both versions of ${mission} need criteria to compare grades\n`);
     return 1;
   }
-  const data = readDataFile(resolve(options.data), { ...from.rubric!.facts, ...to.rubric!.facts });
-  for (const w of data.warnings) err.write(`rubric: ${options.data}: ${w.message}\n`);
-  const result = impactOf(from.compiled!, to.compiled!, data.rows);
+  // The data is read as the new version names its facts (a fact only the old version has is
+  // then missing, and its rows are errors on the old side: said, never guessed).
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(options.data));
+  } catch (error) {
+    err.write(`rubric: ${options.data}: อ่านไฟล์ไม่ได้ / cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    return 1;
+  }
+  const grids = await readGrids(bytes, options.data);
+  const read = 'problem' in grids ? grids : readMission(grids, to.rubric!, { source: options.data });
+  if ('problem' in read) {
+    err.write(`rubric: ${options.data}: ${read.problem.message.th} / ${read.problem.message.en}\n`);
+    return 1;
+  }
+  for (const line of describeImport(read.table.report)) err.write(`rubric: ${options.data}: ${line.th} / ${line.en}\n`);
+  const result = impactOf(from.compiled!, to.compiled!, read.table.rows);
   out.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatImpact(result) + '\n');
   return 0;
 }
