@@ -32,8 +32,8 @@ export function describeImport(report: ImportReport): Text[] {
   }
   if (report.numbered) {
     lines.push({
-      th: 'ไม่มีคอลัมน์รหัสหน่วยงาน (id): ใช้ลำดับแถว #1, #2, … เป็นรหัส (เลือกคอลัมน์รหัสได้ด้วย --id-column)',
-      en: 'no unit id column: rows are numbered #1, #2, … (choose one with --id-column)',
+      th: 'ไม่มีคอลัมน์รหัสหน่วยงาน (id): ใช้ลำดับแถว #1, #2, … เป็นรหัส (เลือกคอลัมน์อื่นเป็นรหัสหน่วยงานได้)',
+      en: 'no unit id column: rows are numbered #1, #2, … (another column can be chosen as the unit id)',
     });
   }
   for (const fact of report.missingFacts) {

@@ -2,16 +2,10 @@
 import { error } from '@sveltejs/kit';
 import { storeDb } from '$lib/server/context.js';
 import { getDraft, latestRevision, storeMissions } from '$lib/server/rubric-store.js';
+import type { PreviewMission } from './graders.js';
 import type { PageServerLoad } from './$types';
 
 const PERIOD = /^25\d{2}-Q[1-4]$/;
-
-/** One mission's versions as the page needs them: the YAML to compile and the published digest. */
-export interface PreviewMission {
-  mission: string;
-  draft: { yaml: string } | null;
-  published: { yaml: string; revision: number; digest: string } | null;
-}
 
 export const load: PageServerLoad = ({ params }) => {
   const { period } = params;

@@ -4,13 +4,21 @@ import { compileRubric, type CompiledRubric } from '../../../../../engine/compil
 import { loadRubric } from '../../../../../engine/load.js';
 import type { Fact, Rubric, Text } from '../../../../../engine/types.js';
 import { validateRubric } from '../../../../../engine/validate.js';
-import type { PreviewMission } from './+page.server.js';
+
+/** One mission's versions as the page loads them: the YAML to compile and the published digest. */
+export interface PreviewMission {
+  mission: string;
+  draft: { yaml: string } | null;
+  published: { yaml: string; revision: number; digest: string } | null;
+}
 
 /** A mission ready to grade uploaded rows. */
 export interface Grader {
   mission: string;
   name: Text;
   facts: Record<string, Fact>;
+  /** The rubric of `current`: what the file reader matches the file's columns and sheets against. */
+  rubric: Rubric;
   /** The version rows are graded with: the draft when there is one, else the published revision. */
   current: CompiledRubric;
   /** Which version `current` is. */
@@ -42,6 +50,7 @@ export function buildGraders(period: string, missions: readonly PreviewMission[]
       mission: m.mission,
       name: current.rubric.name,
       facts: current.rubric.facts ?? {},
+      rubric: current.rubric,
       current: current.compiled,
       version: draft ? 'draft' : 'published',
       draft: draft?.compiled,

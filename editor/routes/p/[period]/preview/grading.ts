@@ -12,18 +12,22 @@ type Row = Record<string, unknown>;
 export const CHUNK_ROWS = 2000;
 
 /**
- * Grades rows in slices, yielding to the browser between slices. Ids are checked across the whole
- * file, not only within a slice: every row whose id another row shares is graded with all of them.
+ * Grades a mission's rows in slices, yielding to the browser between slices, with what the file
+ * reader knew of each row: its unreadable cells (which make it an error naming the cell) and its
+ * unit's province and district. Ids are checked across the whole file, not only within a slice:
+ * every row whose id another row shares is graded with all of them.
  */
-export async function gradeInChunks(compiled: CompiledRubric, rows: readonly Row[], onProgress: (graded: number) => void): Promise<GradeResult[]> {
+export async function gradeInChunks(compiled: CompiledRubric, data: Pick<MissionData, 'rows' | 'cellErrors' | 'units'>, onProgress: (graded: number) => void): Promise<GradeResult[]> {
+  const { rows, cellErrors, units } = data;
   const results: GradeResult[] = [];
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    const slice = rows.slice(start, start + CHUNK_ROWS);
-    gradeRows(compiled, slice).forEach((result, i) => {
+    const end = start + CHUNK_ROWS;
+    const slice = rows.slice(start, end);
+    gradeRows(compiled, slice, { cellErrors: cellErrors.slice(start, end), units: units.slice(start, end) }).forEach((result, i) => {
       const row = slice[i]!;
       // A row without an id is named by its place; within a slice that place would be the slice's.
       const hasId = typeof row.id === 'string' || typeof row.id === 'number';
-      results.push(hasId ? result : new GradeResult(compiled.model, `#${start + i + 1}`, result.verdict));
+      results.push(hasId ? result : new GradeResult(compiled.model, `#${start + i + 1}`, result.verdict, result.place));
     });
     onProgress(results.length);
     await new Promise((resolve) => setTimeout(resolve));
@@ -31,7 +35,11 @@ export async function gradeInChunks(compiled: CompiledRubric, rows: readonly Row
   if (rows.length > CHUNK_ROWS) {
     const shared = sharedIds(rows);
     const indexes = rows.flatMap((row, i) => (shared.has(idText(row)) ? [i] : []));
-    gradeRows(compiled, indexes.map((i) => rows[i]!)).forEach((result, k) => (results[indexes[k]!] = result));
+    gradeRows(
+      compiled,
+      indexes.map((i) => rows[i]!),
+      { cellErrors: indexes.map((i) => cellErrors[i]), units: indexes.map((i) => units[i]!) },
+    ).forEach((result, k) => (results[indexes[k]!] = result));
   }
   return results;
 }
@@ -87,6 +95,13 @@ export const OUTCOME_COLOUR: Record<Outcome, string> = {
 /** A cell as text for a table: empty for nothing. */
 export function cellText(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
+}
+
+/** A unit's province and district: from the file's columns (the reader's units), else from the row. */
+export function placeOf(graded: Graded, index: number): { province: string; district: string } {
+  const place = graded.results[index]?.place ?? {};
+  const row = graded.data.rows[index];
+  return { province: place.province ?? cellText(row?.province), district: place.district ?? cellText(row?.district) };
 }
 
 /** One mission's uploaded rows and their results, in file order. */
