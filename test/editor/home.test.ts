@@ -97,3 +97,25 @@ describe('the editor home page', () => {
     expect((await get('/p/..%2F..%2Fetc/otop')).status).toBe(404);
   });
 });
+
+describe('redirects', () => {
+  it('never leave the site, from the language switch or after signing in, and a line feed is no 500', async () => {
+    for (const back of ['/\\evil.example', '//evil.example', 'https://evil.example/x', '/ok\n/evil']) {
+      const response = await fetch(`${editor.base}/lang?to=en&back=${encodeURIComponent(back)}`, { redirect: 'manual' });
+      expect(response.status, back).toBe(303);
+      expect(new URL(response.headers.get('location')!, editor.base).origin, back).toBe(editor.base);
+    }
+    const signIn = await fetch(`${editor.base}/login?next=${encodeURIComponent('/\\evil.example/phish')}`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'reader', password: 'reader-pass-1' }),
+      headers: { origin: editor.base, accept: 'text/html' },
+      redirect: 'manual',
+    });
+    expect([signIn.status, signIn.headers.get('location')]).toEqual([303, '/']);
+  });
+
+  it('answers GET /logout by going home, not with a 500', async () => {
+    const response = await get('/logout');
+    expect([response.status, response.headers.get('location')]).toEqual([303, '/']);
+  });
+});

@@ -2,15 +2,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { authenticate, createSession, SESSION_MS } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
+import { sameOriginPath } from '$lib/same-origin.js';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only a path on this site may be the place to go after signing in. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+  if (locals.user) redirect(303, sameOriginPath(url.searchParams.get('next'), url.origin));
   return {};
 };
 
@@ -31,6 +28,6 @@ export const actions: Actions = {
       secure: url.protocol === 'https:',
       maxAge: SESSION_MS / 1000,
     });
-    redirect(303, safeNext(url.searchParams.get('next')));
+    redirect(303, sameOriginPath(url.searchParams.get('next'), url.origin));
   },
 };

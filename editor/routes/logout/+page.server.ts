@@ -2,7 +2,10 @@
 import { redirect } from '@sveltejs/kit';
 import { endSession } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Opening /logout by link signs nobody out (a link could be forged); it goes home. */
+export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
   default: ({ cookies }) => {
