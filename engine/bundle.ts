@@ -1,6 +1,7 @@
 // Signed bundles of published rubrics: the manifest a period publishes, its Ed25519 signature,
 // and the checks a province makes before trusting what it downloaded. node:crypto does the crypto.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { manifestProblems } from './manifest.js';
 
 /** The manifest format's name and version. */
 export const MANIFEST_FORMAT = 'cdd-rubric-manifest/1';
@@ -13,6 +14,8 @@ export interface ManifestEntry {
   digest: string;
   /** The file's path, relative to the period's folder: `missions/otop/r1.yaml`. */
   path: string;
+  /** The file's size in bytes, when the manifest states it (a pull reads no more than this). */
+  size?: number;
 }
 
 /** What a period has published: every mission's latest revision, signed as a whole. */
@@ -39,7 +42,7 @@ export function manifestBytes(manifest: Manifest): Uint8Array {
     publishedAt: manifest.publishedAt,
     missions: [...manifest.missions]
       .sort((a, b) => a.mission.localeCompare(b.mission))
-      .map((m) => ({ mission: m.mission, revision: m.revision, digest: m.digest, path: m.path })),
+      .map((m) => ({ mission: m.mission, revision: m.revision, digest: m.digest, path: m.path, ...(m.size !== undefined ? { size: m.size } : {}) })),
   };
   return new TextEncoder().encode(JSON.stringify(ordered, null, 2) + '\n');
 }
@@ -84,8 +87,9 @@ export class BundleError extends Error {
 }
 
 /**
- * Checks downloaded manifest bytes: the signature, the format, the period, and that it is not
- * older than the manifest already trusted (a replay). Returns the manifest.
+ * Checks downloaded manifest bytes: the signature, then its shape against the manifest schema
+ * (before any field is used), the period, and that it is not older than the manifest already
+ * trusted (a replay). Returns the manifest.
  */
 export function checkManifest(options: {
   bytes: Uint8Array;
@@ -97,13 +101,20 @@ export function checkManifest(options: {
   if (!verifyBytes(options.bytes, options.signature, options.publicKey)) {
     throw new BundleError('ลายมือชื่อของ manifest ไม่ถูกต้อง (ถูกแก้ไข หรือกุญแจไม่ตรง)', 'the manifest signature does not verify (altered, or signed with another key)');
   }
-  let manifest: Manifest;
+  let parsed: unknown;
   try {
-    manifest = JSON.parse(new TextDecoder().decode(options.bytes)) as Manifest;
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(options.bytes));
   } catch {
     throw new BundleError('manifest ไม่ใช่ JSON', 'the manifest is not JSON');
   }
-  if (manifest.format !== MANIFEST_FORMAT) throw new BundleError(`รูปแบบ manifest ไม่รู้จัก: ${manifest.format}`, `unknown manifest format ${manifest.format}`);
+  const problems = manifestProblems(parsed);
+  if (problems.length > 0) {
+    throw new BundleError(
+      `manifest มีรูปแบบไม่ถูกต้อง: ${problems.map((p) => p.th).join('; ')}`,
+      `the manifest is malformed: ${problems.map((p) => p.en).join('; ')}`,
+    );
+  }
+  const manifest = parsed as Manifest;
   if (manifest.period !== options.period) {
     throw new BundleError(`manifest เป็นของไตรมาส ${manifest.period} ไม่ใช่ ${options.period}`, `the manifest is for ${manifest.period}, not ${options.period}`);
   }
@@ -116,8 +127,14 @@ export function checkManifest(options: {
   return manifest;
 }
 
-/** Checks one downloaded file against its manifest entry. */
+/** Checks one downloaded file against its manifest entry: its size (when stated) and its digest. */
 export function checkFile(entry: ManifestEntry, bytes: Uint8Array): void {
+  if (entry.size !== undefined && bytes.byteLength !== entry.size) {
+    throw new BundleError(
+      `ไฟล์ ${entry.path} มีขนาด ${bytes.byteLength} ไบต์ แต่ manifest ระบุ ${entry.size} ไบต์`,
+      `${entry.path} is ${bytes.byteLength} bytes, the manifest states ${entry.size}`,
+    );
+  }
   const actual = sha256(bytes);
   if (actual !== entry.digest) {
     throw new BundleError(

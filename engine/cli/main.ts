@@ -34,7 +34,7 @@ Usage:
   rubric keys generate --out <dir>
   rubric token issue <province> [--db <file>]
   rubric export --out <dir> [--db <file>] [--signing-key <file>]
-  rubric pull --server <url> --period <period> --out <dir> --public-key <file> [--token <token>]
+  rubric pull --server <https://…> --period <period> --out <dir> --public-key <file> [--token <token>] [--allow-http]
   rubric grade <mission> --period <period> --bundle <dir> --data <file>
   rubric cases <mission> --period <period> [--format csv|json]
   rubric diff <mission> --from <period|file.yaml> --to <period|file.yaml> [--format text|json]
@@ -70,6 +70,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         role: { type: 'string' },
         server: { type: 'string' },
         'public-key': { type: 'string' },
+        'allow-http': { type: 'boolean' },
         'signing-key': { type: 'string' },
         token: { type: 'string' },
         bundle: { type: 'string' },
@@ -416,7 +417,7 @@ async function exportStore(args: string[], options: { out?: string | undefined; 
 
 async function pull(
   args: string[],
-  options: { server?: string | undefined; period?: string | undefined; out?: string | undefined; 'public-key'?: string | undefined; token?: string | undefined },
+  options: { server?: string | undefined; period?: string | undefined; out?: string | undefined; 'public-key'?: string | undefined; token?: string | undefined; 'allow-http'?: boolean | undefined },
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
@@ -427,11 +428,18 @@ async function pull(
   const { pullPeriod } = await import('../pull.js');
   const { BundleError } = await import('../bundle.js');
   try {
+    let publicKey: string;
+    try {
+      publicKey = readFileSync(resolve(options['public-key']), 'utf8');
+    } catch (error) {
+      throw new BundleError(`อ่านกุญแจสาธารณะ ${options['public-key']} ไม่ได้`, `cannot read the public key ${options['public-key']} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
     const result = await pullPeriod({
       server: options.server,
       period: options.period,
       out: resolve(options.out),
-      publicKey: readFileSync(resolve(options['public-key']), 'utf8'),
+      publicKey,
+      allowHttp: options['allow-http'] === true,
       ...(options.token ?? process.env.RUBRIC_TOKEN ? { token: (options.token ?? process.env.RUBRIC_TOKEN)! } : {}),
       log: (line) => err.write(line + '\n'),
     });

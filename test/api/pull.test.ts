@@ -11,6 +11,8 @@ import { freePort, runCli, startEditor, type Editor } from '../browser/harness.j
 
 // A province's side: pull from the server or from a static export, verify, grade offline; and
 // every tampered, truncated, wrongly signed or replayed bundle refused with the last good one kept.
+// These servers are plain http on 127.0.0.1, so every pull says --allow-http (pull-hostile.test.ts
+// checks that http is refused without it).
 const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'rubric-pull-'));
 // Asynchronous, so that the static servers this test process runs can answer the CLI.
@@ -50,7 +52,7 @@ afterAll(() => {
 describe('rubric pull from the server', () => {
   const out = join(work, 'province');
   it('downloads, verifies and keeps 2567-Q3, then grades offline from the bundle', async () => {
-    const run = await rubric('pull', '--server', editor.base, '--period', '2567-Q3', '--out', out, '--public-key', publicKey);
+    const run = await rubric('pull', '--server', editor.base, '--period', '2567-Q3', '--out', out, '--public-key', publicKey, '--allow-http');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('updated: 2567-Q3 sequence 9');
     expect(run.stderr).toContain('[9/9]');
@@ -62,7 +64,7 @@ describe('rubric pull from the server', () => {
     expect(results[0]!.rubric.digest).toBe(manifest.missions.find((m: { mission: string }) => m.mission === 'otop').digest);
   });
   it('revalidates with a conditional request and reports no change', async () => {
-    const run = await rubric('pull', '--server', editor.base, '--period', '2567-Q3', '--out', out, '--public-key', publicKey);
+    const run = await rubric('pull', '--server', editor.base, '--period', '2567-Q3', '--out', out, '--public-key', publicKey, '--allow-http');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('unchanged: 2567-Q3 sequence 9');
   });
@@ -79,7 +81,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
     const { base, server } = await serveStatic(exported);
     servers.push(server);
     goodBase = base;
-    const pulled = await rubric('pull', '--server', base, '--period', '2567-Q3', '--out', province, '--public-key', publicKey);
+    const pulled = await rubric('pull', '--server', base, '--period', '2567-Q3', '--out', province, '--public-key', publicKey, '--allow-http');
     expect(pulled.code).toBe(0);
     expect(readFileSync(join(province, '2567-Q3/missions/otop/r1.yaml'), 'utf8')).toBe(readFileSync(join(root, 'rubrics/2567-Q3/otop.yaml'), 'utf8'));
   });
@@ -100,7 +102,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
     // Force a full fetch: forget the saved ETag but keep the trusted sequence.
     const state = JSON.parse(readFileSync(join(fresh, '2567-Q3/.pull.json'), 'utf8'));
     writeFileSync(join(fresh, '2567-Q3/.pull.json'), JSON.stringify({ ...state, etag: null }));
-    const run = await rubric('pull', '--server', base, '--period', '2567-Q3', '--out', fresh, '--public-key', key);
+    const run = await rubric('pull', '--server', base, '--period', '2567-Q3', '--out', fresh, '--public-key', key, '--allow-http');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('the last good bundle is kept');
     expect(readFileSync(join(fresh, '2567-Q3/manifest.json'), 'utf8')).toBe(before);
@@ -116,7 +118,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
     });
     // A province without a copy yet must download the file and see it does not match.
     const empty = mkdtempSync(join(tmpdir(), 'rubric-empty-'));
-    const run = await rubric('pull', '--server', base, '--period', '2567-Q3', '--out', empty, '--public-key', publicKey);
+    const run = await rubric('pull', '--server', base, '--period', '2567-Q3', '--out', empty, '--public-key', publicKey, '--allow-http');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('missions/otop/r1.yaml does not match the manifest');
     expect(existsSync(join(empty, '2567-Q3'))).toBe(false);
@@ -142,7 +144,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
       spawnSync('rm', [join(dir, 'missions/bmn/r1.yaml')]);
     });
     const empty = mkdtempSync(join(tmpdir(), 'rubric-empty-'));
-    const run = await rubric('pull', '--server', base, '--period', '2567-Q3', '--out', empty, '--public-key', publicKey);
+    const run = await rubric('pull', '--server', base, '--period', '2567-Q3', '--out', empty, '--public-key', publicKey, '--allow-http');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('missing file missions/bmn/r1.yaml');
   });
@@ -153,7 +155,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
     seedStore(db);
     openCorrection(db, { period: '2567-Q3', mission: 'bmn', username: 'pat' });
     publishDraft(db, { period: '2567-Q3', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true });
-    const newer = await rubric('pull', '--server', editor.base, '--period', '2567-Q3', '--out', province, '--public-key', publicKey);
+    const newer = await rubric('pull', '--server', editor.base, '--period', '2567-Q3', '--out', province, '--public-key', publicKey, '--allow-http');
     expect(newer.code).toBe(0);
     expect(newer.stdout).toContain('sequence 10');
     // An attacker (or a stale mirror) serves the old, validly signed sequence 9.
@@ -161,7 +163,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
   });
 
   it('retries with backoff when the server cannot be reached, then fails clearly', async () => {
-    const run = await rubric('pull', '--server', 'http://127.0.0.1:9', '--period', '2567-Q3', '--out', join(work, 'none'), '--public-key', publicKey);
+    const run = await rubric('pull', '--server', 'http://127.0.0.1:9', '--period', '2567-Q3', '--out', join(work, 'none'), '--public-key', publicKey, '--allow-http');
     expect(run.code).toBe(1);
     expect(run.stderr.match(/retrying/g)?.length).toBe(3);
     expect(run.stderr).toContain('after 4 attempts');
