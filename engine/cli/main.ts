@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFileError } from '../data.js';
@@ -12,7 +13,8 @@ import { BundleError, generateKeys } from '../bundle.js';
 import { bundleRubricPath } from '../pull.js';
 import { readGrids, readMission, type ImportReport } from '../import/read-file.js';
 import { describeImport } from '../import/report.js';
-import { resultsToCsv, writeResultsWorkbook, type ResultSection } from '../workbook.js';
+import { writeResultsWorkbook, type ResultSection } from '../workbook.js';
+import { readDataBytes, writeResultsCsvFile, writeResultsJson } from './data-file.js';
 import { formatFinding, lintRubric } from '../lint.js';
 import { boundaryCases, casesToCsv } from '../cases.js';
 import { diffRubrics } from '../diff.js';
@@ -226,14 +228,12 @@ async function grade(
   }
 
   // One reader for every kind of file: the bytes, then each mission's sheet or table.
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(resolve(options.data));
-  } catch (error) {
-    err.write(`rubric: ${options.data}: อ่านไฟล์ไม่ได้ / cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+  const file = readDataBytes(resolve(options.data));
+  if ('problem' in file) {
+    err.write(`rubric: ${options.data}: ${file.problem.th} / ${file.problem.en}\n`);
     return 1;
   }
-  const grids = await readGrids(bytes, options.data);
+  const grids = await readGrids(file.bytes, options.data);
   if ('problem' in grids) {
     err.write(`rubric: ${options.data}: ${grids.problem.message.th} / ${grids.problem.message.en}\n`);
     return 1;
@@ -265,8 +265,13 @@ async function grade(
   if (options.out) {
     const target = resolve(options.out);
     if (/\.xlsx$/i.test(target)) writeFileSync(target, await writeResultsWorkbook(sections));
-    else if (/\.csv$/i.test(target)) writeFileSync(target, resultsToCsv(sections.flatMap((s) => s.results)));
-    else writeFileSync(target, JSON.stringify(sections.flatMap((s) => s.results)) + '\n');
+    else if (/\.csv$/i.test(target)) await writeResultsCsvFile(target, sections.flatMap((s) => s.results));
+    else {
+      const stream = createWriteStream(target);
+      await writeResultsJson(stream, sections.map((s) => ({ mission: s.ref.mission, ...s.import })), sections.flatMap((s) => s.results));
+      stream.end();
+      await once(stream, 'close');
+    }
     for (const s of sections) {
       const count = (status: string) => s.results.filter((r) => r.status === status).length;
       out.write(`${s.ref.mission}: ${s.results.length} แถว/rows, ${count('graded')} graded, ${count('unmatched')} unmatched, ${count('error')} error\n`);
@@ -275,7 +280,7 @@ async function grade(
     return 0;
   }
   const all = sections.flatMap((s) => s.results);
-  if (format === 'json') out.write(JSON.stringify({ import: sections.map((s) => ({ mission: s.ref.mission, ...s.import })), results: all }) + '\n');
+  if (format === 'json') await writeResultsJson(out, sections.map((s) => ({ mission: s.ref.mission, ...s.import })), all);
   else for (const s of sections) out.write(formatTable(s.results) + '\n');
   return 0;
 }
@@ -559,14 +564,12 @@ async function impact(root: string, args: string[], options: Options, out: NodeJ
   }
   // The data is read as the new version names its facts (a fact only the old version has is
   // then missing, and its rows are errors on the old side: said, never guessed).
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(resolve(options.data));
-  } catch (error) {
-    err.write(`rubric: ${options.data}: อ่านไฟล์ไม่ได้ / cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+  const file = readDataBytes(resolve(options.data));
+  if ('problem' in file) {
+    err.write(`rubric: ${options.data}: ${file.problem.th} / ${file.problem.en}\n`);
     return 1;
   }
-  const grids = await readGrids(bytes, options.data);
+  const grids = await readGrids(file.bytes, options.data);
   const read = 'problem' in grids ? grids : readMission(grids, to.rubric!, { source: options.data });
   if ('problem' in read) {
     err.write(`rubric: ${options.data}: ${read.problem.message.th} / ${read.problem.message.en}\n`);

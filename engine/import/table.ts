@@ -44,6 +44,7 @@ export type ImportProblemCode =
   | 'NO_HEADER'
   | 'NO_ROWS'
   | 'DUPLICATE_COLUMN'
+  | 'TOO_MANY_ROWS'
   | 'BAD_JSON'
   | 'UNSUPPORTED_FILE';
 
@@ -190,6 +191,9 @@ function isEmpty(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.replace(/[\s\u00A0\u200B]/g, '') === '');
 }
 
+/** The most data rows one table may hold: more is refused with a clear message, not run out of memory. */
+export const MAX_TABLE_ROWS = 250_000;
+
 /** How many rows are searched for the header below title rows. */
 const HEADER_SEARCH_ROWS = 30;
 
@@ -260,6 +264,12 @@ export function readTable(grid: readonly (readonly Cell[])[], rubric: Rubric, op
   const cellErrors: (RowError[] | undefined)[] = [];
   let errorCount = 0;
 
+  if (grid.length - headerIndex - 1 > MAX_TABLE_ROWS) {
+    return problem('TOO_MANY_ROWS', {
+      th: `${options.source} มีข้อมูลเกิน ${MAX_TABLE_ROWS.toLocaleString('th-TH')} แถว: แบ่งเป็นหลายไฟล์`,
+      en: `${options.source} has more than ${MAX_TABLE_ROWS} rows: split it into several files`,
+    });
+  }
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const line = grid[r]!;
     if (line.every(isEmpty)) continue;
