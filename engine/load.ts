@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.js';
 import { sortDiagnostics } from './diagnostics.js';
 import { placeOfOffset, toPointer, type Place } from './positions.js';
@@ -84,14 +84,17 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
     );
   }
 
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // yaml's own duplicate-key check compares each key with every key before it in its mapping, so
+  // a mapping of n keys costs n² (75 s for 20,000): keys are checked here instead, in one pass.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const diagnostics: Diagnostic[] = [];
   const warnings = new Set<unknown>(doc.warnings);
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const place = placeOfOffset(text, error.pos[0]);
+  const placeOf = offsetPlacer(text);
+  for (const error of [...doc.errors, ...duplicateKeys(doc), ...doc.warnings]) {
+    const place = placeOf(error.pos[0]);
     const isDuplicate = isDuplicateKey(error.code);
     const firstLine = error.message.split('\n')[0] ?? error.message;
-    const detail = isDuplicateKey(error.code) ? `"${/^[^:\n]*/.exec(text.slice(error.pos[0]))![0].trim()}" (${firstLine})` : firstLine;
+    const detail = isDuplicate ? `"${keyTextAt(text, error.pos[0])}" (${firstLine})` : firstLine;
     diagnostics.push(
       make(
         isDuplicate ? 'DUPLICATE_KEY' : 'YAML_SYNTAX',
@@ -149,6 +152,75 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
 
 function isDuplicateKey(code: string): boolean {
   return code === 'DUPLICATE_KEY';
+}
+
+/** A problem found in the document, shaped as yaml reports its own. */
+interface DocumentProblem {
+  code: string;
+  pos: [number, number];
+  message: string;
+}
+
+/**
+ * Every key that repeats an earlier key of its mapping, as yaml's `uniqueKeys` finds them (two
+ * scalar keys with one value, compared with ===) and with its message, at the repeated key. One
+ * pass over the document with a set per mapping, without recursion.
+ */
+function duplicateKeys(doc: Document): DocumentProblem[] {
+  const found: DocumentProblem[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const keys = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && !Number.isNaN(key.value)) {
+          if (keys.has(key.value)) {
+            const start = key.range?.[0] ?? 0;
+            found.push({ code: 'DUPLICATE_KEY', pos: [start, key.range?.[1] ?? start], message: 'Map keys must be unique' });
+          } else {
+            keys.add(key.value);
+          }
+        }
+        stack.push(pair.value, key);
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+  }
+  return found;
+}
+
+/** The text of a key at an offset, up to its colon or the end of its line, cut at 60 characters. */
+function keyTextAt(text: string, offset: number): string {
+  const keyText = /[^:\n]*/y;
+  keyText.lastIndex = offset;
+  const key = (keyText.exec(text)?.[0] ?? '').trim();
+  return key.length > 60 ? key.slice(0, 57) + '...' : key;
+}
+
+/**
+ * Line and column of an offset in `text`, as `placeOfOffset` gives them, from an index of line
+ * starts built on first use: a place costs a binary search, not a scan from the start.
+ */
+function offsetPlacer(text: string): (offset: number) => Place {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    const end = Math.min(offset, text.length); // placeOfOffset counts newlines before both
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= end) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }
 
 function tooLarge(
