@@ -1,12 +1,18 @@
 // Every request: who is signed in (session cookie) and which language to show; pages need a sign-in.
 import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sessionUser } from './lib/server/accounts.js';
+import { authSettings } from './lib/server/auth-settings.js';
 import { ensureFirstAccount, storeDb } from './lib/server/context.js';
 
-/** Opens and seeds the store before the first request, and makes the first account if none. */
-export const init: ServerInit = () => {
+/**
+ * Before the first request: checks the sign-in and session settings (a bad value stops the
+ * server rather than leave it unprotected), opens and seeds the store, and makes the first
+ * account if none.
+ */
+export const init: ServerInit = async () => {
+  authSettings();
   storeDb();
-  ensureFirstAccount();
+  await ensureFirstAccount();
 };
 
 const OPEN = ['/login', '/lang', '/api/'];

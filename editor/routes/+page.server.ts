@@ -4,12 +4,17 @@ import type { Text } from '../../engine/types.js';
 import { splitErrors } from '$lib/letter-gaps.js';
 import { hasRole } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
+import { PERIOD } from '$lib/server/http.js';
 import {
   analyseText,
   baselineGaps,
+  deletePeriod,
   getDraft,
   latestRevision,
   nextPeriod,
+  periodDeletable,
+  periodDeletion,
+  periodLabel,
   startPeriod,
   storeMissions,
   storePeriods,
@@ -59,32 +64,69 @@ function row(period: string, mission: string): MissionRow {
   };
 }
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
   const db = storeDb();
+  const canDelete = hasRole(locals.user, 'publisher');
   const periods = storePeriods(db)
     .reverse()
     .map((period) => ({
       period,
+      label: periodLabel(period),
+      /** A publisher may delete this period: no published revision, the latest, not the only one. */
+      deletable: canDelete && periodDeletable(db, period).ok,
       missions: storeMissions(db, period)
         .map((m) => row(period, m))
         .sort((a, b) => (a.number ?? 99) - (b.number ?? 99) || a.mission.localeCompare(b.mission)),
     }));
-  const latest = periods[0]?.period;
-  return { periods, next: latest ? nextPeriod(latest) : null, canStart: hasRole(locals.user, 'editor') };
+  const latest = periods[0];
+  // After a deletion, what the audit trail recorded, for the notice at the top.
+  const gone = url.searchParams.get('deleted');
+  const deleted = gone && PERIOD.test(gone) && !periods.some((p) => p.period === gone) ? (periodDeletion(db, gone) ?? null) : null;
+  return {
+    periods,
+    /** The next quarter and the period it starts from (the latest), as the start form names them. */
+    start: latest
+      ? { from: latest.period, to: nextPeriod(latest.period), fromLabel: latest.label, toLabel: periodLabel(nextPeriod(latest.period)), missions: latest.missions.length }
+      : null,
+    canStart: hasRole(locals.user, 'editor'),
+    deleted,
+  };
 };
 
+/** A refused write as the page shows it, Thai and English. */
+function refused(e: unknown) {
+  if (!(e instanceof StoreError)) throw e;
+  return fail(e.status, { error: e.text });
+}
+
 export const actions: Actions = {
-  start: async ({ locals }) => {
+  // The form names the period it starts from: if that is no longer the latest, or its next
+  // quarter exists (a second click, another tab), the store refuses with 409 and makes nothing.
+  start: async ({ request, locals }) => {
     if (!hasRole(locals.user, 'editor')) error(403, { message: 'only editors may start a period', th: 'เฉพาะผู้แก้ไขเท่านั้นที่เริ่มไตรมาสใหม่ได้' });
-    const db = storeDb();
-    const from = storePeriods(db).at(-1);
-    if (!from) return fail(400, { error: { th: 'ยังไม่มีไตรมาสใดในคลัง', en: 'the store has no period yet' } });
+    const from = String((await request.formData()).get('from') ?? '');
+    if (!PERIOD.test(from)) {
+      return fail(400, { error: { th: 'แบบฟอร์มไม่ได้ระบุไตรมาสต้นทาง โปรดโหลดหน้านี้ใหม่', en: 'the form did not name the period to start from; reload the page' } });
+    }
     try {
-      startPeriod(db, { from, username: locals.user!.username });
+      startPeriod(storeDb(), { from, username: locals.user!.username });
     } catch (e) {
-      if (e instanceof StoreError) return fail(e.status, { error: e.text });
-      throw e;
+      return refused(e);
     }
     redirect(303, '/');
+  },
+  // Only a publisher deletes, and only an unpublished period: published means immutable.
+  deletePeriod: async ({ request, locals }) => {
+    if (!hasRole(locals.user, 'publisher')) {
+      return fail(403, { error: { th: 'เฉพาะผู้เผยแพร่เท่านั้นที่ลบไตรมาสได้', en: 'only publishers may delete a period' } });
+    }
+    const period = String((await request.formData()).get('period') ?? '');
+    if (!PERIOD.test(period)) return fail(400, { error: { th: 'ไม่ได้ระบุไตรมาสที่จะลบ', en: 'the form did not name the period to delete' } });
+    try {
+      deletePeriod(storeDb(), { period, username: locals.user!.username });
+    } catch (e) {
+      return refused(e);
+    }
+    redirect(303, `/?deleted=${period}`);
   },
 };

@@ -32,6 +32,10 @@ Usage:
   rubric lint <mission|file.yaml> --period <period> [--format text|json]
   rubric lint --all --period <period> [--format text|json]
   rubric user add <username> --role viewer|editor|publisher [--name <name>] [--password-stdin] [--db <file>]
+  rubric user passwd <username> [--password-stdin] [--db <file>]    (ends the user's sessions)
+  rubric user role <username> --role viewer|editor|publisher [--db <file>]
+  rubric user remove <username> [--db <file>]
+  rubric user sessions <username> [--revoke] [--db <file>]
   rubric user list [--db <file>]
   rubric keys generate --out <dir>
   rubric token issue <province> [--db <file>]
@@ -79,6 +83,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         name: { type: 'string' },
         db: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        revoke: { type: 'boolean' },
         to: { type: 'string' },
         sheet: { type: 'string' },
         'id-column': { type: 'string' },
@@ -324,37 +329,81 @@ function lint(
   return 0;
 }
 
+/** The `user` actions, each with the options it takes. */
+const USER_ACTIONS: Record<string, readonly string[]> = {
+  add: ['role', 'name', 'password-stdin', 'db'],
+  list: ['db'],
+  passwd: ['password-stdin', 'db'],
+  role: ['role', 'db'],
+  remove: ['db'],
+  sessions: ['revoke', 'db'],
+};
+const USER_OPTIONS = ['role', 'name', 'password-stdin', 'revoke'];
+
 async function user(
   args: string[],
-  options: { role?: string | undefined; name?: string | undefined; db?: string | undefined; 'password-stdin'?: boolean | undefined },
+  options: { role?: string | undefined; name?: string | undefined; db?: string | undefined; 'password-stdin'?: boolean | undefined; revoke?: boolean | undefined },
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
   const [action, username, ...extra] = args;
+  const allowed = action && Object.hasOwn(USER_ACTIONS, action) ? USER_ACTIONS[action] : undefined;
+  if (!allowed) throw new UsageError('user needs add, passwd, role, remove, sessions or list');
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  if (action === 'list' ? username !== undefined : !username) throw new UsageError(action === 'list' ? 'user list takes no username' : `user ${action} needs a username`);
+  const misplaced = USER_OPTIONS.filter((o) => options[o as keyof typeof options] !== undefined && !allowed.includes(o));
+  if (misplaced.length > 0) throw new UsageError(`user ${action} does not take ${misplaced.map((o) => `--${o}`).join(', ')}`);
+  if ((action === 'add' || action === 'role') && !options.role) throw new UsageError(`user ${action} needs --role viewer, editor or publisher`);
   // The accounts database is the editor's; it is loaded only for this command.
   const { openDb, defaultDbPath } = await import('../../editor/lib/server/db.js');
   const accounts = await import('../../editor/lib/server/accounts.js');
   const db = openDb(options.db ? resolve(options.db) : defaultDbPath());
-  if (action === 'list') {
-    for (const u of accounts.listUsers(db)) out.write(`${u.username}\t${u.role}\t${u.name}\n`);
-    return 0;
-  }
-  if (action !== 'add' || !username) throw new UsageError('user needs "add <username> --role <role>" or "list"');
-  if (!options.role) throw new UsageError('user add needs --role viewer, editor or publisher');
-  let password: string;
-  let generated = false;
-  if (options['password-stdin']) {
-    password = (await readStdin()).replace(/\r?\n$/, '');
-  } else {
-    password = accounts.randomPassword();
-    generated = true;
-  }
+  const { printable } = accounts;
+  /** The new password: from standard input, or made up and printed once. */
+  const newPassword = async (name: string): Promise<{ password: string; generated: boolean }> =>
+    options['password-stdin'] ? { password: (await readStdin()).replace(/\r?\n$/, ''), generated: false } : { password: accounts.randomPassword(name), generated: true };
   try {
-    const created = accounts.addUser(db, { username, role: options.role as 'viewer', password, ...(options.name ? { name: options.name } : {}) });
-    out.write(`สร้างผู้ใช้ / created user ${created.username} (${created.role})\n`);
-    if (generated) out.write(`รหัสผ่าน (แสดงครั้งเดียว) / password (shown once): ${password}\n`);
-    return 0;
+    switch (action) {
+      case 'list':
+        // Names are checked when made, but a database written by other means is printed safely too.
+        for (const u of accounts.listUsers(db)) out.write(`${printable(u.username)}\t${printable(u.role)}\t${printable(u.name)}\n`);
+        return 0;
+      case 'add': {
+        const { password, generated } = await newPassword(username!);
+        const created = await accounts.addUser(db, { username: username!, role: options.role as 'viewer', password, ...(options.name !== undefined ? { name: options.name } : {}) });
+        out.write(`สร้างผู้ใช้ / created user ${created.username} (${created.role})\n`);
+        if (generated) out.write(`รหัสผ่าน (แสดงครั้งเดียว) / password (shown once): ${password}\n`);
+        return 0;
+      }
+      case 'passwd': {
+        const { password, generated } = await newPassword(username!);
+        const ended = await accounts.setPassword(db, username!, password);
+        out.write(`เปลี่ยนรหัสผ่านของ ${username} แล้ว และออกจากระบบทุกเซสชัน (${ended}) / changed the password of ${username}; ended ${ended} session${ended === 1 ? '' : 's'}\n`);
+        if (generated) out.write(`รหัสผ่าน (แสดงครั้งเดียว) / password (shown once): ${password}\n`);
+        return 0;
+      }
+      case 'role': {
+        const changed = accounts.setRole(db, username!, options.role as 'viewer');
+        out.write(`บทบาทของ ${changed.username} เป็น ${changed.role} แล้ว / ${changed.username} is now ${changed.role}\n`);
+        return 0;
+      }
+      case 'remove':
+        accounts.removeUser(db, username!);
+        out.write(`ลบผู้ใช้ ${username} แล้ว (สิ่งที่บันทึกไว้ยังอยู่ในชื่อเดิม) / removed user ${username} (what it wrote stays under its name)\n`);
+        return 0;
+      case 'sessions': {
+        if (options.revoke) {
+          const ended = accounts.revokeSessions(db, username!);
+          out.write(`ออกจากระบบ ${ended} เซสชันของ ${username} แล้ว / ended ${ended} session${ended === 1 ? '' : 's'} of ${username}\n`);
+          return 0;
+        }
+        const sessions = accounts.userSessions(db, username!);
+        out.write(`${username}: ${sessions.length} เซสชันที่ยังใช้ได้ / ${sessions.length} active session${sessions.length === 1 ? '' : 's'}\n`);
+        for (const s of sessions) out.write(`  เริ่ม / started ${s.started}  ใช้ล่าสุด / last used ${s.lastSeen}  หมดอายุ / ends ${s.ends}\n`);
+        return 0;
+      }
+    }
+    throw new UsageError(`unknown user action "${action}"`);
   } catch (error) {
     if (error instanceof accounts.AccountError) {
       err.write(`rubric: ${error.th} / ${error.message}\n`);

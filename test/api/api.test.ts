@@ -24,7 +24,7 @@ let editor: Editor;
 const api = (path: string, headers: Record<string, string> = {}) => fetch(`${editor.base}/api/v1${path}`, { headers });
 
 beforeAll(async () => {
-  editor = await startEditor([{ username: 'watcher', role: 'viewer', password: 'watcher-pass-1' }]);
+  editor = await startEditor([{ username: 'watcher', role: 'viewer', password: 'river-lamp-watch-7' }]);
 }, 30_000);
 afterAll(() => editor?.stop());
 
@@ -112,7 +112,7 @@ describe('GET /api/v1', () => {
     // The department sees it on the ledger page.
     const login = await fetch(`${editor.base}/login`, {
       method: 'POST',
-      body: new URLSearchParams({ username: 'watcher', password: 'watcher-pass-1' }),
+      body: new URLSearchParams({ username: 'watcher', password: 'river-lamp-watch-7' }),
       headers: { origin: editor.base, accept: 'text/html' },
       redirect: 'manual',
     });

@@ -7,7 +7,7 @@ import { listRubricFiles } from '../../engine/store.js';
 import { launchChromium, startEditor } from '../browser/harness.js';
 
 const root = join(import.meta.dirname, '../../..');
-const editor = await startEditor([{ username: 'bench', role: 'publisher', password: 'bench-pass-1' }]);
+const editor = await startEditor([{ username: 'bench', role: 'publisher', password: 'lotus-pond-quiet-4' }]);
 const browser = await launchChromium();
 try {
   const page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
@@ -22,11 +22,12 @@ try {
   });
   await page.goto(`${editor.base}/login`);
   await page.fill('input[name=username]', 'bench');
-  await page.fill('input[name=password]', 'bench-pass-1');
+  await page.fill('input[name=password]', 'lotus-pond-quiet-4');
   await Promise.all([page.waitForURL(`${editor.base}/`), page.click('button[type=submit]')]);
   await page.waitForLoadState('networkidle');
   const homeJs = [...scripts.values()].reduce((a, b) => a + b, 0);
-  await Promise.all([page.waitForURL(`${editor.base}/`), page.click('[data-testid=start-period]')]);
+  await page.click('[data-testid=start-period]');
+  await Promise.all([page.waitForURL(`${editor.base}/`), page.click('[data-testid=start-period-confirm]')]);
 
   // The largest rubric by size, as a draft of the next quarter.
   const files = [...listRubricFiles('2567-Q3').entries()].sort((a, b) => statSync(b[1]).size - statSync(a[1]).size);

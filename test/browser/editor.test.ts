@@ -61,9 +61,18 @@ describe('the rubric editor in Chromium', () => {
 
     pat = await signIn('pat');
     await shot(pat, '01-home');
-    await Promise.all([pat.waitForURL(`${editor.base}/`), pat.click('[data-testid=start-period]')]);
+    // The button names the period it starts from and asks first; a double click on the
+    // confirmation sends once and makes one quarter.
+    await expect(pat.locator('[data-testid=start-period]').textContent()).resolves.toContain('เริ่มร่างไตรมาส ๔/๒๕๖๗ จากไตรมาส ๓/๒๕๖๗');
+    await pat.click('[data-testid=start-period]');
+    await expect(pat.locator('[data-testid=start-period-confirmation]').textContent()).resolves.toContain('ยืนยัน เริ่มร่างไตรมาส ๔/๒๕๖๗ จากไตรมาส ๓/๒๕๖๗');
+    await Promise.all([pat.waitForURL(`${editor.base}/`), pat.dblclick('[data-testid=start-period-confirm]')]);
     await expect(pat.locator('section h2').first().textContent()).resolves.toContain('2567-Q4');
+    await expect(pat.locator('section h2').count()).resolves.toBe(2);
+    await expect(pat.locator('[role=alert]').count()).resolves.toBe(0);
     await expect(pat.locator('tr[data-mission=otop]').count()).resolves.toBe(2);
+    // pat publishes, so the unpublished 2567-Q4 offers its deletion (behind a confirmation).
+    await expect(pat.locator('[data-testid=delete-period]').getAttribute('data-period')).resolves.toBe('2567-Q4');
   });
 
   it('changes the sales-growth threshold of level C in the table: the YAML, examples and findings follow', async () => {

@@ -1,7 +1,7 @@
 // Real parts for browser tests: the built editor on a free loopback port with its own database,
 // accounts made through the CLI, and Debian's Chromium driven by playwright-core.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -66,7 +66,12 @@ export function addUser(db: string, username: string, role: string, password: st
 export async function startEditor(users: { username: string; role: string; password: string }[]): Promise<Editor> {
   const dir = mkdtempSync(join(tmpdir(), 'rubric-editor-'));
   const db = join(dir, 'editor.db');
-  for (const u of users) addUser(db, u.username, u.role, u.password);
+  try {
+    for (const u of users) addUser(db, u.username, u.role, u.password);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server: ChildProcess = spawn(process.execPath, [join(root, 'editor/serve.js')], {
@@ -79,13 +84,24 @@ export async function startEditor(users: { username: string; role: string; passw
   for (let i = 0; i < 150; i++) {
     try {
       const response = await fetch(`${base}/login`);
-      if (response.ok) return { base, db, stop: () => server.kill() };
+      if (response.ok) {
+        return {
+          base,
+          db,
+          // The server and its temporary database go together.
+          stop: () => {
+            server.kill();
+            rmSync(dir, { recursive: true, force: true });
+          },
+        };
+      }
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   server.kill();
+  rmSync(dir, { recursive: true, force: true });
   throw new Error(`the editor did not start:\n${output}`);
 }
 

@@ -1,11 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { addUser, authenticate, createSession, endSession, hashPassword, hasRole, sessionUser, verifyPassword } from '../../editor/lib/server/accounts.js';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../editor/lib/server/db.js';
 import {
   auditTrail,
+  deletePeriod,
   getDraft,
   latestRevision,
   nextPeriod,
@@ -14,11 +16,19 @@ import {
   saveDraft,
   seedStore,
   startPeriod,
+  storePeriods,
   StoreError,
 } from '../../editor/lib/server/rubric-store.js';
 
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function freshDb(): Db {
-  const db = openDb(join(mkdtempSync(join(tmpdir(), 'rubric-store-')), 'editor.db'));
+  const dir = mkdtempSync(join(tmpdir(), 'rubric-store-'));
+  dirs.push(dir);
+  const db = openDb(join(dir, 'editor.db'));
   seedStore(db);
   return db;
 }
@@ -33,40 +43,7 @@ function refused(fn: () => unknown): StoreError {
   throw new Error('expected a StoreError');
 }
 
-describe('accounts', () => {
-  it('hashes passwords with scrypt and a salt, and checks them', () => {
-    const a = hashPassword('correct horse');
-    expect(a).toMatch(/^scrypt\$16384\$8\$1\$/);
-    expect(a).not.toBe(hashPassword('correct horse'));
-    expect(verifyPassword('correct horse', a)).toBe(true);
-    expect(verifyPassword('correct hors', a)).toBe(false);
-  });
-  it('signs in, keeps a session by a token stored only as a hash, and ends it', () => {
-    const db = freshDb();
-    const user = addUser(db, { username: 'somchai', role: 'editor', password: 'long-enough' });
-    expect(authenticate(db, 'somchai', 'wrong-pass')).toBeUndefined();
-    expect(authenticate(db, 'nobody', 'long-enough')).toBeUndefined();
-    expect(authenticate(db, 'somchai', 'long-enough')).toMatchObject({ username: 'somchai', role: 'editor' });
-    const token = createSession(db, user.id);
-    expect(db.prepare('SELECT token_hash FROM sessions').pluck().all()).not.toContain(token);
-    expect(sessionUser(db, token)?.username).toBe('somchai');
-    endSession(db, token);
-    expect(sessionUser(db, token)).toBeUndefined();
-  });
-  it('refuses short passwords, bad names, unknown roles and duplicates', () => {
-    const db = freshDb();
-    expect(() => addUser(db, { username: 'a', role: 'editor', password: 'long-enough' })).toThrow(/username/);
-    expect(() => addUser(db, { username: 'ok', role: 'editor', password: 'short' })).toThrow(/8 characters/);
-    expect(() => addUser(db, { username: 'ok', role: 'admin' as 'editor', password: 'long-enough' })).toThrow(/role/);
-    addUser(db, { username: 'ok', role: 'viewer', password: 'long-enough' });
-    expect(() => addUser(db, { username: 'ok', role: 'viewer', password: 'long-enough' })).toThrow(/already exists/);
-  });
-  it('orders roles viewer < editor < publisher', () => {
-    expect(hasRole({ role: 'publisher' }, 'editor')).toBe(true);
-    expect(hasRole({ role: 'editor' }, 'publisher')).toBe(false);
-    expect(hasRole(null, 'viewer')).toBe(false);
-  });
-});
+// Accounts and sessions: accounts.test.ts.
 
 describe('the rubric store', () => {
   it('seeds the shipped rubrics: published files as revision 1, drafts as drafts', () => {
@@ -82,7 +59,7 @@ describe('the rubric store', () => {
     expect(() => db.prepare("DELETE FROM revisions WHERE mission = 'otop'").run()).toThrow(/immutable/);
   });
 
-  it('starts the next quarter as drafts of revision 1 and leaves existing drafts alone', () => {
+  it('starts the next quarter as drafts of revision 1, and never a second time', () => {
     const db = freshDb();
     expect(nextPeriod('2567-Q3')).toBe('2567-Q4');
     expect(nextPeriod('2567-Q4')).toBe('2568-Q1');
@@ -91,7 +68,11 @@ describe('the rubric store', () => {
     expect(created).toHaveLength(11);
     const draft = getDraft(db, '2567-Q4', 'otop')!;
     expect(draft.yaml).toContain('period: 2567-Q4\nrevision: 1\nstatus: draft\n');
-    expect(startPeriod(db, { from: '2567-Q3', username: 'pat' }).created).toEqual([]);
+    // Asked again, it makes nothing: the quarter exists, so 409, and its drafts are as they were.
+    const again = refused(() => startPeriod(db, { from: '2567-Q3', username: 'edna' }));
+    expect(again.status).toBe(409);
+    expect(again.text.th).toContain('ไตรมาส ๔/๒๕๖๗ เริ่มไปแล้ว (โดย pat)');
+    expect(getDraft(db, '2567-Q4', 'otop')).toEqual(draft);
   });
 
   it('saves with optimistic concurrency: a stale version is refused with the other change', () => {
@@ -206,5 +187,145 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
     expect(refusal.text.en).toContain('1 new error that published revision 1 (2567-Q3) does not have');
     expect(refusal.text.en).toContain(`hole (newProducts): ${fresh[0]!.message.en}`);
     expect(latestRevision(db, '2567-Q3', 'otop')!.revision).toBe(1);
+  });
+});
+
+/** Every draft and revision of the store, and the audit trail's length: what "left intact" compares. */
+function contents(db: Db) {
+  return {
+    drafts: db.prepare('SELECT period, mission, version, yaml FROM drafts ORDER BY period, mission').all(),
+    revisions: db.prepare('SELECT period, mission, revision, digest FROM revisions ORDER BY period, mission, revision').all(),
+  };
+}
+
+const auditOf = (db: Db, action: string) => db.prepare('SELECT * FROM audit WHERE action = ? ORDER BY id').all(action) as Record<string, unknown>[];
+
+/**
+ * Runs startPeriod from 2567-Q3 in two threads at once, each with its own connection to one
+ * database file, released together by a barrier: the race two server processes (or two requests)
+ * would run. The threads load the built store (dist/, from `npm run build:engine`).
+ */
+async function raceStarts(path: string): Promise<({ created: number } | { status: number; en: string })[]> {
+  const root = join(import.meta.dirname, '../..');
+  const built = (file: string) => join(root, 'dist/editor/lib/server', file.replace(/\.ts$/, '.js'));
+  for (const file of ['rubric-store.ts']) {
+    const source = join(root, 'editor/lib/server', file);
+    if (!existsSync(built(file)) || statSync(built(file)).mtimeMs < statSync(source).mtimeMs) {
+      throw new Error(`dist/ is older than editor/lib/server/${file}: run npm run build:engine`);
+    }
+  }
+  const barrier = new Int32Array(new SharedArrayBuffer(8)); // [go, ready]
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    (async () => {
+      const { openDb } = await import(workerData.db);
+      const { startPeriod } = await import(workerData.store);
+      const db = openDb(workerData.path);
+      const barrier = new Int32Array(workerData.barrier);
+      Atomics.add(barrier, 1, 1);
+      Atomics.wait(barrier, 0, 0);
+      try {
+        parentPort.postMessage({ created: startPeriod(db, { from: '2567-Q3', username: workerData.username }).created.length });
+      } catch (e) {
+        parentPort.postMessage(e.status ? { status: e.status, en: e.text.en } : { thrown: String(e) });
+      }
+      db.close();
+    })();`;
+  const workers = ['pat', 'edna'].map(
+    (username) =>
+      new Worker(code, {
+        eval: true,
+        workerData: { db: pathToFileURL(built('db.ts')).href, store: pathToFileURL(built('rubric-store.ts')).href, path, username, barrier: barrier.buffer },
+      }),
+  );
+  const results = workers.map((w) => new Promise<{ created: number } | { status: number; en: string }>((resolve, reject) => (w.once('message', resolve), w.once('error', reject))));
+  while (Atomics.load(barrier, 1) < 2) await new Promise((r) => setTimeout(r, 5));
+  Atomics.store(barrier, 0, 1);
+  Atomics.notify(barrier, 0);
+  const answers = await Promise.all(results);
+  await Promise.all(workers.map((w) => w.terminate()));
+  return answers;
+}
+
+describe('starting a quarter once, and deleting an unpublished one', () => {
+  it('two simultaneous starts from 2567-Q3 on two connections make one 2567-Q4 and one 409', async () => {
+    const db = freshDb();
+    const answers = await raceStarts(db.name);
+    expect(answers).toContainEqual({ created: 11 });
+    expect(answers).toContainEqual({ status: 409, en: expect.stringMatching(/^2567-Q4 has already been started \(by (pat|edna)\)/) });
+    expect(storePeriods(db)).toEqual(['2567-Q3', '2567-Q4']);
+    expect(db.prepare("SELECT COUNT(*) FROM drafts WHERE period = '2567-Q4'").pluck().get()).toBe(11);
+    expect(auditOf(db, 'draft').filter((e) => e.period === '2567-Q4')).toHaveLength(11);
+  });
+
+  it('starts only from the latest period (409 otherwise) and makes nothing when refused', () => {
+    const db = freshDb();
+    const before = contents(db);
+    const old = refused(() => startPeriod(db, { from: '2567-Q1', username: 'pat' }));
+    expect(old.status).toBe(409);
+    expect(old.detail).toMatchObject({ from: '2567-Q1', to: '2567-Q2', latest: '2567-Q3' });
+    expect(old.text.th).toBe('เริ่มร่างจากไตรมาส ๑/๒๕๖๗ ไม่ได้ เพราะไตรมาสล่าสุดคือไตรมาส ๓/๒๕๖๗ เริ่มไตรมาสใหม่ได้จากไตรมาสล่าสุดเท่านั้น');
+    expect(contents(db)).toEqual(before);
+    startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    const stale = refused(() => startPeriod(db, { from: '2567-Q3', username: 'pat' }));
+    expect(stale.status).toBe(409);
+    expect(storePeriods(db)).toEqual(['2567-Q3', '2567-Q4']);
+    expect(refused(() => startPeriod(db, { from: 'Q3', username: 'pat' })).status).toBe(400);
+  });
+
+  it('deletes an unpublished period with an audit entry naming who deleted what, and keeps each draft\'s text in the trail', () => {
+    const db = freshDb();
+    startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    const otop = getDraft(db, '2567-Q4', 'otop')!;
+    const { deleted } = deletePeriod(db, { period: '2567-Q4', username: 'malee' });
+    expect(deleted).toHaveLength(11);
+    expect(storePeriods(db)).toEqual(['2567-Q3']);
+    const [entry] = auditOf(db, 'delete-period');
+    expect(entry).toMatchObject({ username: 'malee', period: '2567-Q4', mission: null });
+    expect(entry!.message_th).toMatch(/^malee ลบไตรมาส ๔\/๒๕๖๗ ซึ่งยังไม่เผยแพร่ พร้อมร่าง 11 ภารกิจ: .*otop/);
+    expect(entry!.message_en).toMatch(/^malee deleted the unpublished period 2567-Q4 and its 11 drafts: .*otop/);
+    expect(JSON.parse(entry!.before as string)).toEqual(deleted);
+    const [gone] = auditTrail(db, '2567-Q4', 'otop');
+    expect(gone).toMatchObject({ username: 'malee', action: 'delete' });
+    expect(JSON.parse(gone!.before!)).toMatchObject({ version: 1, yaml: otop.yaml });
+    // The quarter can be started again.
+    expect(startPeriod(db, { from: '2567-Q3', username: 'pat' }).created).toHaveLength(11);
+  });
+
+  it('never deletes a period with a published revision (409), leaving everything as it was', () => {
+    const db = freshDb();
+    startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    const seeded = refused(() => deletePeriod(db, { period: '2567-Q3', username: 'malee' }));
+    expect(seeded.status).toBe(409);
+    expect(seeded.text.en).toMatch(/^2567-Q3 cannot be deleted: 9 missions have a published revision \(.*otop r1.*\)/);
+    publishDraft(db, { period: '2567-Q4', mission: 'thai-textile', version: 1, username: 'malee', acknowledgeWarnings: true });
+    const before = contents(db);
+    const published = refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
+    expect(published.status).toBe(409);
+    expect(published.text.th).toBe('ลบไตรมาส ๔/๒๕๖๗ ไม่ได้ เพราะมีฉบับที่เผยแพร่แล้ว 1 ภารกิจ (thai-textile r1) ฉบับที่เผยแพร่แล้วแก้ไขหรือลบไม่ได้');
+    expect(contents(db)).toEqual(before);
+    expect(auditOf(db, 'delete-period')).toEqual([]);
+    expect(auditOf(db, 'delete')).toEqual([]);
+  });
+
+  it('deletes only the latest period, and never the only one', () => {
+    const db = freshDb();
+    startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    startPeriod(db, { from: '2567-Q4', username: 'pat' });
+    const before = contents(db);
+    const middle = refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
+    expect([middle.status, middle.text.en]).toEqual([409, '2567-Q4 cannot be deleted while the later 2568-Q1 exists: only the latest period can be deleted']);
+    expect(contents(db)).toEqual(before);
+    expect(refused(() => deletePeriod(db, { period: '2569-Q1', username: 'malee' })).status).toBe(404);
+    deletePeriod(db, { period: '2568-Q1', username: 'malee' });
+    deletePeriod(db, { period: '2567-Q4', username: 'malee' });
+    expect(storePeriods(db)).toEqual(['2567-Q3']);
+    // A store whose one period is all drafts keeps it: with no period, nothing could be started.
+    const dir = mkdtempSync(join(tmpdir(), 'rubric-store-'));
+    dirs.push(dir);
+    const drafts = openDb(join(dir, 'editor.db'));
+    drafts.prepare("INSERT INTO drafts VALUES ('2567-Q3', 'otop', 'mission: otop', 1, 'seed', '')").run();
+    const only = refused(() => deletePeriod(drafts, { period: '2567-Q3', username: 'malee' }));
+    expect([only.status, only.text.en]).toEqual([409, '2567-Q3 cannot be deleted: it is the only period in the store']);
   });
 });

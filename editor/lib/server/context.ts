@@ -19,10 +19,10 @@ export function storeDb(): Db {
  * On a fresh machine there is no account to sign in with: create a publisher "admin" with a
  * random password and print it once, so that the README's one command leads to a usable editor.
  */
-export function ensureFirstAccount(): void {
+export async function ensureFirstAccount(): Promise<void> {
   const database = storeDb();
   if (listUsers(database).length > 0) return;
-  const password = randomPassword();
-  addUser(database, { username: 'admin', role: 'publisher', password, name: 'ผู้ดูแลระบบ' });
+  const password = randomPassword('admin');
+  await addUser(database, { username: 'admin', role: 'publisher', password, name: 'ผู้ดูแลระบบ' });
   console.log(`ผู้ใช้แรก / first account: admin  รหัสผ่าน / password: ${password}  (แสดงครั้งเดียว / shown once; add more with: npx rubric user add)`);
 }

@@ -22,7 +22,9 @@ CREATE TABLE IF NOT EXISTS users (
 CREATE TABLE IF NOT EXISTS sessions (
   token_hash TEXT PRIMARY KEY,
   user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-  expires_at INTEGER NOT NULL
+  expires_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL DEFAULT 0,
+  last_seen_at INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS revisions (
   period TEXT NOT NULL,
@@ -110,8 +112,26 @@ export function openDb(path: string = defaultDbPath()): Db {
   // Wait for another process's write rather than fail at once, even while migrating.
   db.pragma('busy_timeout = 10000');
   db.exec(SCHEMA);
+  migrate(db);
   open.set(path, db);
   return db;
+}
+
+/**
+ * Brings a database made by an earlier version up to this schema: sessions gained the time they
+ * started and were last used (for the idle timeout); a session open at the upgrade counts as used now.
+ */
+function migrate(db: Db): void {
+  const columns = () => new Set((db.prepare('PRAGMA table_info(sessions)').all() as { name: string }[]).map((c) => c.name));
+  if (columns().has('last_seen_at')) return;
+  // Looked at again under the write lock: another process may have migrated meanwhile.
+  db.transaction(() => {
+    const has = columns();
+    if (has.has('last_seen_at')) return;
+    if (!has.has('created_at')) db.exec('ALTER TABLE sessions ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0');
+    db.exec('ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0');
+    db.prepare('UPDATE sessions SET created_at = ?, last_seen_at = ?').run(Date.now(), Date.now());
+  }).immediate();
 }
 
 /** The current time as an ISO string (UTC). */

@@ -1,7 +1,9 @@
-// Sign-in: checks the password (scrypt) and starts a session in an httpOnly, SameSite cookie.
+// Sign-in: checks the password (scrypt, off the event loop) under the throttle of sign-in.ts, and
+// starts a session in an httpOnly, SameSite cookie.
 import { fail, redirect } from '@sveltejs/kit';
-import { authenticate, createSession, SESSION_MS } from '$lib/server/accounts.js';
+import { createSession, sessionLimits } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
+import { signIn } from '$lib/server/sign-in.js';
 import { sameOriginPath } from '$lib/same-origin.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,22 +13,38 @@ export const load: PageServerLoad = ({ locals, url }) => {
   return {};
 };
 
+/**
+ * The client's address as adapter-node gives it: the socket's peer, or the header named by
+ * ADDRESS_HEADER (with XFF_DEPTH) when the server is set up behind a proxy; X-Forwarded-For is
+ * never read otherwise.
+ */
+function clientAddress(getClientAddress: () => string): string {
+  try {
+    return getClientAddress();
+  } catch {
+    return 'unknown';
+  }
+}
+
 export const actions: Actions = {
-  default: async ({ request, cookies, url }) => {
+  default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
     const form = await request.formData();
     const username = String(form.get('username') ?? '').trim();
     const password = String(form.get('password') ?? '');
     const db = storeDb();
-    const user = authenticate(db, username, password);
-    if (!user) {
-      return fail(400, { username, error: { th: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง', en: 'wrong username or password' } });
+    const outcome = await signIn(db, { username, password, address: clientAddress(getClientAddress) });
+    if ('refused' in outcome) {
+      const { status, th, en, retryAfterSeconds } = outcome.refused;
+      if (retryAfterSeconds) setHeaders({ 'retry-after': String(retryAfterSeconds) });
+      return fail(status, { username, error: { th, en }, locked: status === 429 });
     }
-    cookies.set('session', createSession(db, user.id), {
+    const { maxMs } = sessionLimits();
+    cookies.set('session', createSession(db, outcome.user.id), {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
       secure: url.protocol === 'https:',
-      maxAge: SESSION_MS / 1000,
+      maxAge: Math.floor(maxMs / 1000),
     });
     redirect(303, sameOriginPath(url.searchParams.get('next'), url.origin));
   },
