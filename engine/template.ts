@@ -5,6 +5,7 @@
 import { cjsDefault } from './interop.js';
 import { CDD_PROVINCES } from './provinces.js';
 import type { Fact, Rubric, Text } from './types.js';
+import { columnLetter } from './import/table.js';
 
 type ExcelModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -114,14 +115,7 @@ function dataRange(letter: string): string {
 
 /** Excel's name for a 1-based column number: 1 → A, 27 → AA. */
 function letterOf(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetter(column - 1);
 }
 
 /** Lists that cannot be written inside a validation, placed in columns of the hidden choice sheet. */

@@ -215,22 +215,8 @@ async function grade(
   if (options.out && !/\.(xlsx|csv|json)$/i.test(options.out)) throw new UsageError('--out must name a .xlsx, .csv or .json file');
   const files = options.bundle ? bundleFiles(resolve(options.bundle), options.period) : listRubricFiles(options.period, root);
   const missions = options.all ? [...files.keys()] : [mission!];
-  const rubrics: StoredRubric[] = [];
-  for (const m of missions) {
-    const file = files.get(m);
-    if (!file) {
-      err.write(`rubric: no rubric "${m}" for period ${options.period}` + (files.size > 0 ? ` (missions: ${[...files.keys()].join(', ')})` : ` (periods: ${listPeriods(root).join(', ') || 'none'})`) + '\n');
-      return 1;
-    }
-    const stored = usableRubric(file, err);
-    if (!stored) return 1;
-    if (!stored.rubric!.grade) {
-      if (options.all) continue;
-      err.write(`rubric: ภารกิจ ${m} ยังไม่มีเกณฑ์ในไตรมาส ${options.period} / mission ${m} has no criteria for ${options.period}\n`);
-      return 1;
-    }
-    rubrics.push(stored);
-  }
+  const rubrics = rubricsToGrade(root, files, missions, options, err);
+  if (!rubrics) return 1;
 
   // One reader for every kind of file: the bytes, then each mission's sheet or table.
   const file = readDataBytes(resolve(options.data));
@@ -630,6 +616,36 @@ async function impact(root: string, args: string[], options: Options, out: NodeJ
   return 0;
 }
 
+/**
+ * The usable rubrics with criteria among the missions asked for, or null after saying why not:
+ * an unknown mission, an unusable file, or (for one mission, not --all) no criteria this period.
+ */
+function rubricsToGrade(
+  root: string,
+  files: Map<string, string>,
+  missions: string[],
+  options: { period?: string | undefined; all?: boolean | undefined },
+  err: NodeJS.WritableStream,
+): StoredRubric[] | null {
+  const rubrics: StoredRubric[] = [];
+  for (const m of missions) {
+    const file = files.get(m);
+    if (!file) {
+      err.write(`rubric: no rubric "${m}" for period ${options.period}` + (files.size > 0 ? ` (missions: ${[...files.keys()].join(', ')})` : ` (periods: ${listPeriods(root).join(', ') || 'none'})`) + '\n');
+      return null;
+    }
+    const stored = usableRubric(file, err);
+    if (!stored) return null;
+    if (!stored.rubric!.grade) {
+      if (options.all) continue;
+      err.write(`rubric: ภารกิจ ${m} ยังไม่มีเกณฑ์ในไตรมาส ${options.period} / mission ${m} has no criteria for ${options.period}\n`);
+      return null;
+    }
+    rubrics.push(stored);
+  }
+  return rubrics;
+}
+
 /** A blank data template (.xlsx) for one mission or every mission with criteria of a period. */
 async function template(
   root: string,
@@ -651,22 +667,9 @@ async function template(
     err.write(`rubric: no rubrics for period ${options.period} (periods: ${listPeriods(root).join(', ') || 'none'})\n`);
     return 1;
   }
-  const rubrics = [];
-  for (const m of missions) {
-    const file = files.get(m);
-    if (!file) {
-      err.write(`rubric: no rubric "${m}" for period ${options.period}` + (files.size > 0 ? ` (missions: ${[...files.keys()].join(', ')})` : ` (periods: ${listPeriods(root).join(', ') || 'none'})`) + '\n');
-      return 1;
-    }
-    const stored = usableRubric(file, err);
-    if (!stored) return 1;
-    if (!stored.rubric!.grade) {
-      if (options.all) continue;
-      err.write(`rubric: ภารกิจ ${m} ยังไม่มีเกณฑ์ในไตรมาส ${options.period} / mission ${m} has no criteria for ${options.period}\n`);
-      return 1;
-    }
-    rubrics.push(stored.rubric!);
-  }
+  const stored = rubricsToGrade(root, files, missions, options, err);
+  if (!stored) return 1;
+  const rubrics = stored.map((r) => r.rubric!);
   const made = await buildTemplate(rubrics, { period: options.period });
   if ('problem' in made) {
     err.write(`rubric: ${made.problem.message.th} / ${made.problem.message.en}\n`);
