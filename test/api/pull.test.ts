@@ -1,20 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeys } from '../../engine/bundle.js';
 import { openDb } from '../../editor/lib/server/db.js';
 import { openCorrection, publishDraft, seedStore } from '../../editor/lib/server/rubric-store.js';
 import { freePort, runCli, startEditor, type Editor } from '../browser/harness.js';
+import { tempDir } from '../temp.js';
 
 // A province's side: pull from the server or from a static export, verify, grade offline; and
 // every tampered, truncated, wrongly signed or replayed bundle refused with the last good one kept.
 // These servers are plain http on 127.0.0.1, so every pull says --allow-http (pull-hostile.test.ts
 // checks that http is refused without it).
 const root = join(import.meta.dirname, '../..');
-const work = mkdtempSync(join(tmpdir(), 'rubric-pull-'));
+const work = tempDir('rubric-pull-');
 // Asynchronous, so that the static servers this test process runs can answer the CLI.
 const rubric = runCli;
 
@@ -87,7 +87,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
   });
 
   async function tampered(change: (dir: string) => void): Promise<string> {
-    const copy = mkdtempSync(join(tmpdir(), 'rubric-tampered-'));
+    const copy = tempDir('rubric-tampered-');
     cpSync(exported, copy, { recursive: true });
     change(join(copy, 'api/v1/periods/2567-Q3'));
     const { base, server } = await serveStatic(copy);
@@ -97,7 +97,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
 
   async function refusedKeepingLastGood(base: string, key = publicKey): Promise<string> {
     const before = readFileSync(join(province, '2567-Q3/manifest.json'), 'utf8');
-    const fresh = mkdtempSync(join(tmpdir(), 'rubric-fresh-'));
+    const fresh = tempDir('rubric-fresh-');
     cpSync(province, fresh, { recursive: true });
     // Force a full fetch: forget the saved ETag but keep the trusted sequence.
     const state = JSON.parse(readFileSync(join(fresh, '2567-Q3/.pull.json'), 'utf8'));
@@ -117,7 +117,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
       writeFileSync(path, bytes);
     });
     // A province without a copy yet must download the file and see it does not match.
-    const empty = mkdtempSync(join(tmpdir(), 'rubric-empty-'));
+    const empty = tempDir('rubric-empty-');
     const run = await rubric('pull', '--server', base, '--period', '2567-Q3', '--out', empty, '--public-key', publicKey, '--allow-http');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('missions/otop/r1.yaml does not match the manifest');
@@ -143,7 +143,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
       writeFileSync(join(dir, 'missions/bmn/r1.yaml'), '');
       spawnSync('rm', [join(dir, 'missions/bmn/r1.yaml')]);
     });
-    const empty = mkdtempSync(join(tmpdir(), 'rubric-empty-'));
+    const empty = tempDir('rubric-empty-');
     const run = await rubric('pull', '--server', base, '--period', '2567-Q3', '--out', empty, '--public-key', publicKey, '--allow-http');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('missing file missions/bmn/r1.yaml');

@@ -1,18 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../engine/bundle.js';
 import { openDb } from '../../editor/lib/server/db.js';
 import { getDraft, openCorrection, seedStore } from '../../editor/lib/server/rubric-store.js';
+import { tempDir } from '../temp.js';
 
 // Publishing must never leave half a revision: killed at any moment, the store holds the old
 // revision or the new one; two publishers at once make one revision and one clear refusal.
 const child = join(import.meta.dirname, 'publish-child.mjs');
 
 function freshStore(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'rubric-reliable-')), 'editor.db');
+  const path = join(tempDir('rubric-reliable-'), 'editor.db');
   seedStore(openDb(path));
   return path;
 }

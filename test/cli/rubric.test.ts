@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp.js';
 
 // The CLI as users run it: the built bin in a child process, real files, real exit codes.
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'dist/engine/cli/bin.js');
-const dir = mkdtempSync(join(tmpdir(), 'rubric-cli-'));
+const dir = tempDir('rubric-cli-');
 
 function rubric(...args: string[]): { code: number; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataFileError, readDataFile } from '../../engine/data.js';
@@ -8,6 +7,7 @@ import { lintRubric } from '../../engine/lint.js';
 import { MAX_RUBRIC_BYTES, loadRubric } from '../../engine/load.js';
 import { validateRubric } from '../../engine/validate.js';
 import { shippedRubric } from '../helpers.js';
+import { tempDir } from '../temp.js';
 
 const corpus = join(import.meta.dirname, '../fixtures/bad-rubrics');
 const expected = JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as Record<
@@ -137,7 +137,7 @@ describe('gradeRows with bad rows', () => {
 });
 
 describe('readDataFile', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rubric-data-'));
+  const dir = tempDir('rubric-data-');
   const facts = shippedRubric('otop').rubric.facts!;
   const write = (name: string, text: string): string => {
     const path = join(dir, name);
@@ -180,7 +180,7 @@ describe('readDataFile', () => {
 });
 
 describe('readDataFile with JSON that breaks the row set schema', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rubric-rows-'));
+  const dir = tempDir('rubric-rows-');
   const facts = shippedRubric('otop').rubric.facts!;
   it('warns at the row and key, and still returns every row for the grader', () => {
     const path = join(dir, 'rows.json');
