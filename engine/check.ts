@@ -276,7 +276,7 @@ export function checkRubric(rubric: Rubric, options: { expectedMission?: string;
         if (info && !fitsValue(info, value)) {
           mismatch(
             `/grade/rows/${i}/values/${k}`,
-            `ค่า ${describeValue(value)} ไม่ตรงกับชนิดของ "${info.id}"`,
+            `ค่า ${describeValue(value, 'th')} ไม่ตรงกับชนิดของ "${info.id}"`,
             `${describeValue(value)} does not fit "${info.id}" (${info.type})`,
             info.enumValues ? info.enumValues.join(', ') : info.type,
             describeValue(value),
@@ -340,13 +340,13 @@ function checkComparison(
     }
     value.forEach((v, i) => {
       if (!fitsValue(info, v)) {
-        mismatch(`${path}/value/${i}`, `ค่า ${describeValue(v)} ไม่ตรงกับชนิดของ "${info.id}"`, `${describeValue(v)} does not fit "${info.id}" (${info.type})`, info.enumValues?.join(', ') ?? info.type, describeValue(v));
+        mismatch(`${path}/value/${i}`, `ค่า ${describeValue(v, 'th')} ไม่ตรงกับชนิดของ "${info.id}"`, `${describeValue(v)} does not fit "${info.id}" (${info.type})`, info.enumValues?.join(', ') ?? info.type, describeValue(v));
       }
     });
     return;
   }
   if (!fitsValue(info, value)) {
-    mismatch(`${path}/value`, `ค่า ${describeValue(value)} ไม่ตรงกับชนิดของ "${info.id}"`, `${describeValue(value)} does not fit "${info.id}" (${info.type})`, info.enumValues?.join(', ') ?? info.type, describeValue(value));
+    mismatch(`${path}/value`, `ค่า ${describeValue(value, 'th')} ไม่ตรงกับชนิดของ "${info.id}"`, `${describeValue(value)} does not fit "${info.id}" (${info.type})`, info.enumValues?.join(', ') ?? info.type, describeValue(value));
   }
 }
 
@@ -388,7 +388,7 @@ function checkBands(bands: Band[], path: string, target: 'level' | 'points', pro
           code: 'BAND_RANGE',
           path: `${at}/value`,
           message: {
-            th: `between ต้องเป็น [ต่ำ, สูง] โดยต่ำไม่เกินสูง ได้ ${describeValue(band.value)}`,
+            th: `between ต้องเป็น [ต่ำ, สูง] โดยต่ำไม่เกินสูง ได้ ${describeValue(band.value, 'th')}`,
             en: `between needs [low, high] with low <= high, received ${describeValue(band.value)}`,
           },
           expected: '[low, high]',
@@ -400,7 +400,7 @@ function checkBands(bands: Band[], path: string, target: 'level' | 'points', pro
         code: 'BAND_RANGE',
         path: `${at}/value`,
         message: {
-          th: `${band.op} ต้องเทียบกับตัวเลขเดียว ได้ ${describeValue(band.value)}`,
+          th: `${band.op} ต้องเทียบกับตัวเลขเดียว ได้ ${describeValue(band.value, 'th')}`,
           en: `${band.op} needs one number, received ${describeValue(band.value)}`,
         },
         expected: 'a number',

@@ -64,7 +64,7 @@ export function missingFact(info: ValueInfo): RowError {
 /** Text where a number belongs. */
 export function notANumber(info: ValueInfo, raw: string): RowError {
   return rowError('NOT_A_NUMBER', info.id, expectedOf(info), describeValue(raw), {
-    th: `${info.id} ต้องเป็นตัวเลข แต่ได้ข้อความ ${describeValue(raw)}`,
+    th: `${info.id} ต้องเป็นตัวเลข แต่ได้ข้อความ ${describeValue(raw, 'th')}`,
     en: `${info.id} must be a number, received the text ${describeValue(raw)}`,
   });
 }
@@ -90,7 +90,7 @@ export function outOfRange(info: ValueInfo, raw: number): RowError {
 export function unknownValue(info: ValueInfo, raw: unknown): RowError {
   const allowed = info.enumValues!.join(', ');
   return rowError('UNKNOWN_VALUE', info.id, allowed, describeValue(raw), {
-    th: `${info.id} ต้องเป็นค่าใดค่าหนึ่งของ ${allowed} แต่ได้ ${describeValue(raw)}`,
+    th: `${info.id} ต้องเป็นค่าใดค่าหนึ่งของ ${allowed} แต่ได้ ${describeValue(raw, 'th')}`,
     en: `${info.id} must be one of ${allowed}, received ${describeValue(raw)}`,
   });
 }
@@ -98,7 +98,7 @@ export function unknownValue(info: ValueInfo, raw: unknown): RowError {
 /** Text that names no province of the catalogue, with the closest name when one is close. */
 export function unknownProvince(info: ValueInfo, raw: string, suggestion: string | undefined): RowError {
   return rowError('UNKNOWN_PROVINCE', info.id, expectedOf(info), describeValue(raw), {
-    th: `${info.id} ${describeValue(raw)} ไม่ใช่ชื่อจังหวัดในทะเบียนจังหวัด${suggestion ? ` หมายถึง "${suggestion}" หรือไม่` : ''}`,
+    th: `${info.id} ${describeValue(raw, 'th')} ไม่ใช่ชื่อจังหวัดในทะเบียนจังหวัด${suggestion ? ` หมายถึง "${suggestion}" หรือไม่` : ''}`,
     en: `${info.id} ${describeValue(raw)} is not a province of the catalogue${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   });
 }
@@ -106,7 +106,7 @@ export function unknownProvince(info: ValueInfo, raw: string, suggestion: string
 /** A value of the wrong kind altogether (a boolean for a number, a number for an enum). */
 export function wrongType(info: ValueInfo, raw: unknown): RowError {
   return rowError('WRONG_TYPE', info.id, expectedOf(info), describeValue(raw), {
-    th: `${info.id} ต้องเป็น ${expectedOf(info)} แต่ได้ ${describeValue(raw)}`,
+    th: `${info.id} ต้องเป็น ${expectedOf(info)} แต่ได้ ${describeValue(raw, 'th')}`,
     en: `${info.id} must be ${expectedOf(info)}, received ${describeValue(raw)}`,
   });
 }
