@@ -214,6 +214,7 @@ function jsonTable(rows: Record<string, unknown>[], source: string, rubric: Rubr
       ignoredColumns: [...keys].filter((k) => !carried.has(k) && !Object.hasOwn(facts, k)),
       rows: rows.length,
       cellErrors: 0,
+      fractionColumns: [],
     },
   };
 }

@@ -30,6 +30,12 @@ export function describeImport(report: ImportReport): Text[] {
       en: `${c.fact} (column ${c.letter}), ${c.count} ${c.count === 1 ? 'cell' : 'cells'}: ${c.text.en} (in this file, e.g. ${c.example.from} → ${c.example.to})`,
     });
   }
+  for (const f of report.fractionColumns) {
+    lines.push({
+      th: `โปรดตรวจ ${f.fact} (คอลัมน์ ${f.letter}): ทุกค่า (${f.count} เซลล์) อยู่ระหว่าง 0 ถึง 1 จึงอ่านเป็นร้อยละ 0–1 ตามที่เขียน หากตั้งใจเขียนเป็นสัดส่วน (0.045 แทนร้อยละ 4.5) ให้จัดรูปแบบคอลัมน์เป็นเปอร์เซ็นต์หรือเขียนเป็น 4.5`,
+      en: `check ${f.fact} (column ${f.letter}): every value (${f.count} cells) lies between 0 and 1, so it is read as 0–1 percent, as written; if these are fractions (0.045 for 4.5 %), format the column as percent or write 4.5`,
+    });
+  }
   if (report.numbered) {
     lines.push({
       th: 'ไม่มีคอลัมน์รหัสหน่วยงาน (id): ใช้ลำดับแถว #1, #2, … เป็นรหัส (เลือกคอลัมน์อื่นเป็นรหัสหน่วยงานได้)',

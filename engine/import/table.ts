@@ -85,6 +85,8 @@ export interface ImportReport {
   ignoredColumns: string[];
   rows: number;
   cellErrors: number;
+  /** Percent facts whose every value lies between 0 and 1: perhaps fractions (0.045 for 4.5 %). */
+  fractionColumns: { fact: string; letter: string; count: number }[];
 }
 
 /** A unit's name parts carried to the results. */
@@ -336,8 +338,23 @@ export function readTable(grid: readonly (readonly Cell[])[], rubric: Rubric, op
       ignoredColumns: columns.filter((c) => c.header && !c.fact && !c.role).map((c) => c.header),
       rows: rows.length,
       cellErrors: errorCount,
+      fractionColumns: fractionColumns(rows, columns, catalog),
     },
   };
+}
+
+/**
+ * Percent columns whose values all lie between 0 and 1 (at least three, not all zero): they are
+ * read as written, but the report asks whether they were meant as fractions of one.
+ */
+function fractionColumns(rows: readonly Record<string, unknown>[], columns: readonly ColumnUse[], catalog: Map<string, ValueInfo>): ImportReport['fractionColumns'] {
+  const out: ImportReport['fractionColumns'] = [];
+  for (const column of columns) {
+    if (!column.fact || !catalog.get(column.fact)?.percent) continue;
+    const values = rows.map((r) => r[column.fact!]).filter((v): v is number => typeof v === 'number');
+    if (values.length >= 3 && values.some((v) => v !== 0) && values.every((v) => v >= 0 && v <= 1)) out.push({ fact: column.fact, letter: column.letter, count: values.length });
+  }
+  return out;
 }
 
 function problem(code: ImportProblemCode, message: Text): { problem: ImportProblem } {

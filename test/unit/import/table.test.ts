@@ -144,6 +144,15 @@ describe('readTable', () => {
   });
 });
 
+describe('a percent column whose every value lies between 0 and 1', () => {
+  it('is read as written, and the report asks whether they were fractions', () => {
+    const table = read([['newProducts', 'salesGrowthPct'], [5, 0.045], [4, 0.031], [3, 0.02]]);
+    expect(table.rows.map((r) => r.salesGrowthPct)).toEqual([0.045, 0.031, 0.02]);
+    expect(table.report.fractionColumns).toEqual([{ fact: 'salesGrowthPct', letter: 'B', count: 3 }]);
+    expect(read([['newProducts', 'salesGrowthPct'], [5, 4.5], [4, 0.5], [3, 0]]).report.fractionColumns).toEqual([]);
+  });
+});
+
 describe('readMission on JSON', () => {
   it('reports the keys that name no fact and the facts no row has', async () => {
     const bytes = new TextEncoder().encode(JSON.stringify([{ id: 'a', newProducts: 5, sales: 4 }]));
