@@ -33,3 +33,13 @@ export function rubricFromText(text: string, file = 'inline.yaml'): { rubric: Ru
   if (!rubric) throw new Error(diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message.en}`).join('\n'));
   return { rubric, compiled: compileRubric(rubric, refOf(rubric, 'sha256:test')) };
 }
+
+/** The lines every hand-made test rubric starts with: mission `test`, period 2567-Q3, a draft. */
+export const TEST_RUBRIC_HEADER = `mission: test
+period: 2567-Q3
+revision: 1
+status: draft
+name: { th: ทดสอบ, en: Test }
+reporting: { channel: { th: x, en: x }, rounds: [] }
+source: {}
+`;

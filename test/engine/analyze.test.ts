@@ -3,16 +3,9 @@ import type { Finding } from '../../engine/analyze.js';
 import { lintRubric } from '../../engine/lint.js';
 import { loadRubric } from '../../engine/load.js';
 import { validateRubric } from '../../engine/validate.js';
-import { shippedRubrics } from '../helpers.js';
+import { TEST_RUBRIC_HEADER, shippedRubrics } from '../helpers.js';
 
-const HEADER = `mission: test
-period: 2567-Q3
-revision: 1
-status: draft
-name: { th: ทดสอบ, en: Test }
-reporting: { channel: { th: x, en: x }, rounds: [] }
-source: {}
-`;
+const HEADER = TEST_RUBRIC_HEADER;
 
 /** Lints a hand-made rubric given as YAML after the common header. */
 function lint(body: string): Finding[] {

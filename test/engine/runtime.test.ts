@@ -4,16 +4,9 @@ import { gradeRows } from '../../engine/evaluate.js';
 import { createReferenceRubric } from '../../engine/reference.js';
 import { refOf } from '../../engine/store.js';
 import type { Verdict } from '../../engine/verdict.js';
-import { gradableRubrics, rubricFromText, shippedRubric } from '../helpers.js';
+import { TEST_RUBRIC_HEADER, gradableRubrics, rubricFromText, shippedRubric } from '../helpers.js';
 
-const HEADER = `mission: test
-period: 2567-Q3
-revision: 1
-status: draft
-name: { th: ทดสอบ, en: Test }
-reporting: { channel: { th: x, en: x }, rounds: [] }
-source: {}
-`;
+const HEADER = TEST_RUBRIC_HEADER;
 
 /** Both paths for a hand-made rubric given as YAML after the common header. */
 function bothPaths(body: string) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readGrids, readMission } from '../../../engine/import/read-file.js';
 import { columnLetter, readTable, type Cell, type ReadTable } from '../../../engine/import/table.js';
 import type { Rubric } from '../../../engine/types.js';
-import { rubricFromText, shippedRubric } from '../../helpers.js';
+import { TEST_RUBRIC_HEADER, rubricFromText, shippedRubric } from '../../helpers.js';
 
 const otop = shippedRubric('otop').rubric;
 const community = shippedRubric('community-fund').rubric;
@@ -13,14 +13,7 @@ function read(grid: Cell[][], rubric: Rubric = otop, options: { idColumn?: strin
   return result;
 }
 
-const ALIASED = rubricFromText(`mission: test
-period: 2567-Q3
-revision: 1
-status: draft
-name: { th: ทดสอบ, en: Test }
-reporting: { channel: { th: x, en: x }, rounds: [] }
-source: {}
-facts:
+const ALIASED = rubricFromText(`${TEST_RUBRIC_HEADER}facts:
   done:
     type: boolean
     label: { th: ดำเนินการแล้ว, en: Done }
