@@ -23,11 +23,22 @@ describe('issueToken', () => {
     });
   });
 
+  describe('when a province fetches the same manifest again and again', () => {
+    it('keeps one ledger row for it, not one a request', () => {
+      const issued = issueToken(db, 'น่าน');
+      if (!('token' in issued)) throw new Error('no token');
+      for (let i = 0; i < 50; i++) recordPull(db, issued.token, '2567-Q3', 7);
+      recordPull(db, issued.token, '2567-Q3', 8);
+      expect(db.prepare("SELECT sequence FROM pulls WHERE province = 'น่าน' ORDER BY sequence").pluck().all()).toEqual([7, 8]);
+    });
+  });
+
   describe('when the name is no province', () => {
     it('refuses it, suggests the closest province and issues nothing', () => {
+      const before = db.prepare('SELECT COUNT(*) FROM province_tokens').pluck().get();
       const issued = issueToken(db, 'ลำปา');
       expect(issued).toEqual({ error: { th: expect.stringContaining('ลำปาง'), en: expect.stringContaining('did you mean "ลำปาง"') } });
-      expect(db.prepare('SELECT COUNT(*) FROM province_tokens').pluck().get()).toBe(1);
+      expect(db.prepare('SELECT COUNT(*) FROM province_tokens').pluck().get()).toBe(before);
     });
   });
 

@@ -113,7 +113,11 @@ export function recordPull(db: Db, token: string | null, period: string, sequenc
   if (!token) return undefined;
   const province = db.prepare('SELECT province FROM province_tokens WHERE token_hash = ?').pluck().get(tokenHash(token)) as string | undefined;
   if (!province) return undefined;
-  db.prepare('INSERT INTO pulls (province, period, sequence, at) VALUES (?, ?, ?, ?)').run(province, period, sequence, now());
+  // One row per province, period and manifest, with the last time it was fetched: a province
+  // that polls every minute must not grow the ledger by a row a request.
+  const at = now();
+  const seen = db.prepare('UPDATE pulls SET at = ? WHERE province = ? AND period = ? AND sequence = ?').run(at, province, period, sequence);
+  if (seen.changes === 0) db.prepare('INSERT INTO pulls (province, period, sequence, at) VALUES (?, ?, ?, ?)').run(province, period, sequence, at);
   return province;
 }
 
