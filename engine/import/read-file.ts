@@ -4,7 +4,7 @@
 import { cjsDefault } from '../interop.js';
 import type { Rubric, Text } from '../types.js';
 import { decodeText, parseDelimited, readHtmlTable, sniffFile } from './decode.js';
-import { normaliseHeader, readTable, type Cell, type ImportProblem, type ImportProblemCode, type ReadTable } from './table.js';
+import { factLabels, normaliseHeader, readTable, type Cell, type ImportProblem, type ImportProblemCode, type ReadTable } from './table.js';
 
 export { columnLetter, type Cell, type ImportProblem, type ImportReport, type ReadTable, type UnitInfo } from './table.js';
 
@@ -214,6 +214,7 @@ function jsonTable(rows: Record<string, unknown>[], source: string, rubric: Rubr
       ignoredColumns: [...keys].filter((k) => !carried.has(k) && !Object.hasOwn(facts, k)),
       rows: rows.length,
       cellErrors: 0,
+      labels: factLabels(rubric),
       fractionColumns: [],
     },
   };

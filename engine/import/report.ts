@@ -14,6 +14,11 @@ const ENCODING_TEXT: Record<string, Text> = {
 /** The report as lines people read, Thai and English: where the data was, and every conversion. */
 export function describeImport(report: ImportReport): Text[] {
   const lines: Text[] = [];
+  // A fact is named by its label first, as the letter names it; its id stays for the rubric's readers.
+  const named = (fact: string): Text => {
+    const label = report.labels[fact];
+    return label ? { th: `${label.th} — ${fact}`, en: `${label.en} — ${fact}` } : { th: fact, en: fact };
+  };
   const where = report.sheet ? { th: `แผ่นงาน "${report.sheet}" `, en: `sheet "${report.sheet}", ` } : { th: '', en: '' };
   const encoding = report.encoding ? ENCODING_TEXT[report.encoding] : undefined;
   if (report.headerRow > 0) {
@@ -26,14 +31,14 @@ export function describeImport(report: ImportReport): Text[] {
   }
   for (const c of report.conversions) {
     lines.push({
-      th: `${c.fact} (คอลัมน์ ${c.letter}) ${c.count} เซลล์: ${c.text.th} (ในไฟล์นี้ เช่น ${c.example.from} → ${c.example.to})`,
-      en: `${c.fact} (column ${c.letter}), ${c.count} ${c.count === 1 ? 'cell' : 'cells'}: ${c.text.en} (in this file, e.g. ${c.example.from} → ${c.example.to})`,
+      th: `${named(c.fact).th} (คอลัมน์ ${c.letter}) ${c.count} เซลล์: ${c.text.th} (ในไฟล์นี้ เช่น ${c.example.from} → ${c.example.to})`,
+      en: `${named(c.fact).en} (column ${c.letter}), ${c.count} ${c.count === 1 ? 'cell' : 'cells'}: ${c.text.en} (in this file, e.g. ${c.example.from} → ${c.example.to})`,
     });
   }
   for (const f of report.fractionColumns) {
     lines.push({
-      th: `โปรดตรวจ ${f.fact} (คอลัมน์ ${f.letter}): ทุกค่า (${f.count} เซลล์) อยู่ระหว่าง 0 ถึง 1 จึงอ่านเป็นร้อยละ 0–1 ตามที่เขียน หากตั้งใจเขียนเป็นสัดส่วน (0.045 แทนร้อยละ 4.5) ให้จัดรูปแบบคอลัมน์เป็นเปอร์เซ็นต์หรือเขียนเป็น 4.5`,
-      en: `check ${f.fact} (column ${f.letter}): every value (${f.count} cells) lies between 0 and 1, so it is read as 0–1 percent, as written; if these are fractions (0.045 for 4.5 %), format the column as percent or write 4.5`,
+      th: `โปรดตรวจ ${named(f.fact).th} (คอลัมน์ ${f.letter}): ทุกค่า (${f.count} เซลล์) อยู่ระหว่าง 0 ถึง 1 จึงอ่านเป็นร้อยละ 0–1 ตามที่เขียน หากตั้งใจเขียนเป็นสัดส่วน (0.045 แทนร้อยละ 4.5) ให้จัดรูปแบบคอลัมน์เป็นเปอร์เซ็นต์หรือเขียนเป็น 4.5`,
+      en: `check ${named(f.fact).en} (column ${f.letter}): every value (${f.count} cells) lies between 0 and 1, so it is read as 0–1 percent, as written; if these are fractions (0.045 for 4.5 %), format the column as percent or write 4.5`,
     });
   }
   if (report.numbered) {
@@ -43,7 +48,7 @@ export function describeImport(report: ImportReport): Text[] {
     });
   }
   for (const fact of report.missingFacts) {
-    lines.push({ th: `ไม่มีคอลัมน์ ${fact}: ทุกแถวจะขาดข้อมูลนี้`, en: `no column for ${fact}: every row will lack it` });
+    lines.push({ th: `ไม่มีคอลัมน์ ${named(fact).th}: ทุกแถวจะขาดข้อมูลนี้`, en: `no column for ${named(fact).en}: every row will lack it` });
   }
   if (report.ignoredColumns.length > 0) {
     lines.push({

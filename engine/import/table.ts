@@ -85,6 +85,8 @@ export interface ImportReport {
   ignoredColumns: string[];
   rows: number;
   cellErrors: number;
+  /** Each fact's words, so the report can name a fact as people know it, not only by its id. */
+  labels: Record<string, Text>;
   /** Percent facts whose every value lies between 0 and 1: perhaps fractions (0.045 for 4.5 %). */
   fractionColumns: { fact: string; letter: string; count: number }[];
 }
@@ -338,9 +340,15 @@ export function readTable(grid: readonly (readonly Cell[])[], rubric: Rubric, op
       ignoredColumns: columns.filter((c) => c.header && !c.fact && !c.role).map((c) => c.header),
       rows: rows.length,
       cellErrors: errorCount,
+      labels: factLabels(rubric),
       fractionColumns: fractionColumns(rows, columns, catalog),
     },
   };
+}
+
+/** Each fact's Thai and English label, by id. */
+export function factLabels(rubric: Rubric): Record<string, Text> {
+  return Object.fromEntries(Object.entries(rubric.facts ?? {}).map(([id, fact]) => [id, fact.label]));
 }
 
 /**

@@ -28,6 +28,7 @@ import { listRubricFiles, readRubricFile, refOf } from '../../engine/store.js';
 import type { Fact, FactValue, Rubric } from '../../engine/types.js';
 import { seededRandom, thresholdsOf } from '../bench/rows.js';
 import { districts } from './national.js';
+import type { Conversion } from '../../engine/import/cell-text.js';
 
 type ExcelModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -47,16 +48,7 @@ function repositoryRoot(): string {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary of expected.json
 
-type Kind =
-  | 'excel-percent'
-  | 'thai-digits'
-  | 'thousands'
-  | 'percent-sign'
-  | 'unit-word'
-  | 'number-text'
-  | 'boolean-word'
-  | 'enum-label'
-  | 'province-spelling';
+type Kind = Conversion;
 type Code = 'AMBIGUOUS_NUMBER' | 'NOT_A_NUMBER' | 'NOT_AN_INTEGER' | 'UNKNOWN_WORD' | 'UNKNOWN_VALUE' | 'UNKNOWN_PROVINCE';
 type RefuseCode = 'UNKNOWN_ENCODING' | 'XLS_BINARY' | 'NO_TABLE' | 'NOT_A_WORKBOOK' | 'EMPTY_FILE' | 'NO_HEADER' | 'EMPTY_SHEET' | 'NO_ROWS';
 type Grade = 'A' | 'B' | 'C' | 'D' | 'unmatched' | 'error';
