@@ -24,10 +24,10 @@ export function describeImport(report: ImportReport): Text[] {
   if (report.headerRow > 0) {
     lines.push({
       th: `${where.th}หัวตารางแถวที่ ${report.headerRow}, ข้อมูล ${report.rows} แถว${encoding ? `, รหัสอักขระ ${encoding.th}` : ''}`,
-      en: `${where.en}header on row ${report.headerRow}, ${report.rows} rows${encoding ? `, encoding ${encoding.en}` : ''}`,
+      en: `${where.en}header on row ${report.headerRow}, ${report.rows} ${report.rows === 1 ? 'row' : 'rows'}${encoding ? `, encoding ${encoding.en}` : ''}`,
     });
   } else {
-    lines.push({ th: `ข้อมูล ${report.rows} แถว`, en: `${report.rows} rows` });
+    lines.push({ th: `ข้อมูล ${report.rows} แถว`, en: `${report.rows} ${report.rows === 1 ? 'row' : 'rows'}` });
   }
   for (const c of report.conversions) {
     lines.push({
