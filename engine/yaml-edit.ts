@@ -13,6 +13,15 @@ export interface TextEdit {
   text: string;
 }
 
+/**
+ * How the edits parse a text: with source tokens, and without yaml's duplicate-key check, which
+ * compares every key with every earlier key of its mapping (20,000 keys took 30 s); the loader
+ * reports duplicates, and an edit follows the first of them as `getIn` does.
+ */
+function parseForEdit(source: string) {
+  return parseDocument(source, { keepSourceTokens: true, uniqueKeys: false });
+}
+
 /** Applies one text edit. */
 export function applyEdit(source: string, edit: TextEdit): string {
   return source.slice(0, edit.from) + edit.text + source.slice(edit.to);
@@ -30,7 +39,7 @@ export function setScalar(source: string, path: YamlPath, value: ScalarValue): s
 
 /** The text edit that `setScalar` makes, or undefined. */
 export function scalarEdit(source: string, path: YamlPath, value: ScalarValue): TextEdit | undefined {
-  const doc = parseDocument(source, { keepSourceTokens: true });
+  const doc = parseForEdit(source);
   const node = doc.getIn(path, true) as Node | undefined;
   if (!isScalar(node) || !node.range) return undefined;
   return { from: node.range[0], to: node.range[1], text: scalarSource(value, node.type) };
@@ -62,7 +71,7 @@ function lineSpan(source: string, node: Node): { start: number; end: number } {
  * on lines of its own.
  */
 export function duplicateItem(source: string, listPath: YamlPath, index: number): string | undefined {
-  const doc = parseDocument(source, { keepSourceTokens: true });
+  const doc = parseForEdit(source);
   const list = doc.getIn(listPath, true);
   if (!isSeq(list) || list.flow) return undefined;
   const item = list.items[index] as Node | undefined;
@@ -74,7 +83,7 @@ export function duplicateItem(source: string, listPath: YamlPath, index: number)
 
 /** Removes a list item's lines. Returns undefined when it is not a block list item. */
 export function removeItem(source: string, listPath: YamlPath, index: number): string | undefined {
-  const doc = parseDocument(source, { keepSourceTokens: true });
+  const doc = parseForEdit(source);
   const list = doc.getIn(listPath, true);
   if (!isSeq(list) || list.flow || list.items.length <= 1) return undefined;
   const item = list.items[index] as Node | undefined;
@@ -98,7 +107,7 @@ export function minimalEdit(before: string, after: string): TextEdit {
  * only that list's characters. Returns undefined when the path is not a flow list.
  */
 export function setFlowList(source: string, path: YamlPath, items: ScalarValue[]): string | undefined {
-  const doc = parseDocument(source, { keepSourceTokens: true });
+  const doc = parseForEdit(source);
   const list = doc.getIn(path, true);
   if (!isSeq(list) || !list.flow || !list.range) return undefined;
   const text = `[${items.map((v) => scalarSource(v, 'PLAIN')).join(', ')}]`;
@@ -111,7 +120,7 @@ export function setFlowList(source: string, path: YamlPath, items: ScalarValue[]
  * has no value.
  */
 export function replaceValue(source: string, path: YamlPath, value: ScalarValue | ScalarValue[]): string | undefined {
-  const doc = parseDocument(source, { keepSourceTokens: true });
+  const doc = parseForEdit(source);
   const node = doc.getIn(path, true) as Node | undefined;
   if (!node?.range) return undefined;
   const text = Array.isArray(value) ? `[${value.map((v) => scalarSource(v, 'PLAIN')).join(', ')}]` : scalarSource(value, isScalar(node) ? node.type : 'PLAIN');
