@@ -11,6 +11,9 @@ process.env.HOST ||= '127.0.0.1';
 process.env.PORT ||= '5173';
 // adapter-node checks form posts against ORIGIN; default it to the address we listen on.
 process.env.ORIGIN ||= `http://127.0.0.1:${process.env.PORT}`;
+// A request body may carry one draft: the 1 MiB rubric limit (engine/load.ts) and 64 KiB for the
+// form's other fields and multipart framing. A larger draft is refused in words by the page first.
+process.env.BODY_SIZE_LIMIT ||= String(1024 * 1024 + 64 * 1024);
 // The bundled server cannot find rubrics/ from its own location, so point it at the repository's.
 process.env.RUBRICS_DIR ||= fileURLToPath(new URL('../rubrics', import.meta.url));
 

@@ -5,8 +5,8 @@ import { splitErrors } from '$lib/letter-gaps.js';
 import { hasRole } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
 import { PERIOD } from '$lib/server/http.js';
+import { AnalysisUnavailable, analyseText } from '$lib/server/analysis.js';
 import {
-  analyseText,
   baselineGaps,
   deletePeriod,
   getDraft,
@@ -37,15 +37,39 @@ interface MissionRow {
   gaps: number;
   warnings: number;
   nextRound: { round: number; due: string; past: boolean } | null;
+  /** Why the text could not be checked (too slow or too large), when it could not; the counts are then 0. */
+  unchecked: Text | null;
 }
 
-function row(period: string, mission: string): MissionRow {
+async function row(period: string, mission: string): Promise<MissionRow> {
   const db = storeDb();
   const draft = getDraft(db, period, mission);
   const latest = latestRevision(db, period, mission);
   const yaml = draft?.yaml ?? latest!.yaml;
-  const { rubric, findings } = analyseText(yaml, period, mission);
-  const { fresh, gaps } = splitErrors(findings, baselineGaps(db, period, mission)?.keys ?? null);
+  let analysis: Awaited<ReturnType<typeof analyseText>>;
+  let baseline: Awaited<ReturnType<typeof baselineGaps>>;
+  try {
+    [analysis, baseline] = await Promise.all([analyseText(yaml, period, mission), baselineGaps(db, period, mission)]);
+  } catch (e) {
+    const why = e instanceof AnalysisUnavailable || e instanceof StoreError ? e.text : null;
+    if (!why) throw e;
+    return {
+      mission,
+      number: null,
+      name: null,
+      hasDraft: draft !== undefined,
+      revision: latest?.revision ?? null,
+      leadUnit: null,
+      hasCriteria: false,
+      errors: 0,
+      gaps: 0,
+      warnings: 0,
+      nextRound: null,
+      unchecked: why,
+    };
+  }
+  const { rubric, findings } = analysis;
+  const { fresh, gaps } = splitErrors(findings, baseline?.keys ?? null);
   const today = new Date().toISOString().slice(0, 10);
   const rounds = [...(rubric?.reporting.rounds ?? [])].sort((a, b) => a.due.localeCompare(b.due));
   const upcoming = rounds.find((r) => r.due.slice(0, 10) >= today) ?? rounds.at(-1);
@@ -61,23 +85,26 @@ function row(period: string, mission: string): MissionRow {
     gaps: gaps.length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     nextRound: upcoming ? { round: upcoming.round, due: upcoming.due, past: upcoming.due.slice(0, 10) < today } : null,
+    unchecked: null,
   };
 }
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   const db = storeDb();
   const canDelete = hasRole(locals.user, 'publisher');
-  const periods = storePeriods(db)
-    .reverse()
-    .map((period) => ({
-      period,
-      label: periodLabel(period),
-      /** A publisher may delete this period: no published revision, the latest, not the only one. */
-      deletable: canDelete && periodDeletable(db, period).ok,
-      missions: storeMissions(db, period)
-        .map((m) => row(period, m))
-        .sort((a, b) => (a.number ?? 99) - (b.number ?? 99) || a.mission.localeCompare(b.mission)),
-    }));
+  const periods = await Promise.all(
+    storePeriods(db)
+      .reverse()
+      .map(async (period) => ({
+        period,
+        label: periodLabel(period),
+        /** A publisher may delete this period: no published revision, the latest, not the only one. */
+        deletable: canDelete && periodDeletable(db, period).ok,
+        missions: (await Promise.all(storeMissions(db, period).map((m) => row(period, m)))).sort(
+          (a, b) => (a.number ?? 99) - (b.number ?? 99) || a.mission.localeCompare(b.mission),
+        ),
+      })),
+  );
   const latest = periods[0];
   // After a deletion, what the audit trail recorded, for the notice at the top.
   const gone = url.searchParams.get('deleted');
@@ -109,7 +136,7 @@ export const actions: Actions = {
       return fail(400, { error: { th: 'แบบฟอร์มไม่ได้ระบุไตรมาสต้นทาง โปรดโหลดหน้านี้ใหม่', en: 'the form did not name the period to start from; reload the page' } });
     }
     try {
-      startPeriod(storeDb(), { from, username: locals.user!.username });
+      await startPeriod(storeDb(), { from, username: locals.user!.username });
     } catch (e) {
       return refused(e);
     }

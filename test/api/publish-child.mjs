@@ -2,19 +2,22 @@
 // Usage: node publish-child.mjs <db> loop <mission>   (correct and publish again and again)
 //        node publish-child.mjs <db> once <mission> <version>
 import { openDb } from '../../dist/editor/lib/server/db.js';
-import { openCorrection, publishDraft, StoreError } from '../../dist/editor/lib/server/rubric-store.js';
+import { analyseText } from '../../dist/editor/lib/server/analysis.js';
+import { latestRevision, openCorrection, publishDraft, StoreError } from '../../dist/editor/lib/server/rubric-store.js';
 
 const [db, mode, mission, version] = process.argv.slice(2);
 const store = openDb(db);
 if (mode === 'loop') {
+  // Start the analysis worker first, so that the kills fall among publications, not before the first.
+  await analyseText(latestRevision(store, '2567-Q3', mission).yaml, '2567-Q3', mission);
   process.stdout.write('ready\n');
   for (;;) {
-    const draft = openCorrection(store, { period: '2567-Q3', mission, username: 'loop' });
-    publishDraft(store, { period: '2567-Q3', mission, version: draft.version, username: 'loop', acknowledgeWarnings: true });
+    const draft = await openCorrection(store, { period: '2567-Q3', mission, username: 'loop' });
+    await publishDraft(store, { period: '2567-Q3', mission, version: draft.version, username: 'loop', acknowledgeWarnings: true });
   }
 } else {
   try {
-    const revision = publishDraft(store, { period: '2567-Q3', mission, version: Number(version), username: `racer-${process.pid}`, acknowledgeWarnings: true });
+    const revision = await publishDraft(store, { period: '2567-Q3', mission, version: Number(version), username: `racer-${process.pid}`, acknowledgeWarnings: true });
     process.stdout.write(`published ${revision.revision}\n`);
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;

@@ -153,8 +153,8 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
     // The department publishes a correction: sequence 10.
     const db = openDb(editor.db);
     seedStore(db);
-    openCorrection(db, { period: '2567-Q3', mission: 'bmn', username: 'pat' });
-    publishDraft(db, { period: '2567-Q3', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true });
+    await openCorrection(db, { period: '2567-Q3', mission: 'bmn', username: 'pat' });
+    await publishDraft(db, { period: '2567-Q3', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true });
     const newer = await rubric('pull', '--server', editor.base, '--period', '2567-Q3', '--out', province, '--public-key', publicKey, '--allow-http');
     expect(newer.code).toBe(0);
     expect(newer.stdout).toContain('sequence 10');

@@ -60,7 +60,7 @@ describe('publishing under failure', () => {
       last = count;
     }
     // The store is still usable after the kills: a correction opens and its number follows on.
-    const draft = openCorrection(openDb(path), { period: '2567-Q3', mission: 'bmn', username: 'after' });
+    const draft = await openCorrection(openDb(path), { period: '2567-Q3', mission: 'bmn', username: 'after' });
     expect(draft.yaml).toContain(`revision: ${last + 1}\n`);
     expect(last).toBeGreaterThan(5);
   }, 60_000);
@@ -68,11 +68,11 @@ describe('publishing under failure', () => {
   it('gives one revision and one clear refusal when two publish the same draft at once', async () => {
     const path = freshStore();
     const db = openDb(path);
-    openCorrection(db, { period: '2567-Q3', mission: 'otop', username: 'pat' });
+    await openCorrection(db, { period: '2567-Q3', mission: 'otop', username: 'pat' });
     const results = await Promise.all([run([path, 'once', 'khok-nong-na', '1']), run([path, 'once', 'khok-nong-na', '1'])]);
     // khok-nong-na has no draft: both are refused alike, nothing is written.
     expect(results.map((r) => r.code)).toEqual([3, 3]);
-    openCorrection(db, { period: '2567-Q3', mission: 'khok-nong-na', username: 'pat' });
+    await openCorrection(db, { period: '2567-Q3', mission: 'khok-nong-na', username: 'pat' });
     const race = await Promise.all([run([path, 'once', 'khok-nong-na', '1']), run([path, 'once', 'khok-nong-na', '1'])]);
     const outcomes = race.map((r) => r.stdout.trim()).sort();
     expect(outcomes[0]).toBe('published 2');

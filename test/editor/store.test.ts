@@ -33,9 +33,9 @@ function freshDb(): Db {
   return db;
 }
 
-function refused(fn: () => unknown): StoreError {
+async function refused(fn: () => unknown): Promise<StoreError> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof StoreError) return e;
     throw e;
@@ -46,43 +46,43 @@ function refused(fn: () => unknown): StoreError {
 // Accounts and sessions: accounts.test.ts.
 
 describe('the rubric store', () => {
-  it('seeds the shipped rubrics: published files as revision 1, drafts as drafts', () => {
+  it('seeds the shipped rubrics: published files as revision 1, drafts as drafts', async () => {
     const db = freshDb();
     expect(latestRevision(db, '2567-Q3', 'otop')).toMatchObject({ revision: 1, digest: expect.stringMatching(/^sha256:/) });
     expect(getDraft(db, '2567-Q3', 'food-security')).toMatchObject({ version: 1 });
     expect(seedStore(db)).toBe(0);
   });
 
-  it('never changes or deletes a published revision, even by SQL', () => {
+  it('never changes or deletes a published revision, even by SQL', async () => {
     const db = freshDb();
     expect(() => db.prepare("UPDATE revisions SET yaml = 'x' WHERE mission = 'otop'").run()).toThrow(/immutable/);
     expect(() => db.prepare("DELETE FROM revisions WHERE mission = 'otop'").run()).toThrow(/immutable/);
   });
 
-  it('starts the next quarter as drafts of revision 1, and never a second time', () => {
+  it('starts the next quarter as drafts of revision 1, and never a second time', async () => {
     const db = freshDb();
     expect(nextPeriod('2567-Q3')).toBe('2567-Q4');
     expect(nextPeriod('2567-Q4')).toBe('2568-Q1');
-    const { period, created } = startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    const { period, created } = await startPeriod(db, { from: '2567-Q3', username: 'pat' });
     expect(period).toBe('2567-Q4');
     expect(created).toHaveLength(11);
     const draft = getDraft(db, '2567-Q4', 'otop')!;
     expect(draft.yaml).toContain('period: 2567-Q4\nrevision: 1\nstatus: draft\n');
     // Asked again, it makes nothing: the quarter exists, so 409, and its drafts are as they were.
-    const again = refused(() => startPeriod(db, { from: '2567-Q3', username: 'edna' }));
+    const again = await refused(() => startPeriod(db, { from: '2567-Q3', username: 'edna' }));
     expect(again.status).toBe(409);
     expect(again.text.th).toContain('ไตรมาส ๔/๒๕๖๗ เริ่มไปแล้ว (โดย pat)');
     expect(getDraft(db, '2567-Q4', 'otop')).toEqual(draft);
   });
 
-  it('saves with optimistic concurrency: a stale version is refused with the other change', () => {
+  it('saves with optimistic concurrency: a stale version is refused with the other change', async () => {
     const db = freshDb();
-    startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
     const draft = getDraft(db, '2567-Q4', 'otop')!;
     const mine = draft.yaml.replace('{ level: B, op: ">", value: 3,', '{ level: B, op: ">", value: 3.5,');
-    const saved = saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: mine, version: 1, username: 'edna' });
+    const saved = await saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: mine, version: 1, username: 'edna' });
     expect(saved.version).toBe(2);
-    const stale = refused(() => saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: draft.yaml, version: 1, username: 'pat' }));
+    const stale = await refused(() => saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: draft.yaml, version: 1, username: 'pat' }));
     expect(stale.status).toBe(409);
     expect((stale.detail.theirs as { updatedBy: string; version: number })).toMatchObject({ updatedBy: 'edna', version: 2 });
     expect(getDraft(db, '2567-Q4', 'otop')!.yaml).toBe(mine);
@@ -91,35 +91,35 @@ describe('the rubric store', () => {
     expect(trail[0]!.message.en).toBe('level B of criterion salesGrowth went from > 3 to > 3.5');
   });
 
-  it('refuses to publish with new errors, or with warnings not acknowledged; then publishes the next revision', () => {
+  it('refuses to publish with new errors, or with warnings not acknowledged; then publishes the next revision', async () => {
     const db = freshDb();
-    startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
     // community-fund keeps the letter's holes (errors that 2567-Q3's revision 1 already has) and has
     // one warning: refused until the warning is acknowledged, then published.
-    const unacknowledged = refused(() => publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: false }));
+    const unacknowledged = await refused(() => publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: false }));
     expect(unacknowledged.status).toBe(400);
     expect((unacknowledged.detail.warnings as { kind: string }[]).map((f) => f.kind)).toEqual(['contradiction']);
-    const revision = publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: true });
+    const revision = await publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: true });
     expect(revision).toMatchObject({ revision: 1, publishedBy: 'pat', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     expect(revision.yaml).toContain('revision: 1\nstatus: published\n');
     expect(getDraft(db, '2567-Q4', 'community-fund')).toBeUndefined();
     // A correction is a new draft of the next revision; the published one stays as it was.
-    const correction = openCorrection(db, { period: '2567-Q4', mission: 'community-fund', username: 'edna' });
+    const correction = await openCorrection(db, { period: '2567-Q4', mission: 'community-fund', username: 'edna' });
     expect(correction.yaml).toContain('revision: 2\nstatus: draft\n');
     expect(latestRevision(db, '2567-Q4', 'community-fund')!.yaml).toBe(revision.yaml);
     // With nothing published in this period or the one before, every error is new: otop's hole
     // at 2.00 stops a 2568-Q1 draft started from the unpublished 2567-Q4 draft.
-    startPeriod(db, { from: '2567-Q4', username: 'pat' });
-    const withHole = refused(() => publishDraft(db, { period: '2568-Q1', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true }));
+    await startPeriod(db, { from: '2567-Q4', username: 'pat' });
+    const withHole = await refused(() => publishDraft(db, { period: '2568-Q1', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true }));
     expect(withHole.status).toBe(400);
     expect((withHole.detail.errors as { kind: string; criterion: string }[]).map((f) => [f.kind, f.criterion])).toEqual([['hole', 'salesGrowth']]);
     expect(withHole.text.en).toMatch(/every error is new/);
   });
 
-  it("publishes the next quarter's draft that keeps the letter's holes of the previous quarter's revision", () => {
+  it("publishes the next quarter's draft that keeps the letter's holes of the previous quarter's revision", async () => {
     const db = freshDb();
-    startPeriod(db, { from: '2567-Q3', username: 'pat' });
-    const revision = publishDraft(db, { period: '2567-Q4', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true });
+    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    const revision = await publishDraft(db, { period: '2567-Q4', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true });
     expect(revision.revision).toBe(1);
     expect(auditTrail(db, '2567-Q4', 'otop')[0]!.message).toEqual({
       th: expect.stringContaining('ช่องว่างตามหนังสือสั่งการ 1 รายการ'),
@@ -127,12 +127,12 @@ describe('the rubric store', () => {
     });
   });
 
-  it('refuses a stale publish', () => {
+  it('refuses a stale publish', async () => {
     const db = freshDb();
-    startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
     const draft = getDraft(db, '2567-Q4', 'bmn')!;
-    saveDraft(db, { period: '2567-Q4', mission: 'bmn', yaml: draft.yaml.replace('due: 2024-04-19', 'due: 2024-07-19'), version: 1, username: 'edna' });
-    expect(refused(() => publishDraft(db, { period: '2567-Q4', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true })).status).toBe(409);
+    await saveDraft(db, { period: '2567-Q4', mission: 'bmn', yaml: draft.yaml.replace('due: 2024-04-19', 'due: 2024-07-19'), version: 1, username: 'edna' });
+    expect((await refused(() => publishDraft(db, { period: '2567-Q4', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true }))).status).toBe(409);
   });
 });
 
@@ -140,31 +140,31 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
   const C_BAND = '- { level: C, op: ">=", value: 3, quote: ไม่น้อยกว่า ๓ ผลิตภัณฑ์ }';
   const D_BAND = '      - { level: D, op: "<", value: 3, quote: น้อยกว่า ๓ ผลิตภัณฑ์ }\n';
 
-  function correctOtop(db: Db, edit: (yaml: string) => string): void {
-    const draft = openCorrection(db, { period: '2567-Q3', mission: 'otop', username: 'edna' });
+  async function correctOtop(db: Db, edit: (yaml: string) => string): Promise<void> {
+    const draft = await openCorrection(db, { period: '2567-Q3', mission: 'otop', username: 'edna' });
     const yaml = edit(draft.yaml);
     expect(yaml).not.toBe(draft.yaml);
-    saveDraft(db, { period: '2567-Q3', mission: 'otop', yaml, version: draft.version, username: 'edna' });
+    await saveDraft(db, { period: '2567-Q3', mission: 'otop', yaml, version: draft.version, username: 'edna' });
   }
 
-  it("publishes otop's revision 2 with a new label and quote and its hole at 2.00 kept, even with every line moved", () => {
+  it("publishes otop's revision 2 with a new label and quote and its hole at 2.00 kept, even with every line moved", async () => {
     const db = freshDb();
-    correctOtop(db, (yaml) =>
+    await correctOtop(db, (yaml) =>
       ('# แก้ไขชื่อตัวชี้วัดตามหนังสือแจ้งเพิ่มเติม / label corrected\n# second comment line\n' + yaml)
         .replace('label: { th: ยอดจำหน่ายเพิ่มขึ้น, en: Sales growth }', 'label: { th: ยอดจำหน่ายผลิตภัณฑ์ OTOP เพิ่มขึ้น, en: OTOP sales growth }')
         .replace('quote: มากกว่าร้อยละ ๔ }', 'quote: มากกว่าร้อยละ ๔ (ร้อยละ ๔.๐๐) }'),
     );
-    const revision = publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true });
+    const revision = await publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true });
     expect(revision).toMatchObject({ revision: 2, publishedBy: 'pat' });
     expect(revision.yaml).toContain('- { level: D, op: "<", value: 2, quote: น้อยกว่าร้อยละ ๒ }');
     expect(revision.yaml).toContain('en: OTOP sales growth');
     expect(latestRevision(db, '2567-Q3', 'otop')!.revision).toBe(2);
   });
 
-  it('refuses a correction that widens the letter\'s 2.00 % gap to 2.00 – 2.50: a wider gap is a new error', () => {
+  it('refuses a correction that widens the letter\'s 2.00 % gap to 2.00 – 2.50: a wider gap is a new error', async () => {
     const db = freshDb();
-    correctOtop(db, (yaml) => yaml.replace('- { level: C, op: ">", value: 2,', '- { level: C, op: ">", value: 2.5,'));
-    const refusal = refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
+    await correctOtop(db, (yaml) => yaml.replace('- { level: C, op: ">", value: 2,', '- { level: C, op: ">", value: 2.5,'));
+    const refusal = await refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
     const fresh = refusal.detail.errors as { criterion: string; range: string }[];
     expect(fresh.map((f) => [f.criterion, f.range])).toEqual([['salesGrowth', '2.00 – 2.50']]);
     expect(refusal.detail.gaps).toEqual([]);
@@ -173,10 +173,10 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
   it.each([
     ['changes level C of newProducts from >= 3 to >= 3.5', (yaml: string) => yaml.replace(C_BAND, C_BAND.replace('value: 3,', 'value: 3.5,'))],
     ['removes the D band of newProducts', (yaml: string) => yaml.replace(D_BAND, '')],
-  ])('refuses a correction that %s, naming the new hole in Thai and English', (_name, edit) => {
+  ])('refuses a correction that %s, naming the new hole in Thai and English', async (_name, edit) => {
     const db = freshDb();
-    correctOtop(db, edit);
-    const refusal = refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
+    await correctOtop(db, edit);
+    const refusal = await refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
     expect(refusal.status).toBe(400);
     const fresh = refusal.detail.errors as { kind: string; criterion: string; fact: string; message: { th: string; en: string } }[];
     expect(fresh.map((f) => [f.kind, f.criterion, f.fact])).toEqual([['hole', 'newProducts', 'newProducts']]);
@@ -225,7 +225,7 @@ async function raceStarts(path: string): Promise<({ created: number } | { status
       Atomics.add(barrier, 1, 1);
       Atomics.wait(barrier, 0, 0);
       try {
-        parentPort.postMessage({ created: startPeriod(db, { from: '2567-Q3', username: workerData.username }).created.length });
+        parentPort.postMessage({ created: (await startPeriod(db, { from: '2567-Q3', username: workerData.username })).created.length });
       } catch (e) {
         parentPort.postMessage(e.status ? { status: e.status, en: e.text.en } : { thrown: String(e) });
       }
@@ -258,24 +258,24 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     expect(auditOf(db, 'draft').filter((e) => e.period === '2567-Q4')).toHaveLength(11);
   });
 
-  it('starts only from the latest period (409 otherwise) and makes nothing when refused', () => {
+  it('starts only from the latest period (409 otherwise) and makes nothing when refused', async () => {
     const db = freshDb();
     const before = contents(db);
-    const old = refused(() => startPeriod(db, { from: '2567-Q1', username: 'pat' }));
+    const old = await refused(() => startPeriod(db, { from: '2567-Q1', username: 'pat' }));
     expect(old.status).toBe(409);
     expect(old.detail).toMatchObject({ from: '2567-Q1', to: '2567-Q2', latest: '2567-Q3' });
     expect(old.text.th).toBe('เริ่มร่างจากไตรมาส ๑/๒๕๖๗ ไม่ได้ เพราะไตรมาสล่าสุดคือไตรมาส ๓/๒๕๖๗ เริ่มไตรมาสใหม่ได้จากไตรมาสล่าสุดเท่านั้น');
     expect(contents(db)).toEqual(before);
-    startPeriod(db, { from: '2567-Q3', username: 'pat' });
-    const stale = refused(() => startPeriod(db, { from: '2567-Q3', username: 'pat' }));
+    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    const stale = await refused(() => startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     expect(stale.status).toBe(409);
     expect(storePeriods(db)).toEqual(['2567-Q3', '2567-Q4']);
-    expect(refused(() => startPeriod(db, { from: 'Q3', username: 'pat' })).status).toBe(400);
+    expect((await refused(() => startPeriod(db, { from: 'Q3', username: 'pat' }))).status).toBe(400);
   });
 
-  it('deletes an unpublished period with an audit entry naming who deleted what, and keeps each draft\'s text in the trail', () => {
+  it('deletes an unpublished period with an audit entry naming who deleted what, and keeps each draft\'s text in the trail', async () => {
     const db = freshDb();
-    startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
     const otop = getDraft(db, '2567-Q4', 'otop')!;
     const { deleted } = deletePeriod(db, { period: '2567-Q4', username: 'malee' });
     expect(deleted).toHaveLength(11);
@@ -289,18 +289,18 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     expect(gone).toMatchObject({ username: 'malee', action: 'delete' });
     expect(JSON.parse(gone!.before!)).toMatchObject({ version: 1, yaml: otop.yaml });
     // The quarter can be started again.
-    expect(startPeriod(db, { from: '2567-Q3', username: 'pat' }).created).toHaveLength(11);
+    expect((await startPeriod(db, { from: '2567-Q3', username: 'pat' })).created).toHaveLength(11);
   });
 
-  it('never deletes a period with a published revision (409), leaving everything as it was', () => {
+  it('never deletes a period with a published revision (409), leaving everything as it was', async () => {
     const db = freshDb();
-    startPeriod(db, { from: '2567-Q3', username: 'pat' });
-    const seeded = refused(() => deletePeriod(db, { period: '2567-Q3', username: 'malee' }));
+    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    const seeded = await refused(() => deletePeriod(db, { period: '2567-Q3', username: 'malee' }));
     expect(seeded.status).toBe(409);
     expect(seeded.text.en).toMatch(/^2567-Q3 cannot be deleted: 9 missions have a published revision \(.*otop r1.*\)/);
-    publishDraft(db, { period: '2567-Q4', mission: 'thai-textile', version: 1, username: 'malee', acknowledgeWarnings: true });
+    await publishDraft(db, { period: '2567-Q4', mission: 'thai-textile', version: 1, username: 'malee', acknowledgeWarnings: true });
     const before = contents(db);
-    const published = refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
+    const published = await refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
     expect(published.status).toBe(409);
     expect(published.text.th).toBe('ลบไตรมาส ๔/๒๕๖๗ ไม่ได้ เพราะมีฉบับที่เผยแพร่แล้ว 1 ภารกิจ (thai-textile r1) ฉบับที่เผยแพร่แล้วแก้ไขหรือลบไม่ได้');
     expect(contents(db)).toEqual(before);
@@ -308,15 +308,15 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     expect(auditOf(db, 'delete')).toEqual([]);
   });
 
-  it('deletes only the latest period, and never the only one', () => {
+  it('deletes only the latest period, and never the only one', async () => {
     const db = freshDb();
-    startPeriod(db, { from: '2567-Q3', username: 'pat' });
-    startPeriod(db, { from: '2567-Q4', username: 'pat' });
+    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    await startPeriod(db, { from: '2567-Q4', username: 'pat' });
     const before = contents(db);
-    const middle = refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
+    const middle = await refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
     expect([middle.status, middle.text.en]).toEqual([409, '2567-Q4 cannot be deleted while the later 2568-Q1 exists: only the latest period can be deleted']);
     expect(contents(db)).toEqual(before);
-    expect(refused(() => deletePeriod(db, { period: '2569-Q1', username: 'malee' })).status).toBe(404);
+    expect((await refused(() => deletePeriod(db, { period: '2569-Q1', username: 'malee' }))).status).toBe(404);
     deletePeriod(db, { period: '2568-Q1', username: 'malee' });
     deletePeriod(db, { period: '2567-Q4', username: 'malee' });
     expect(storePeriods(db)).toEqual(['2567-Q3']);
@@ -325,7 +325,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     dirs.push(dir);
     const drafts = openDb(join(dir, 'editor.db'));
     drafts.prepare("INSERT INTO drafts VALUES ('2567-Q3', 'otop', 'mission: otop', 1, 'seed', '')").run();
-    const only = refused(() => deletePeriod(drafts, { period: '2567-Q3', username: 'malee' }));
+    const only = await refused(() => deletePeriod(drafts, { period: '2567-Q3', username: 'malee' }));
     expect([only.status, only.text.en]).toEqual([409, '2567-Q3 cannot be deleted: it is the only period in the store']);
   });
 });

@@ -2,16 +2,14 @@
 // concurrency), seeded from the repository's rubrics/ folder, with every change in the audit trail.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { diffRubrics } from '../../../engine/diff.js';
-import { lintRubric } from '../../../engine/lint.js';
-import { loadRubric } from '../../../engine/load.js';
+import { loadRubric, MAX_RUBRIC_BYTES } from '../../../engine/load.js';
 import { listPeriods, listRubricFiles } from '../../../engine/store.js';
 import type { Rubric, Text } from '../../../engine/types.js';
 import { validateRubric } from '../../../engine/validate.js';
-import { setScalar } from '../../../engine/yaml-edit.js';
 import { thaiPeriod } from '../../../engine/template.js';
 import type { Finding } from '../../../engine/analyze.js';
 import { errorKeys, gapsLabel, splitErrors } from '../letter-gaps.js';
+import { AnalysisUnavailable, analyseText, inWorker } from './analysis.js';
 import { now, type Db } from './db.js';
 import { PERIOD } from './http.js';
 
@@ -39,7 +37,7 @@ export interface Draft {
 /** A refused write, said in Thai and English, with what the caller should know. */
 export class StoreError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 422 | 503,
     readonly text: Text,
     readonly detail: Record<string, unknown> = {},
   ) {
@@ -136,10 +134,6 @@ export function getDraft(db: Db, period: string, mission: string): Draft | undef
   return toDraft(db.prepare('SELECT * FROM drafts WHERE period = ? AND mission = ?').get(period, mission) as Record<string, unknown> | undefined);
 }
 
-function parsed(yaml: string, file: string): Rubric | undefined {
-  return validateRubric(loadRubric(yaml, file)).rubric;
-}
-
 /** Writes an audit entry. */
 export function audit(
   db: Db,
@@ -189,37 +183,72 @@ export function auditTrail(db: Db, period: string, mission: string): AuditEntry[
   }));
 }
 
+/** A StoreError for a text the worker could not read in time (AnalysisUnavailable); anything else as it was. */
+function storeErrorOf(error: unknown): unknown {
+  return error instanceof AnalysisUnavailable ? new StoreError(error.status, error.text) : error;
+}
+
+/** Runs a worker task, refusing with a StoreError when it cannot finish. */
+async function worked<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw storeErrorOf(error);
+  }
+}
+
+/** Refuses a text over the rubric size limit (in UTF-8 bytes, as it is stored and served). */
+function checkSize(yaml: string): void {
+  const bytes = Buffer.byteLength(yaml, 'utf8');
+  if (bytes > MAX_RUBRIC_BYTES) {
+    throw new StoreError(413, {
+      th: `ร่างยาวเกินไป: ${bytes.toLocaleString('th-TH')} ไบต์ (ไม่เกิน ${MAX_RUBRIC_BYTES.toLocaleString('th-TH')} ไบต์หรือ 1 MiB) จึงยังไม่บันทึก สิ่งที่แก้ไขยังอยู่ในหน้านี้`,
+      en: `the draft is too long: ${bytes.toLocaleString('en-US')} bytes (at most ${MAX_RUBRIC_BYTES.toLocaleString('en-US')}, 1 MiB), so it was not saved; your text is still on the page`,
+    });
+  }
+}
+
+function noDraft(period: string, mission: string): StoreError {
+  return new StoreError(404, { th: `ไม่มีร่างของ ${mission} ใน ${period}`, en: `there is no draft of ${mission} in ${period}` });
+}
+
+function savedFirst(current: Draft): StoreError {
+  return new StoreError(
+    409,
+    {
+      th: `มีผู้บันทึกร่างนี้ไปก่อนแล้ว (ฉบับที่ ${current.version} โดย ${current.updatedBy}) การแก้ไขของคุณยังไม่ถูกบันทึก`,
+      en: `someone saved this draft first (version ${current.version} by ${current.updatedBy}); your change was not saved`,
+    },
+    { theirs: current },
+  );
+}
+
 /**
  * Saves a draft if nobody saved since the version the editor started from; otherwise refuses with
  * 409 and the other change (its text, who and when), so nothing is overwritten silently. Every
- * change of a value is written to the audit trail with its old and new value.
+ * change of a value is written to the audit trail with its old and new value. A text that names
+ * another mission or period is refused even when it is not yet a valid rubric; one over 1 MiB is
+ * refused with 413. The texts are read and compared in a worker thread (see analysis.ts).
  */
-export function saveDraft(db: Db, options: { period: string; mission: string; yaml: string; version: number; username: string }): Draft {
+export async function saveDraft(db: Db, options: { period: string; mission: string; yaml: string; version: number; username: string }): Promise<Draft> {
   const { period, mission, yaml, version, username } = options;
+  checkSize(yaml);
+  const before = getDraft(db, period, mission);
+  if (!before) throw noDraft(period, mission);
+  if (before.version !== version) throw savedFirst(before);
+  const comparison = await worked(inWorker('compare', before.yaml, yaml, `${period}/${mission}.yaml`));
+  const { names } = comparison;
+  if ((names.mission !== null && names.mission !== mission) || (names.period !== null && names.period !== period)) {
+    throw new StoreError(400, {
+      th: `ร่างนี้ต้องเป็นภารกิจ ${mission} ไตรมาส ${period} (ข้อความระบุ ${names.mission ?? mission}, ${names.period ?? period}) จึงยังไม่บันทึก`,
+      en: `this draft must stay mission ${mission}, period ${period} (the text names ${names.mission ?? mission}, ${names.period ?? period}); it was not saved`,
+    });
+  }
   return db.transaction(() => {
     const current = getDraft(db, period, mission);
-    if (!current) {
-      throw new StoreError(404, { th: `ไม่มีร่างของ ${mission} ใน ${period}`, en: `there is no draft of ${mission} in ${period}` });
-    }
-    if (current.version !== version) {
-      throw new StoreError(
-        409,
-        {
-          th: `มีผู้บันทึกร่างนี้ไปก่อนแล้ว (ฉบับที่ ${current.version} โดย ${current.updatedBy}) การแก้ไขของคุณยังไม่ถูกบันทึก`,
-          en: `someone saved this draft first (version ${current.version} by ${current.updatedBy}); your change was not saved`,
-        },
-        { theirs: current },
-      );
-    }
-    const file = `${period}/${mission}.yaml`;
-    const before = parsed(current.yaml, file);
-    const after = parsed(yaml, file);
-    if (after && (after.mission !== mission || after.period !== period)) {
-      throw new StoreError(400, {
-        th: `ร่างนี้ต้องเป็นภารกิจ ${mission} ไตรมาส ${period}`,
-        en: `this draft must stay mission ${mission}, period ${period} (received ${after.mission}, ${after.period})`,
-      });
-    }
+    if (!current) throw noDraft(period, mission);
+    // Another save while the texts were compared: the comparison was of an older text.
+    if (current.version !== version) throw savedFirst(current);
     db.prepare('UPDATE drafts SET yaml = ?, version = ?, updated_by = ?, updated_at = ? WHERE period = ? AND mission = ?').run(
       yaml,
       current.version + 1,
@@ -228,8 +257,8 @@ export function saveDraft(db: Db, options: { period: string; mission: string; ya
       period,
       mission,
     );
-    if (before && after) {
-      for (const change of diffRubrics(before, after)) {
+    if (comparison.changes) {
+      for (const change of comparison.changes) {
         audit(db, { username, action: 'change', period, mission, path: change.path, before: change.before, after: change.after, message: change.message });
       }
     } else if (yaml !== current.yaml) {
@@ -245,20 +274,18 @@ export function saveDraft(db: Db, options: { period: string; mission: string; ya
   }).immediate();
 }
 
-const analyses = new Map<string, { rubric: Rubric | undefined; findings: Finding[] }>();
-
-/** A text's validation and analysis, kept per text: pages show every mission on each visit. */
-export function analyseText(yaml: string, period: string, mission: string): { rubric: Rubric | undefined; findings: Finding[] } {
-  const key = `${period}/${mission}\n${yaml}`;
-  let result = analyses.get(key);
-  if (!result) {
-    const loaded = loadRubric(yaml, `${period}/${mission}.yaml`);
-    const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
-    result = { rubric, findings: lintRubric(loaded, rubric, diagnostics) };
-    if (analyses.size > 500) analyses.clear();
-    analyses.set(key, result);
+/**
+ * Starts reading the last year's texts (drafts, else latest revisions, and their baselines) in
+ * the workers, so that the first visit to the home page finds them read. Never waits, never throws.
+ */
+export function warmAnalyses(db: Db): void {
+  for (const period of storePeriods(db).reverse().slice(0, 4)) {
+    for (const mission of storeMissions(db, period)) {
+      const yaml = getDraft(db, period, mission)?.yaml ?? latestRevision(db, period, mission)?.yaml;
+      if (yaml !== undefined) analyseText(yaml, period, mission).catch(() => undefined);
+      baselineGaps(db, period, mission).catch(() => undefined);
+    }
   }
-  return result;
 }
 
 /** The period before a period: 2567-Q4 → 2567-Q3, 2568-Q1 → 2567-Q4. */
@@ -275,11 +302,12 @@ export function baselineRevision(db: Db, period: string, mission: string): Revis
   return latestRevision(db, period, mission) ?? latestRevision(db, previousPeriod(period), mission);
 }
 
-/** The baseline revision and the keys of its errors (the letter's gaps); null when there is none. */
-export function baselineGaps(db: Db, period: string, mission: string): { period: string; revision: number; keys: string[] } | null {
+/** The baseline revision and the keys of its errors (the letter's gaps); null when there is none. Read in a worker. */
+export async function baselineGaps(db: Db, period: string, mission: string): Promise<{ period: string; revision: number; keys: string[] } | null> {
   const baseline = baselineRevision(db, period, mission);
   if (!baseline) return null;
-  return { period: baseline.period, revision: baseline.revision, keys: errorKeys(analyseText(baseline.yaml, baseline.period, baseline.mission).findings) };
+  const { findings } = await worked(analyseText(baseline.yaml, baseline.period, baseline.mission));
+  return { period: baseline.period, revision: baseline.revision, keys: errorKeys(findings) };
 }
 
 /** What publishing checks found: new errors stop it, the letter's gaps do not, warnings need an acknowledgement. */
@@ -291,9 +319,8 @@ export interface PublishCheck {
   warnings: Finding[];
 }
 
-/** Validation and analysis of a draft's text, split by severity and, for errors, by the baseline's error keys. */
-export function checkForPublish(yaml: string, period: string, mission: string, baseline: readonly string[] | null = null): PublishCheck {
-  const { findings } = analyseText(yaml, period, mission);
+/** A text's findings split by severity and, for errors, by the baseline's error keys. */
+export function checkForPublish(findings: Finding[], baseline: readonly string[] | null = null): PublishCheck {
   const { fresh, gaps } = splitErrors(findings, baseline);
   return { errors: fresh, gaps, warnings: findings.filter((f) => f.severity === 'warning') };
 }
@@ -308,27 +335,38 @@ function listed(findings: Finding[], lang: 'th' | 'en'): string {
  * draft changed since the version the publisher saw. Errors the baseline had are the letter's own
  * gaps and do not stop it.
  */
-export function publishDraft(
+export async function publishDraft(
   db: Db,
   options: { period: string; mission: string; version: number; username: string; acknowledgeWarnings: boolean },
-): Revision {
+): Promise<Revision> {
   const { period, mission, version, username } = options;
+  const changedAfter = (draft: Draft) =>
+    new StoreError(
+      409,
+      { th: `ร่างถูกแก้ไขหลังจากที่คุณเปิด (ฉบับที่ ${draft.version} โดย ${draft.updatedBy})`, en: `the draft changed after you opened it (version ${draft.version} by ${draft.updatedBy})` },
+      { theirs: draft },
+    );
+  const opened = getDraft(db, period, mission);
+  if (!opened) throw noDraft(period, mission);
+  if (opened.version !== version) throw changedAfter(opened);
+  const next = (latestRevision(db, period, mission)?.revision ?? 0) + 1;
+  // The text to publish and its analysis, made in a worker; the transaction below checks that
+  // neither the draft nor the revision number changed meanwhile.
+  const prepared = await worked(inWorker('publish', opened.yaml, period, mission, next));
+  if (!prepared) throw new StoreError(400, { th: 'ร่างไม่มี status หรือ revision', en: 'the draft has no status or revision to set' });
+  const baseline = await baselineGaps(db, period, mission);
+  const check = checkForPublish(prepared.analysis.findings, baseline?.keys ?? null);
+  const yaml = prepared.yaml;
   return db.transaction(() => {
     const draft = getDraft(db, period, mission);
-    if (!draft) throw new StoreError(404, { th: `ไม่มีร่างของ ${mission} ใน ${period}`, en: `there is no draft of ${mission} in ${period}` });
-    if (draft.version !== version) {
-      throw new StoreError(
-        409,
-        { th: `ร่างถูกแก้ไขหลังจากที่คุณเปิด (ฉบับที่ ${draft.version} โดย ${draft.updatedBy})`, en: `the draft changed after you opened it (version ${draft.version} by ${draft.updatedBy})` },
-        { theirs: draft },
-      );
+    if (!draft) throw noDraft(period, mission);
+    if (draft.version !== version) throw changedAfter(draft);
+    if ((latestRevision(db, period, mission)?.revision ?? 0) + 1 !== next || baselineRevision(db, period, mission)?.revision !== baseline?.revision) {
+      throw new StoreError(409, {
+        th: `มีผู้เผยแพร่ ${mission} ไปก่อนแล้วระหว่างที่ตรวจ โปรดโหลดหน้านี้ใหม่`,
+        en: `someone published ${mission} while it was being checked; reload the page`,
+      });
     }
-    const next = (latestRevision(db, period, mission)?.revision ?? 0) + 1;
-    let yaml = setScalar(draft.yaml, ['status'], 'published');
-    yaml = yaml && setScalar(yaml, ['revision'], next);
-    if (!yaml) throw new StoreError(400, { th: 'ร่างไม่มี status หรือ revision', en: 'the draft has no status or revision to set' });
-    const baseline = baselineGaps(db, period, mission);
-    const check = checkForPublish(yaml, period, mission, baseline?.keys ?? null);
     if (check.errors.length > 0) {
       const n = check.errors.length;
       throw new StoreError(
@@ -374,22 +412,33 @@ export function publishDraft(
  * Opens a draft from the latest published revision, as the next revision: the way to correct a
  * published rubric without changing it.
  */
-export function openCorrection(db: Db, options: { period: string; mission: string; username: string }): Draft {
+export async function openCorrection(db: Db, options: { period: string; mission: string; username: string }): Promise<Draft> {
   const { period, mission, username } = options;
+  const existing = getDraft(db, period, mission);
+  if (existing) return existing;
+  const source = latestRevision(db, period, mission);
+  if (!source) throw new StoreError(404, { th: `ไม่มีฉบับที่เผยแพร่ของ ${mission}`, en: `${mission} has no published revision` });
+  const yaml =
+    (await worked(
+      inWorker('scalars', source.yaml, [
+        { path: ['status'], value: 'draft', optional: true },
+        { path: ['revision'], value: source.revision + 1, optional: true },
+      ]),
+    )) ?? source.yaml;
   return db.transaction(() => {
-    const existing = getDraft(db, period, mission);
-    if (existing) return existing;
+    const opened = getDraft(db, period, mission);
+    if (opened) return opened;
     const latest = latestRevision(db, period, mission);
-    if (!latest) throw new StoreError(404, { th: `ไม่มีฉบับที่เผยแพร่ของ ${mission}`, en: `${mission} has no published revision` });
-    let yaml = setScalar(latest.yaml, ['status'], 'draft') ?? latest.yaml;
-    yaml = setScalar(yaml, ['revision'], latest.revision + 1) ?? yaml;
+    if (latest?.revision !== source.revision) {
+      throw new StoreError(409, { th: `มีการเผยแพร่ ${mission} ฉบับใหม่ระหว่างนี้ โปรดโหลดหน้านี้ใหม่`, en: `a new revision of ${mission} was published meanwhile; reload the page` });
+    }
     db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(period, mission, yaml, username, now());
     audit(db, {
       username,
       action: 'draft',
       period,
       mission,
-      message: { th: `เปิดร่างแก้ไขจากฉบับที่ ${latest.revision}`, en: `opened a correction of revision ${latest.revision}` },
+      message: { th: `เปิดร่างแก้ไขจากฉบับที่ ${source.revision}`, en: `opened a correction of revision ${source.revision}` },
     });
     return getDraft(db, period, mission)!;
   }).immediate();
@@ -420,13 +469,14 @@ function startedBy(db: Db, period: string): { username: string; at: string } | u
  * the next one must not exist yet, else 409. So a second click, a second tab or a second server
  * process asking for the same quarter makes nothing: one quarter, never two.
  */
-export function startPeriod(db: Db, options: { from: string; username: string }): { period: string; created: string[] } {
+export async function startPeriod(db: Db, options: { from: string; username: string }): Promise<{ period: string; created: string[] }> {
   const { from, username } = options;
   if (!PERIOD.test(from)) {
     throw new StoreError(400, { th: `ไม่ได้ระบุไตรมาสต้นทางที่ถูกต้อง (${from || 'ว่าง'})`, en: `the period to start from is not a period (${from || 'empty'})` });
   }
   const to = nextPeriod(from);
-  return db.transaction(() => {
+  /** Refuses when the next quarter exists or `from` is not the latest period. */
+  const check = () => {
     const periods = storePeriods(db);
     const latest = periods.at(-1);
     const [fromLabel, toLabel] = [periodLabel(from), periodLabel(to)];
@@ -453,14 +503,38 @@ export function startPeriod(db: Db, options: { from: string; username: string })
         { from, to, latest },
       );
     }
+  };
+  /** Each mission's latest revision, or its draft where it has none. */
+  const sources = () =>
+    storeMissions(db, from)
+      .map((mission) => ({ mission, yaml: latestRevision(db, from, mission)?.yaml ?? getDraft(db, from, mission)?.yaml }))
+      .filter((s): s is { mission: string; yaml: string } => s.yaml !== undefined);
+  check();
+  const read = sources();
+  // The new drafts' texts are made in workers; the transaction then checks again and that no source changed meanwhile.
+  const texts = await Promise.all(
+    read.map(async ({ yaml }) =>
+      (await worked(
+        inWorker('scalars', yaml, [
+          { path: ['period'], value: to, optional: true },
+          { path: ['status'], value: 'draft', optional: true },
+          { path: ['revision'], value: 1, optional: true },
+        ]),
+      )) ?? yaml,
+    ),
+  );
+  return db.transaction(() => {
+    check();
+    const now_ = sources();
+    if (now_.length !== read.length || now_.some((s, i) => s.mission !== read[i]!.mission || s.yaml !== read[i]!.yaml)) {
+      throw new StoreError(409, {
+        th: `เกณฑ์ของ${periodLabel(from).th}เปลี่ยนระหว่างที่เตรียมร่าง จึงยังไม่เริ่ม${periodLabel(to).th} โปรดลองอีกครั้ง`,
+        en: `the rubrics of ${from} changed while the drafts were being prepared, so ${to} was not started; try again`,
+      });
+    }
     const created: string[] = [];
-    for (const mission of storeMissions(db, from)) {
-      const source = latestRevision(db, from, mission)?.yaml ?? getDraft(db, from, mission)?.yaml;
-      if (!source) continue;
-      let yaml = setScalar(source, ['period'], to) ?? source;
-      yaml = setScalar(yaml, ['status'], 'draft') ?? yaml;
-      yaml = setScalar(yaml, ['revision'], 1) ?? yaml;
-      db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(to, mission, yaml, username, now());
+    read.forEach(({ mission }, i) => {
+      db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(to, mission, texts[i]!, username, now());
       audit(db, {
         username,
         action: 'draft',
@@ -469,7 +543,7 @@ export function startPeriod(db: Db, options: { from: string; username: string })
         message: { th: `เริ่มร่าง ${to} จาก ${from}`, en: `started the ${to} draft from ${from}` },
       });
       created.push(mission);
-    }
+    });
     return { period: to, created };
   }).immediate();
 }

@@ -13,7 +13,7 @@ function place(params: { period: string; mission: string }): { period: string; m
   return params;
 }
 
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
   const { period, mission } = place(params);
   const db = storeDb();
   const draft = getDraft(db, period, mission) ?? null;
@@ -26,11 +26,21 @@ export const load: PageServerLoad = ({ params, locals }) => {
     latest,
     revisions: revisions(db, period, mission).map(({ yaml: _yaml, ...meta }) => meta),
     /** The revision the text's errors are compared with and its error keys (the letter's gaps); null if none. */
-    baseline: baselineGaps(db, period, mission),
+    baseline: await baselineOrError(db, period, mission),
     canEdit: hasRole(locals.user, 'editor'),
     canPublish: hasRole(locals.user, 'publisher'),
   };
 };
+
+/** The baseline's gaps, or the error page saying why its analysis could not finish. */
+async function baselineOrError(db: ReturnType<typeof storeDb>, period: string, mission: string) {
+  try {
+    return await baselineGaps(db, period, mission);
+  } catch (e) {
+    if (e instanceof StoreError) error(e.status, { message: e.text.en, th: e.text.th });
+    throw e;
+  }
+}
 
 /** A refused write as the page shows it. */
 function refused(e: unknown) {
@@ -42,11 +52,16 @@ export const actions: Actions = {
   save: async ({ request, params, locals }) => {
     const { period, mission } = place(params);
     if (!hasRole(locals.user, 'editor')) return fail(403, { error: { th: 'ผู้ดูบันทึกไม่ได้', en: 'viewers cannot save' } });
+    // The page sends multipart form data (UTF-8, so Thai costs 3 bytes a character, not 9 as urlencoded).
     const form = await request.formData();
-    const yaml = String(form.get('yaml') ?? '');
+    const text = form.get('yaml');
+    if (typeof text !== 'string') return fail(400, { error: { th: 'แบบฟอร์มไม่มีข้อความของร่าง โปรดโหลดหน้านี้ใหม่', en: 'the form carried no draft text; reload the page' } });
     const version = Number(form.get('version'));
+    // Form encoding sends line ends as CR LF; YAML reads CR LF as it reads LF (in block scalars
+    // too), so storing LF changes no value and keeps the text as the editor shows it.
+    const yaml = text.replace(/\r\n/g, '\n');
     try {
-      const saved = saveDraft(storeDb(), { period, mission, yaml, version, username: locals.user!.username });
+      const saved = await saveDraft(storeDb(), { period, mission, yaml, version, username: locals.user!.username });
       return { saved: { version: saved.version, updatedAt: saved.updatedAt, yaml: saved.yaml } };
     } catch (e) {
       return refused(e);
@@ -57,7 +72,7 @@ export const actions: Actions = {
     if (!hasRole(locals.user, 'publisher')) return fail(403, { error: { th: 'เฉพาะผู้เผยแพร่เท่านั้น', en: 'only publishers may publish' } });
     const form = await request.formData();
     try {
-      const revision = publishDraft(storeDb(), {
+      const revision = await publishDraft(storeDb(), {
         period,
         mission,
         version: Number(form.get('version')),
@@ -73,7 +88,7 @@ export const actions: Actions = {
     const { period, mission } = place(params);
     if (!hasRole(locals.user, 'editor')) return fail(403, { error: { th: 'ผู้ดูแก้ไขไม่ได้', en: 'viewers cannot edit' } });
     try {
-      openCorrection(storeDb(), { period, mission, username: locals.user!.username });
+      await openCorrection(storeDb(), { period, mission, username: locals.user!.username });
       return { corrected: true };
     } catch (e) {
       return refused(e);
