@@ -9,6 +9,20 @@ import type { RequestHandler } from './$types';
 
 const FILE = /^(?:r([1-9][0-9]{0,5})|latest)\.(yaml|json)$/;
 
+/** A published revision as JSON, by digest: made once, since the revision never changes. */
+const asJsonByDigest = new Map<string, string>();
+
+function jsonOf(yaml: string, digest: string): string {
+  let body = asJsonByDigest.get(digest);
+  if (body === undefined) {
+    // A published text passed validation, duplicate keys included, so yaml's own check is not needed again.
+    body = JSON.stringify(parse(yaml, { uniqueKeys: false })) + '\n';
+    if (asJsonByDigest.size >= 1000) asJsonByDigest.delete(asJsonByDigest.keys().next().value!);
+    asJsonByDigest.set(digest, body);
+  }
+  return body;
+}
+
 export const GET: RequestHandler = (event) => {
   const { period, mission, file } = event.params;
   const name = FILE.exec(file);
@@ -20,7 +34,7 @@ export const GET: RequestHandler = (event) => {
   const found = revision !== undefined ? revisionText(db, period, mission, revision) : undefined;
   if (!found) return apiError(404, 'NOT_FOUND', `ไม่มีเกณฑ์ ${mission} ${file} ในไตรมาส ${period}`, `no published ${mission} ${file} in ${period}`);
   const asJson = name[2] === 'json';
-  const body = asJson ? JSON.stringify(parse(found.yaml)) + '\n' : found.yaml;
+  const body = asJson ? jsonOf(found.yaml, found.digest) : found.yaml;
   return cached(event, body, {
     etag: `"${found.digest.slice(7)}${asJson ? '-json' : ''}"`,
     type: asJson ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8',
