@@ -2,11 +2,12 @@
 // editor/lib/server/analysis.ts): the request thread hands it a task and goes on answering
 // others; a task that runs too long ends with the worker, not with the server.
 import { parentPort } from 'node:worker_threads';
-import { analyseRubricText, compareForSave, prepareForPublish, withScalars } from './text-analysis.js';
+import { analyseLive, analyseRubricText, compareForSave, prepareForPublish, withScalars } from './text-analysis.js';
 
 /** The tasks a worker runs, by name, with their arguments as the pool sends them. */
 const TASKS = {
   analyse: (yaml: string, period: string, mission: string) => analyseRubricText(yaml, period, mission),
+  live: (yaml: string, period: string, mission: string) => analyseLive(yaml, period, mission),
   compare: (before: string, after: string, file: string) => compareForSave(before, after, file),
   publish: (yaml: string, period: string, mission: string, revision: number) => prepareForPublish(yaml, period, mission, revision),
   scalars: (yaml: string, edits: Parameters<typeof withScalars>[1]) => withScalars(yaml, edits),

@@ -2,7 +2,9 @@
 // thread: its validation and analysis, what a save changes, and the text a publication, a
 // correction or a new quarter writes. Each reads the text once; none throws for bad input.
 import type { Finding } from './analyze.js';
+import { compileRubric } from './compile.js';
 import { diffRubrics, type Change } from './diff.js';
+import { runExamples, type ExampleOutcome } from './examples.js';
 import { lintRubric } from './lint.js';
 import { loadRubric } from './load.js';
 import type { Rubric } from './types.js';
@@ -21,6 +23,29 @@ export function analyseRubricText(yaml: string, period: string, mission: string)
   const loaded = loadRubric(yaml, `${period}/${mission}.yaml`);
   const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
   return { rubric, findings: lintRubric(loaded, rubric, diagnostics) };
+}
+
+/** Everything the rubric page shows about a text: its analysis, its value even when invalid, and its examples graded. */
+export interface LiveState extends TextAnalysis {
+  /** The parsed value even when it is not valid, for the table where it still can render. */
+  value: unknown;
+  examples: ExampleOutcome[];
+  /** Milliseconds the whole analysis took. */
+  ms: number;
+}
+
+/** Validates, analyses and runs the examples of a rubric text (through the compiled path). */
+export function analyseLive(text: string, period: string, mission: string): LiveState {
+  const start = performance.now();
+  const loaded = loadRubric(text, `${period}/${mission}.yaml`);
+  const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
+  const findings = lintRubric(loaded, rubric, diagnostics);
+  let examples: ExampleOutcome[] = [];
+  if (rubric?.grade) {
+    const compiled = compileRubric(rubric, { mission, period, revision: rubric.revision, digest: 'sha256:draft' });
+    examples = runExamples(rubric, compiled);
+  }
+  return { rubric, value: loaded.value, findings, examples, ms: performance.now() - start };
 }
 
 /** What saving `after` over `before` would do. */

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisTasks } from '../../../engine/analysis-worker.js';
-import type { TextAnalysis } from '../../../engine/text-analysis.js';
+import type { LiveState, TextAnalysis } from '../../../engine/text-analysis.js';
 import type { Text } from '../../../engine/types.js';
 
 /** Why a text could not be read in time, as the page and the API show it. */
@@ -225,27 +225,37 @@ export function inWorker<K extends TaskName>(task: K, ...args: Parameters<Analys
   return thePool().run(task, args);
 }
 
-/** Analyses kept by the digest of their period, mission and text; a text's analysis never changes. */
-const analyses = new Map<string, Promise<TextAnalysis>>();
+/** Results kept by task and the digest of their period, mission and text; a text's result never changes. */
+const analyses = new Map<string, Promise<unknown>>();
 const KEPT = 300;
 
-/**
- * A text's validation and analysis as the rubric of `mission` in `period`, from a worker, kept
- * for the next asker (pages show every mission on each visit). Two askers of the same text share
- * one run. Rejects with AnalysisUnavailable when it runs over the time limit.
- */
-export function analyseText(yaml: string, period: string, mission: string): Promise<TextAnalysis> {
-  const key = createHash('sha256').update(`${period}/${mission}\n`).update(yaml).digest('base64');
+/** A worker task's result for a text, kept for the next asker; two askers of one text share one run. */
+function kept<T>(task: 'analyse' | 'live', yaml: string, period: string, mission: string): Promise<T> {
+  const key = createHash('sha256').update(`${task}\n${period}/${mission}\n`).update(yaml).digest('base64');
   let found = analyses.get(key);
   if (found) {
     // Most recently used last, so the oldest goes first.
     analyses.delete(key);
     analyses.set(key, found);
-    return found;
+    return found as Promise<T>;
   }
-  found = inWorker('analyse', yaml, period, mission);
+  found = inWorker(task, yaml, period, mission);
   analyses.set(key, found);
   found.catch(() => analyses.delete(key));
   if (analyses.size > KEPT) analyses.delete(analyses.keys().next().value!);
-  return found;
+  return found as Promise<T>;
+}
+
+/**
+ * A text's validation and analysis as the rubric of `mission` in `period`, from a worker, kept
+ * for the next asker (pages show every mission on each visit). Rejects with AnalysisUnavailable
+ * when it runs over the time limit (and is then not kept).
+ */
+export function analyseText(yaml: string, period: string, mission: string): Promise<TextAnalysis> {
+  return kept('analyse', yaml, period, mission);
+}
+
+/** What the rubric page shows of a text on its first view (see analyseLive), from a worker, kept. */
+export function liveText(yaml: string, period: string, mission: string): Promise<LiveState> {
+  return kept('live', yaml, period, mission);
 }

@@ -1,6 +1,7 @@
 // One mission of one period: its draft (editable by editors) and its published revisions.
 import { error, fail } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/accounts.js';
+import { AnalysisUnavailable, analyseText, liveText } from '$lib/server/analysis.js';
 import { storeDb } from '$lib/server/context.js';
 import { baselineGaps, getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, StoreError } from '$lib/server/rubric-store.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,6 +20,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
   const draft = getDraft(db, period, mission) ?? null;
   const latest = latestRevision(db, period, mission) ?? null;
   if (!draft && !latest) error(404, { message: `no rubric ${mission} in ${period}`, th: `ไม่มีเกณฑ์ ${mission} ใน ${period}` });
+  // The text's analysis for the first view, read in a worker (never on this thread); when it cannot
+  // finish in time the page opens without it and the browser reads the text itself.
+  const [live, published] = await Promise.all([
+    orNull(liveText(draft?.yaml ?? latest!.yaml, period, mission)),
+    latest ? orNull(analyseText(latest.yaml, period, mission)) : null,
+  ]);
   return {
     period,
     mission,
@@ -27,10 +34,24 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     revisions: revisions(db, period, mission).map(({ yaml: _yaml, ...meta }) => meta),
     /** The revision the text's errors are compared with and its error keys (the letter's gaps); null if none. */
     baseline: await baselineOrError(db, period, mission),
+    /** The analysis of the text above (draft, else latest), or null if it could not be read in time. */
+    live,
+    /** The latest published revision as a rubric, for the list of changes. */
+    publishedRubric: published?.rubric ?? null,
     canEdit: hasRole(locals.user, 'editor'),
     canPublish: hasRole(locals.user, 'publisher'),
   };
 };
+
+/** A worker's answer, or null when it could not finish in time. */
+async function orNull<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof AnalysisUnavailable) return null;
+    throw e;
+  }
+}
 
 /** The baseline's gaps, or the error page saying why its analysis could not finish. */
 async function baselineOrError(db: ReturnType<typeof storeDb>, period: string, mission: string) {
