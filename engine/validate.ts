@@ -223,9 +223,9 @@ function toDiagnostic(loaded: LoadedRubric, error: ErrorObject, thaiMessage: str
       const name = String(params.additionalProperty);
       path = error.instancePath + toPointer([name]);
       atKey = true;
-      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const { allowed, list } = allowedNames(error.parentSchema);
       const hint = closestName(name, typoCandidates(name, allowed));
-      expected = allowed.join(', ');
+      expected = list;
       const shown = shortName(name);
       message = {
         th: `ไม่รู้จักคีย์ "${shown}"${hint ? ` หมายถึง "${hint}" หรือไม่` : ''} (ที่ใช้ได้: ${expected})`,
@@ -309,6 +309,20 @@ function toDiagnostic(loaded: LoadedRubric, error: ErrorObject, thaiMessage: str
       received,
     };
   }
+}
+
+/** A schema's property names and their list as messages show it, made once per schema (thousands of unknown keys share one). */
+const namesOfSchema = new WeakMap<object, { allowed: string[]; list: string }>();
+
+function allowedNames(schema: ErrorObject['parentSchema']): { allowed: string[]; list: string } {
+  const properties = (schema?.properties as object | undefined) ?? {};
+  let names = namesOfSchema.get(properties);
+  if (!names) {
+    const allowed = Object.keys(properties);
+    names = { allowed, list: allowed.join(', ') };
+    namesOfSchema.set(properties, names);
+  }
+  return names;
 }
 
 /**
