@@ -154,8 +154,8 @@ function resultSheets(sections: readonly ResultSection[]): ResultSheet[] {
 type Worksheet = import('exceljs').Worksheet;
 
 /**
- * Lays one sheet out in a worksheet. `commit`, for a streaming writer, hands each row on as soon
- * as it is added (and the sheet at its end), so that no row stays in memory.
+ * Lays one sheet out in a worksheet of either writer. `commit`, for the streaming writer, hands
+ * each row on as soon as it is added (and the sheet at its end), so that no row stays in memory.
  */
 async function fillSheet(worksheet: Worksheet, sheet: ResultSheet, commit: boolean): Promise<void> {
   // Widths before any row: the streaming writer writes its columns with the first row.
@@ -185,6 +185,21 @@ export async function writeResultsWorkbook(sections: readonly ResultSection[]): 
   for (const sheet of resultSheets(sections)) await fillSheet(workbook.addWorksheet(sheet.name), sheet, false);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/**
+ * Writes the same workbook as `writeResultsWorkbook` to a stream, row by row, for results too
+ * large to hold as one workbook in memory (the CLI's --out results.xlsx). Resolves once the
+ * stream has taken the whole file; rejects if the stream fails.
+ */
+export async function writeResultsWorkbookStream(stream: NodeJS.WritableStream, sections: readonly ResultSection[]): Promise<void> {
+  const ExcelJS = await excel();
+  // Styles for the bold headers; shared strings as the in-memory writer has them (inline, an empty
+  // text would read back as no value). The table holds each distinct text once, as the results do.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: stream as unknown as import('stream').Stream, useStyles: true, useSharedStrings: true });
+  workbook.creator = CREATOR;
+  for (const sheet of resultSheets(sections)) await fillSheet(workbook.addWorksheet(sheet.name), sheet, true);
+  await workbook.commit();
 }
 
 /**
