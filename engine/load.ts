@@ -51,7 +51,12 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
 
   let text: string;
   if (typeof input === 'string') {
-    if (input.length > MAX_RUBRIC_BYTES) return failed(tooLarge(make, input.length));
+    // The limit is on the file's UTF-8 bytes, as the text would be saved: a UTF-16 unit is at most
+    // three of them, so only a text longer than a third of the limit needs counting.
+    if (input.length * 3 > MAX_RUBRIC_BYTES) {
+      const size = utf8ByteLength(input);
+      if (size > MAX_RUBRIC_BYTES) return failed(tooLarge(make, size));
+    }
     text = input;
   } else {
     if (input.byteLength > MAX_RUBRIC_BYTES) return failed(tooLarge(make, input.byteLength));
@@ -282,6 +287,24 @@ function firstAliasPlace(doc: Document, lineCounter: LineCounter): Place {
     },
   });
   return place;
+}
+
+/**
+ * How many bytes a text takes in UTF-8, as TextEncoder would write it (a lone surrogate as the three
+ * bytes of U+FFFD), counted without encoding it. Browser-safe: no Buffer.
+ */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** Returns the offset of the first byte that is not valid UTF-8, or -1. */
