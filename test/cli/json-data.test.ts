@@ -96,3 +96,40 @@ describe('a JSON value nested 100,000 deep in a data file', () => {
     expect(impact.code).toBe(0);
   });
 });
+
+describe('a number in a JSON data file that a double cannot keep exactly', () => {
+  const path = file(
+    'inexact.json',
+    `[
+    {"id": "d1", "newProducts": 5, "salesGrowthPct": 4.5, "note": "9007199254740993"},
+    {"id": "d2", "newProducts": 9007199254740993, "salesGrowthPct": 4.5},
+    {"id": "d3", "newProducts": 5, "salesGrowthPct": 4.500000000000000001},
+    {"id": 9007199254740993, "newProducts": 5, "salesGrowthPct": 4.5},
+    {"id": "d5", "newProducts": 1.0, "salesGrowthPct": 0.1e1}
+  ]`,
+  );
+
+  for (const engine of ['compiled', 'reference']) {
+    it(`is that row's error naming the column, never another number, and the other rows grade (${engine})`, async () => {
+      const run = await rubric('grade', 'otop', '--period', '2567-Q3', '--data', path, '--format', 'json', '--engine', engine);
+      expect(run.code).toBe(0);
+      const { import: reports, results } = JSON.parse(run.stdout) as { import: { cellErrors: number; conversions: unknown[] }[]; results: Result[] };
+      expect(results.map((r) => [r.id, r.status, r.grade])).toEqual([
+        ['d1', 'graded', 'A'],
+        ['d2', 'error', null],
+        ['d3', 'error', null],
+        ['9007199254740993', 'error', null],
+        ['d5', 'graded', 'D'],
+      ]);
+      const said = results.slice(1, 4).map((r) => r.errors!.map((e) => [e.code, e.fact, e.received]));
+      expect(said).toEqual([[['INEXACT_NUMBER', 'newProducts', '9007199254740993']], [['INEXACT_NUMBER', 'salesGrowthPct', '4.500000000000000001']], [['INEXACT_NUMBER', 'id', '9007199254740993']]]);
+      expect(results[1]!.errors![0]!.message.en).toBe(
+        '"newProducts" of row 2 cannot be read: the number 9007199254740993 has more digits than can be kept exactly: it would be read as 9007199254740992, not as written (write fewer digits, whole numbers up to 9,007,199,254,740,991, or quote it if it is text or a code)',
+      );
+      expect(results[2]!.errors![0]!.message.th).toContain('"salesGrowthPct" ของแถวที่ 3 อ่านไม่ได้: ตัวเลข 4.500000000000000001 มีจำนวนหลักมากเกินกว่าจะเก็บค่าได้ตรงทุกหลัก');
+      // Counted as cells that could not be read, never as a conversion made for the reader.
+      expect(reports[0]).toMatchObject({ cellErrors: 3, conversions: [] });
+      expect(run.stderr).toContain('3 cells could not be read');
+    });
+  }
+});
