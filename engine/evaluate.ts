@@ -1,4 +1,5 @@
 import type { CompiledRubric } from './compile.js';
+import { describeValue } from './diagnostics.js';
 import { explain, type Explanation, type TraceEntry } from './explain.js';
 import type { Model, RubricRef } from './model.js';
 import { rowError, type RowError } from './row-problems.js';
@@ -149,8 +150,15 @@ function rowIdProblems(model: Model, rows: readonly Row[]): (RowError | undefine
   }
   return rows.map((row) => {
     const id = row.id;
-    if ((typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '') {
-      return rowError('MISSING_ID', 'id', 'a unit id', id === undefined ? 'nothing' : JSON.stringify(id), {
+    // Described, never stringified: an id may be any JSON value, a list nested 100,000 deep included.
+    if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') {
+      return rowError('WRONG_TYPE', 'id', 'a unit id (text or a number)', describeValue(id), {
+        th: `รหัสหน่วยงาน (id) ต้องเป็นข้อความหรือตัวเลข แต่ได้ ${describeValue(id, 'th')}`,
+        en: `the unit id (id) must be text or a number, received ${describeValue(id)}`,
+      });
+    }
+    if (id === undefined || id === null || String(id).trim() === '') {
+      return rowError('MISSING_ID', 'id', 'a unit id', id === undefined ? 'nothing' : describeValue(id), {
         th: 'แถวนี้ไม่มีรหัสหน่วยงาน (id)',
         en: 'the row has no unit id',
       });

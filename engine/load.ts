@@ -1,6 +1,7 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.js';
 import { sortDiagnostics } from './diagnostics.js';
+import { EXACT_NUMBER_EXPECTED, inexactNumberText, isExactLiteral, shownLiteral } from './exact-number.js';
 import { placeOfOffset, toPointer, type Place } from './positions.js';
 import type { Text } from './types.js';
 
@@ -51,7 +52,12 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
 
   let text: string;
   if (typeof input === 'string') {
-    if (input.length > MAX_RUBRIC_BYTES) return failed(tooLarge(make, input.length));
+    // The limit is on the file's UTF-8 bytes, as the text would be saved: a UTF-16 unit is at most
+    // three of them, so only a text longer than a third of the limit needs counting.
+    if (input.length * 3 > MAX_RUBRIC_BYTES) {
+      const size = utf8ByteLength(input);
+      if (size > MAX_RUBRIC_BYTES) return failed(tooLarge(make, size));
+    }
     text = input;
   } else {
     if (input.byteLength > MAX_RUBRIC_BYTES) return failed(tooLarge(make, input.byteLength));
@@ -129,6 +135,7 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
     );
     return { file, text, doc, lineCounter, value: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
+  diagnostics.push(...inexactNumbers(doc, text, lineCounter, make));
   if (value === null || value === undefined) {
     diagnostics.push(
       make('EMPTY_FILE', { line: 1, column: 1 }, { th: 'ไฟล์ไม่มีข้อมูล มีแต่หมายเหตุ', en: 'the file holds no data, only comments' }, {
@@ -269,6 +276,58 @@ function forbiddenKeys(
   return found;
 }
 
+/**
+ * Every number whose literal says more than the double it was read as keeps (9007199254740993
+ * read as 9007199254740992, 69.500000000000001 as 69.5), keys included: an error at the literal,
+ * never a value silently changed. One pass without recursion; a pointer is made only for a find.
+ */
+function inexactNumbers(
+  doc: Document,
+  text: string,
+  lineCounter: LineCounter,
+  make: (code: DiagnosticCode, place: Place, message: Text, extra?: Partial<Diagnostic>) => Diagnostic,
+): Diagnostic[] {
+  interface Entry {
+    node: unknown;
+    up: Entry | undefined;
+    segment: string;
+  }
+  const pointerOf = (entry: Entry): string => {
+    const segments: string[] = [];
+    for (let at: Entry | undefined = entry; at?.up; at = at.up) segments.push(at.segment);
+    return toPointer(segments.reverse());
+  };
+  const found: Diagnostic[] = [];
+  const stack: Entry[] = [{ node: doc.contents, up: undefined, segment: '' }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    const node = entry.node;
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i]!;
+        const segment = isScalar(pair.key) ? String(pair.key.value) : String(i);
+        stack.push({ node: pair.value, up: entry, segment }, { node: pair.key, up: entry, segment });
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], up: entry, segment: String(i) });
+    } else if (isScalar(node) && typeof node.value === 'number') {
+      const start = node.range?.[0] ?? 0;
+      // The literal as written: a plain scalar's source, or a quoted one's text under a !!int or !!float tag.
+      const literal = node.source ?? text.slice(start, node.range?.[1] ?? start);
+      if (isExactLiteral(literal, node.value)) continue;
+      const { line, col } = lineCounter.linePos(start);
+      found.push(
+        make('INEXACT_NUMBER', { line, column: col }, inexactNumberText(literal, node.value), {
+          path: pointerOf(entry),
+          expected: EXACT_NUMBER_EXPECTED,
+          received: shownLiteral(literal),
+        }),
+      );
+    }
+  }
+  return found;
+}
+
 function firstAliasPlace(doc: Document, lineCounter: LineCounter): Place {
   let place: Place = { line: 1, column: 1 };
   let found = false;
@@ -282,6 +341,24 @@ function firstAliasPlace(doc: Document, lineCounter: LineCounter): Place {
     },
   });
   return place;
+}
+
+/**
+ * How many bytes a text takes in UTF-8, as TextEncoder would write it (a lone surrogate as the three
+ * bytes of U+FFFD), counted without encoding it. Browser-safe: no Buffer.
+ */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** Returns the offset of the first byte that is not valid UTF-8, or -1. */

@@ -16,6 +16,7 @@ export type RowErrorCode =
   | 'UNKNOWN_VALUE'
   | 'UNKNOWN_PROVINCE'
   | 'AMBIGUOUS_NUMBER'
+  | 'INEXACT_NUMBER'
   | 'UNKNOWN_WORD'
   | 'ZERO_DENOMINATOR'
   | 'NO_CRITERIA';

@@ -1,12 +1,13 @@
 // The CLI's side of reading a data file and writing results: a regular file of bounded size read
 // once (never a directory, a device or a pipe, which could be endless or hang), and results
 // written piece by piece so that a large file never becomes one giant string.
-import { closeSync, constants, createWriteStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createWriteStream, fstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
+import { basename, dirname, join } from 'node:path';
 import type { GradeResult } from '../evaluate.js';
 import { MAX_DATA_BYTES } from '../import/read-file.js';
 import type { Text } from '../types.js';
-import { RESULT_HEADERS, resultCells } from '../workbook.js';
+import { RESULT_HEADERS, resultCells, writeResultsWorkbookStream, type ResultSection } from '../workbook.js';
 import { csvQuote } from '../tabular.js';
 
 /** The bytes of a data file, or why it cannot be read: one message in Thai and English. */
@@ -66,4 +67,28 @@ export async function writeResultsCsvFile(path: string, results: readonly GradeR
   for (const r of results) await put(file, resultCells(r).map(quote).join(',') + '\r\n');
   file.end();
   await once(file, 'close');
+}
+
+/**
+ * Writes results as a workbook (.xlsx) streamed to disk row by row, so that the largest data file
+ * never needs the whole workbook in memory. The workbook is written to a temporary file beside the
+ * target and renamed onto it only once complete: a failure leaves the target as it was and no
+ * half-written file behind.
+ */
+export async function writeResultsWorkbookFile(path: string, sections: readonly ResultSection[]): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const file = createWriteStream(temp, { flags: 'wx' });
+  // A failing disk must end the write with its error, not leave it waiting for a 'finish' that never comes.
+  const failed = new Promise<never>((_, reject) => file.on('error', reject));
+  failed.catch(() => {});
+  try {
+    await Promise.race([once(file, 'open'), failed]);
+    await Promise.race([writeResultsWorkbookStream(file, sections), failed]);
+    if (!file.closed) await Promise.race([once(file, 'close'), failed]);
+    renameSync(temp, path);
+  } catch (error) {
+    file.destroy();
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }

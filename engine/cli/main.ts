@@ -13,8 +13,8 @@ import { BundleError, generateKeys } from '../bundle.js';
 import { bundleRubricPath } from '../pull.js';
 import { readGrids, readMission, type ImportReport } from '../import/read-file.js';
 import { describeImport } from '../import/report.js';
-import { writeResultsWorkbook, type ResultSection } from '../workbook.js';
-import { readDataBytes, writeResultsCsvFile, writeResultsJson } from './data-file.js';
+import type { ResultSection } from '../workbook.js';
+import { readDataBytes, writeResultsCsvFile, writeResultsJson, writeResultsWorkbookFile } from './data-file.js';
 import { formatFinding, lintRubric } from '../lint.js';
 import { boundaryCases, casesToCsv } from '../cases.js';
 import { diffRubrics } from '../diff.js';
@@ -255,7 +255,16 @@ async function grade(
 
   if (options.out) {
     const target = resolve(options.out);
-    if (/\.xlsx$/i.test(target)) writeFileSync(target, await writeResultsWorkbook(sections));
+    if (/\.xlsx$/i.test(target)) {
+      try {
+        await writeResultsWorkbookFile(target, sections);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (typeof code !== 'string') throw error;
+        err.write(`rubric: ${options.out}: เขียนไฟล์ผลลัพธ์ไม่ได้ (${code}) / cannot write the results file (${code})\n`);
+        return 1;
+      }
+    }
     else if (/\.csv$/i.test(target)) await writeResultsCsvFile(target, sections.flatMap((s) => s.results));
     else {
       const stream = createWriteStream(target);

@@ -1,9 +1,12 @@
 // One reader for data files, for the CLI and the preview alike: the bytes of a CSV (any Thai
 // office encoding), a workbook, an HTML-table ".xls" or JSON become each mission's typed rows and
 // an import report. Browser-safe; exceljs is loaded only for workbooks.
+import { EXACT_NUMBER_EXPECTED, inexactNumberText, shownLiteral } from '../exact-number.js';
 import { cjsDefault } from '../interop.js';
+import { rowError, type RowError } from '../row-problems.js';
 import type { Rubric, Text } from '../types.js';
 import { decodeText, parseDelimited, readHtmlTable, sniffFile } from './decode.js';
+import { inexactJsonNumbers, quoteNumbers } from './json-numbers.js';
 import { factLabels, normaliseHeader, readTable, type Cell, type ImportProblem, type ImportProblemCode, type ReadTable } from './table.js';
 
 export { columnLetter, type Cell, type ImportProblem, type ImportReport, type ReadTable, type UnitInfo } from './table.js';
@@ -24,6 +27,11 @@ export interface FileGrids {
   grids: Grid[];
   /** JSON files hold typed rows already. */
   json?: Record<string, unknown>[];
+  /**
+   * JSON numbers a double cannot keep exactly (9007199254740993), by row and key: written as
+   * strings before parsing so that no other number is used, each to be its row's error.
+   */
+  jsonInexact?: { row: number; key: string; literal: string; value: number }[];
 }
 
 /** Options for reading a data file for one or several missions. */
@@ -73,11 +81,16 @@ export async function readGrids(bytes: Uint8Array, name: string): Promise<FileGr
 }
 
 function readJsonGrid(text: string, name: string, encoding: string): FileGrids | { problem: ImportProblem } {
+  // JSON.parse reads 9007199254740993 as 9007199254740992 without a word: such numbers are found
+  // first and parsed as the strings of their literals, never as another number.
+  const inexact = inexactJsonNumbers(text);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(quoteNumbers(text, inexact));
   } catch (error) {
-    return refuse('BAD_JSON', { th: `${name} ไม่ใช่ JSON ที่ถูกต้อง: ${(error as Error).message}`, en: `${name} is not valid JSON: ${(error as Error).message}` });
+    // Quoting a number never makes valid JSON invalid; the message names the file's own positions.
+    const message = inexact.length === 0 ? (error as Error).message : (jsonError(text) ?? (error as Error).message);
+    return refuse('BAD_JSON', { th: `${name} ไม่ใช่ JSON ที่ถูกต้อง: ${message}`, en: `${name} is not valid JSON: ${message}` });
   }
   if (!Array.isArray(value) || value.some((row) => row === null || typeof row !== 'object' || Array.isArray(row))) {
     return refuse('BAD_JSON', { th: `${name} ต้องเป็นรายการ (array) ของแถว แต่ละแถวเป็น object`, en: `${name} must be a JSON array of row objects` });
@@ -85,7 +98,18 @@ function readJsonGrid(text: string, name: string, encoding: string): FileGrids |
   if (value.length === 0) return refuse('NO_ROWS', { th: `${name} ไม่มีแถวข้อมูล`, en: `${name} has no rows` });
   // Copy onto prototype-free objects so that keys such as __proto__ stay plain data.
   const rows = value.map((row) => Object.assign(Object.create(null) as Record<string, unknown>, row as Record<string, unknown>));
-  return { kind: 'json', encoding, grids: [], json: rows };
+  const jsonInexact = inexact.flatMap((n) => (n.row >= 0 && n.key !== undefined ? [{ row: n.row, key: n.key, literal: n.literal, value: n.value }] : []));
+  return { kind: 'json', encoding, grids: [], json: rows, ...(jsonInexact.length > 0 ? { jsonInexact } : {}) };
+}
+
+/** Why JSON.parse refuses a text, or undefined when it does not. */
+function jsonError(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /** True for an Excel number format that shows a percentage (a % outside quotes and escapes). */
@@ -175,7 +199,7 @@ export function pickGrid(files: FileGrids, rubric: Rubric, options: ReadOptions)
 
 /** Reads one mission's table from a file's grids. */
 export function readMission(files: FileGrids, rubric: Rubric, options: ReadOptions & { source: string }): MissionTable {
-  if (files.json) return { mission: rubric.mission, table: jsonTable(files.json, options.source, rubric) };
+  if (files.json) return { mission: rubric.mission, table: jsonTable(files.json, options.source, rubric, files.jsonInexact ?? []) };
   const grid = pickGrid(files, rubric, options);
   if ('problem' in grid) return { mission: rubric.mission, problem: grid.problem };
   const source = files.kind === 'xlsx' ? `${options.source} [${grid.name}]` : options.source;
@@ -189,12 +213,32 @@ export function readMission(files: FileGrids, rubric: Rubric, options: ReadOptio
   return { mission: rubric.mission, ...(files.kind === 'xlsx' ? { sheet: grid.name } : {}), table };
 }
 
-/** JSON rows are typed already: carried as they are, with a report of the keys they use. */
-function jsonTable(rows: Record<string, unknown>[], source: string, rubric: Rubric): ReadTable {
-  const numbered = !rows.some((r) => r.id !== undefined);
+/**
+ * JSON rows are typed already: carried as they are, with a report of the keys they use. A number
+ * that could not be kept exactly is its row's error when it stands in a fact or the id (the id
+ * kept as the text of its literal, so the row is named as written), and is dropped from the row
+ * elsewhere: nothing reads it as a number, nor as the text it was quoted into.
+ */
+function jsonTable(given: Record<string, unknown>[], source: string, rubric: Rubric, inexact: NonNullable<FileGrids['jsonInexact']>): ReadTable {
   const facts = rubric.facts ?? {};
-  const keys = new Set(rows.flatMap((r) => Object.keys(r)));
+  const keys = new Set(given.flatMap((r) => Object.keys(r)));
   const carried = new Set(['id', 'province', 'district']);
+  const cellErrors: (RowError[] | undefined)[] = given.map(() => undefined);
+  const rows = given.slice();
+  for (const { row, key, literal, value } of inexact) {
+    if (row >= given.length) continue;
+    const copy = rows[row] === given[row] ? (rows[row] = Object.assign(Object.create(null) as Record<string, unknown>, given[row])) : rows[row]!;
+    if (key !== 'id') delete copy[key];
+    if (key !== 'id' && !Object.hasOwn(facts, key)) continue;
+    if (cellErrors[row]?.some((e) => e.fact === key)) continue;
+    const text = inexactNumberText(literal, value);
+    const error = rowError('INEXACT_NUMBER', key, EXACT_NUMBER_EXPECTED, shownLiteral(literal), {
+      th: `"${key}" ของแถวที่ ${row + 1} อ่านไม่ได้: ${text.th}`,
+      en: `"${key}" of row ${row + 1} cannot be read: ${text.en}`,
+    });
+    (cellErrors[row] ??= []).push({ ...error, column: key });
+  }
+  const numbered = !rows.some((r) => r.id !== undefined);
   return {
     rows: rows.map((r, i) => (numbered ? Object.assign(Object.create(null) as Record<string, unknown>, r, { id: `#${i + 1}` }) : r)),
     units: rows.map((r, i) => ({
@@ -203,7 +247,7 @@ function jsonTable(rows: Record<string, unknown>[], source: string, rubric: Rubr
       ...(typeof r.province === 'string' ? { province: r.province } : {}),
       ...(typeof r.district === 'string' ? { district: r.district } : {}),
     })),
-    cellErrors: rows.map(() => undefined),
+    cellErrors,
     report: {
       source,
       headerRow: 0,
@@ -213,7 +257,7 @@ function jsonTable(rows: Record<string, unknown>[], source: string, rubric: Rubr
       missingFacts: Object.keys(facts).filter((f) => !keys.has(f)),
       ignoredColumns: [...keys].filter((k) => !carried.has(k) && !Object.hasOwn(facts, k)),
       rows: rows.length,
-      cellErrors: 0,
+      cellErrors: cellErrors.reduce((count, errors) => count + (errors?.length ?? 0), 0),
       labels: factLabels(rubric),
       fractionColumns: [],
     },

@@ -117,6 +117,23 @@ describe('gradeRows with bad rows', () => {
     expect(results[3]!.reason.en).toContain('"4,5"');
   });
 
+  it('says an id of the wrong kind is one, describing it without stringifying it', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const results = gradeRows(compiled, [
+      { id: true, newProducts: 5, salesGrowthPct: 4.5 },
+      { id: deep, newProducts: 5, salesGrowthPct: 4.5 },
+      { id: '  ', newProducts: 5, salesGrowthPct: 4.5 },
+      { id: null, newProducts: 5, salesGrowthPct: 4.5 },
+    ]);
+    expect(results.map((r) => r.verdict.errors!.map((e) => [e.code, e.fact, e.received]))).toEqual([
+      [['WRONG_TYPE', 'id', 'true']],
+      [['WRONG_TYPE', 'id', 'a list of 1 item']],
+      [['MISSING_ID', 'id', '"  "']],
+      [['MISSING_ID', 'id', 'null']],
+    ]);
+  });
+
   it('reports every problem of a row at once', () => {
     const [result] = gradeRows(compiled, [{ id: 'x', newProducts: 'many', salesGrowthPct: null }]);
     expect(result!.verdict.errors!.map((e) => e.fact)).toEqual(['newProducts', 'salesGrowthPct']);
