@@ -18,6 +18,7 @@ process.env.RUBRICS_DIR ||= fileURLToPath(new URL('../rubrics', import.meta.url)
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 const { openDb, defaultDbPath } = await import(new URL('../dist/editor/lib/server/db.js', import.meta.url).href);
 const { signedManifest } = await import(new URL('../dist/editor/lib/server/publication.js', import.meta.url).href);
+const { SECURITY_HEADERS } = await import(new URL('../dist/editor/lib/server/security-headers.js', import.meta.url).href);
 
 const db = openDb(defaultDbPath());
 const sequenceOf = db.prepare('SELECT COUNT(*) FROM revisions WHERE period = ?').pluck();
@@ -75,6 +76,9 @@ function fast(request) {
 }
 
 const server = createServer((request, response) => {
+  // On every answer, also those that never reach SvelteKit's hooks: the fast path below, the static
+  // files adapter-node serves, and SvelteKit's own redirects.
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
   const entry = fast(request);
   if (!entry) return handler(request, response);
   const headers = { etag: entry.etag, 'cache-control': entry.cache, ...CORS };
