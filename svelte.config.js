@@ -17,6 +17,30 @@ const config = {
       assets: 'editor/static',
     },
     // csrf.checkOrigin stays at its default (on): form posts must come from ORIGIN.
+    // The Content-Security-Policy of every page. 'auto' gives SvelteKit's inline start-up script a
+    // nonce (a hash on prerendered pages), so script-src needs neither 'unsafe-inline' nor
+    // 'unsafe-eval'. The sources beyond 'self', each for something the editor does:
+    // - style-src 'unsafe-inline': Monaco and Svelte set style attributes and add <style> elements;
+    // - img-src data: Monaco's stylesheet draws squiggles and other marks as data: images.
+    // Monaco's two workers are files under /_app/ (Vite's `?worker`), so worker-src is 'self'.
+    // The rubric and data-row validators are compiled at build time (editor/standalone-validators.ts),
+    // because Ajv's run-time compilation would need 'unsafe-eval'.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'worker-src': ['self'],
+        'connect-src': ['self'],
+        'frame-ancestors': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'object-src': ['none'],
+      },
+    },
   },
 };
 

@@ -1,10 +1,13 @@
 // Every request: who is signed in (session cookie) and which language to show; pages need a sign-in.
+// Every answer: the security headers (a page's Content-Security-Policy comes from svelte.config.js),
+// and no caching of anything but the public API.
 import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sessionUser } from './lib/server/accounts.js';
 import { analysisSettings } from './lib/server/analysis.js';
 import { authSettings } from './lib/server/auth-settings.js';
 import { ensureFirstAccount, storeDb } from './lib/server/context.js';
 import { warmAnalyses } from './lib/server/rubric-store.js';
+import { SECURITY_HEADERS } from './lib/server/security-headers.js';
 
 /**
  * Before the first request: checks the sign-in, session and analysis settings (a bad value stops the
@@ -21,12 +24,36 @@ export const init: ServerInit = async () => {
 
 const OPEN = ['/login', '/lang', '/api/'];
 
+/**
+ * The response with the security headers. Pages, their data and form answers carry drafts and
+ * who is signed in, so no cache may keep them; the public API (/api/) keeps its own lifetimes
+ * (immutable revisions, short-lived manifests).
+ */
+function secured(response: Response, path: string): Response {
+  const apply = (headers: Headers) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+    if (!path.startsWith('/api/')) headers.set('cache-control', 'no-store');
+  };
+  try {
+    apply(response.headers);
+    return response;
+  } catch {
+    // A response whose headers cannot change (one passed on from fetch) is copied.
+    const copy = new Response(response.body, response);
+    apply(copy.headers);
+    return copy;
+  }
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = sessionUser(storeDb(), event.cookies.get('session')) ?? null;
   event.locals.lang = event.cookies.get('lang') === 'en' ? 'en' : 'th';
   const path = event.url.pathname;
   if (!event.locals.user && !OPEN.some((p) => path.startsWith(p))) {
+    // SvelteKit answers the redirect (as JSON to its own data and form requests); it carries no
+    // page, and serve.js has already set the security headers.
     redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
   }
-  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+  const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+  return secured(response, path);
 };

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { standaloneValidators } from './standalone-validators.js';
 
 /** The repository root, where svelte.config.js, rubrics/ and engine/ live (no trailing slash). */
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -10,13 +11,22 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** The Vite config: the SvelteKit plugin, rooted at the repository root. */
 export default defineConfig({
   root,
-  plugins: [sveltekit()],
+  // The schema validators compiled at build time, so the browser needs no 'unsafe-eval' (svelte.config.js).
+  plugins: [standaloneValidators(), sveltekit()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   // Dev: pre-bundle Monaco, monaco-yaml and their worker entries up front. Found late (they are imported
   // dynamically), they would make Vite re-optimise and reload the page the first time the editor opens.
+  // The two Ajv helpers are imported by the compiled validators (standalone-validators.ts).
   optimizeDeps: {
-    include: ['monaco-editor', 'monaco-yaml', 'monaco-editor/esm/vs/editor/editor.worker', 'monaco-yaml/yaml.worker.js'],
+    include: [
+      'monaco-editor',
+      'monaco-yaml',
+      'monaco-editor/esm/vs/editor/editor.worker',
+      'monaco-yaml/yaml.worker.js',
+      'ajv/dist/runtime/ucs2length.js',
+      'ajv-formats/dist/formats.js',
+    ],
   },
   // Module workers: Monaco's and monaco-yaml's worker code is ESM.
   worker: { format: 'es' },

@@ -1,22 +1,14 @@
 // A downloaded manifest's shape, checked against schemas/manifest.schema.json (compiled once)
 // before any of its fields is used: the patterns of periods and missions, integer sequences and
 // revisions, and each file's path exactly the API's path for its mission and revision.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import localizeThModule from 'ajv-i18n/localize/th/index.js';
-import manifestSchema from '../schemas/manifest.schema.json' with { type: 'json' };
 import { cjsDefault } from './interop.js';
+import { schemaValidator } from './schema-validators.js';
 import type { Text } from './types.js';
 
 type Localize = (errors?: ErrorObject[] | null) => void;
 const localizeTh = cjsDefault<Localize>(localizeThModule);
-
-let compiled: ValidateFunction | undefined;
-
-/** The manifest schema's validator, compiled once on first use. */
-function manifestValidator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, strictTypes: false, verbose: true }).compile(manifestSchema);
-  return compiled;
-}
 
 /** The file a mission's revision has in a period's folder, as the API serves it. */
 export function missionPath(mission: string, revision: number): string {
@@ -55,7 +47,7 @@ function describe(error: ErrorObject, message: string | undefined): string {
  * appears twice.
  */
 export function manifestProblems(value: unknown): Text[] {
-  const validate = manifestValidator();
+  const validate = schemaValidator('manifest');
   if (!validate(value)) {
     const errors = (validate.errors ?? []).slice(0, 5);
     const thai = structuredClone(errors);

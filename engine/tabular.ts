@@ -1,7 +1,7 @@
 // Rows from data files' text (CSV, JSON) and from tables (worksheets): pure, for the CLI and the browser.
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { parse } from 'csv-parse/browser/esm/sync';
-import rowsSchema from '../schemas/rows.schema.json' with { type: 'json' };
+import { schemaValidator } from './schema-validators.js';
 import { closestName } from './suggest.js';
 import type { Fact } from './types.js';
 
@@ -30,12 +30,10 @@ export interface DataSet {
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-let rowsValidator: ValidateFunction | undefined;
-
-/** The data row set schema's validator, compiled once on first use. */
+/** The data row set schema's errors for a value, or null when it conforms. */
 function validateRowSet(value: unknown): ValidateFunction['errors'] {
-  rowsValidator ??= new Ajv({ allErrors: true, strict: true, strictTypes: false }).compile(rowsSchema);
-  return rowsValidator(value) ? null : rowsValidator.errors;
+  const validate = schemaValidator('rows');
+  return validate(value) ? null : validate.errors;
 }
 
 /** Rows from the text of a JSON data file: an array of flat rows. */

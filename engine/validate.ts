@@ -1,31 +1,17 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import formatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import localizeThModule from 'ajv-i18n/localize/th/index.js';
-import rubricSchema from '../schemas/rubric.schema.json' with { type: 'json' };
 import { checkRubric } from './check.js';
 import { capDiagnostics, describeValue, sortDiagnostics, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 import { cjsDefault } from './interop.js';
 import type { LoadedRubric } from './load.js';
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import { pointerSegments, toPointer, type Place } from './positions.js';
+import { schemaValidator } from './schema-validators.js';
 import type { Rubric, Text } from './types.js';
 import { closestName } from './suggest.js';
 
 type Localize = (errors?: ErrorObject[] | null) => void;
 const localizeTh = cjsDefault<Localize>(localizeThModule);
-const addFormats = cjsDefault<(ajv: Ajv) => Ajv>(formatsModule);
-
-let compiled: ValidateFunction | undefined;
-
-/** The rubric schema's validator, compiled once on first use. */
-function rubricValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, discriminator: true, verbose: true });
-    addFormats(ajv);
-    compiled = ajv.compile(rubricSchema);
-  }
-  return compiled;
-}
 
 /** What `validateRubric` gives: the typed rubric when it is valid, and every diagnostic. */
 export interface ValidatedRubric {
@@ -48,7 +34,7 @@ export function validateRubric(loaded: LoadedRubric, options: ValidateOptions = 
   if (loaded.value === undefined || !loaded.doc) {
     return { rubric: undefined, diagnostics: capDiagnostics(sortDiagnostics(loaded.diagnostics), loaded.file) };
   }
-  const validate = rubricValidator();
+  const validate = schemaValidator('rubric');
   const diagnostics = [...loaded.diagnostics];
   const locate = pointerLocator(loaded.doc, loaded.lineCounter);
   if (!validate(loaded.value)) {

@@ -35,6 +35,8 @@ export function freePort(): Promise<number> {
 export interface Editor {
   base: string;
   db: string;
+  /** What the server has printed so far (stdout and stderr). */
+  output(): string;
   stop(): void;
 }
 
@@ -88,6 +90,7 @@ export async function startEditor(users: { username: string; role: string; passw
         return {
           base,
           db,
+          output: () => output,
           // The server and its temporary database go together.
           stop: () => {
             server.kill();
