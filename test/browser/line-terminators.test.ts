@@ -22,10 +22,10 @@ beforeAll(async () => {
   editor = await startEditor([EDNA]);
   // The draft is saved through the store, as the page's save action would.
   db = openDb(editor.db);
-  const draft = openCorrection(db, { period: '2567-Q3', mission: 'otop', username: EDNA.username });
+  const draft = await openCorrection(db, { period: '2567-Q3', mission: 'otop', username: EDNA.username });
   expect(draft.yaml).toContain(NAME);
   seeded = draft.yaml.replace(NAME, NAME_WITH_LS);
-  saveDraft(db, { period: '2567-Q3', mission: 'otop', yaml: seeded, version: draft.version, username: EDNA.username });
+  await saveDraft(db, { period: '2567-Q3', mission: 'otop', yaml: seeded, version: draft.version, username: EDNA.username });
   browser = await launchChromium();
 }, 60_000);
 
