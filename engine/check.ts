@@ -4,6 +4,7 @@ import { describeValue, type DiagnosticCode, type Severity } from './diagnostics
 import { toPointer } from './positions.js';
 import { provinceByName, resolveProvince } from './provinces.js';
 import { closestName } from './suggest.js';
+import { parseIsoDate } from './thai-date.js';
 import type { Band, Condition, Rubric, Text } from './types.js';
 
 /** A problem in a schema-valid rubric's meaning, before it is given a place in the file. */
@@ -54,6 +55,22 @@ export function checkRubric(rubric: Rubric, options: { expectedMission?: string;
       received: rubric.period,
     });
   }
+  // The schema checks a due date's shape; the calendar decides whether it is a day (no 30 February) and a time.
+  rubric.reporting.rounds.forEach((round, i) => {
+    const time = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(round.due);
+    const timeOk = !time || (Number(time[1]) <= 23 && Number(time[2]) <= 59 && Number(time[3] ?? 0) <= 59);
+    if (parseIsoDate(round.due) && timeOk) return;
+    problems.push({
+      code: 'SCHEMA_CONSTRAINT',
+      path: `/reporting/rounds/${i}/due`,
+      message: {
+        th: `กำหนดส่ง "${round.due}" ไม่ใช่วันที่หรือเวลาที่มีจริง`,
+        en: `the due date "${round.due}" is not a real date and time`,
+      },
+      expected: 'a calendar date (YYYY-MM-DD), optionally with a time of day',
+      received: round.due,
+    });
+  });
   if (rubric.status === 'published' && !rubric.grade) {
     problems.push({
       code: 'SCHEMA_REQUIRED',

@@ -97,6 +97,23 @@ describe('validateRubric with named conditions in long chains, lattices and ring
   });
 });
 
+describe('validateRubric with a reporting round due on a day that does not exist', () => {
+  it.each([
+    ['2024-02-30', 1],
+    ['2024-13-01', 1],
+    ['2023-02-29', 1],
+    ['2024-04-19T24:00:00+07:00', 1],
+    ['2024-04-19T16:60+07:00', 1],
+    ['2024-02-29', 0],
+    ['2024-04-19T23:59:59+07:00', 0],
+  ])('due %s gives %i SCHEMA_CONSTRAINT', (due, errors) => {
+    const text = TEST_RUBRIC_HEADER.replace('rounds: []', `rounds: [{ round: 1, due: "${due}" }]`);
+    const { rubric, diagnostics } = validateRubric(loadRubric(text, 'due.yaml'));
+    expect(diagnostics.map((d) => [d.code, d.path, d.line])).toEqual(errors ? [['SCHEMA_CONSTRAINT', '/reporting/rounds/0/due', 6]] : []);
+    expect(rubric === undefined).toBe(errors > 0);
+  });
+});
+
 describe('lintRubric', () => {
   describe('on the corpus of valid rubrics with defects only analysis finds', () => {
     const lintCorpus = join(import.meta.dirname, '../fixtures/lint-rubrics');
