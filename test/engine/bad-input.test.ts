@@ -130,6 +130,46 @@ describe('validateRubric with a revision larger than the API can name', () => {
   });
 });
 
+describe('validateRubric with tags outside YAML\'s core schema', () => {
+  it.each([
+    ['name: { th: !!js/function "function () {}", en: Test }', 5, '!!js/function'],
+    ['name: { th: !!binary aGVsbG8=, en: Test }', 5, '!!binary'],
+    ['source: !!set { document, date }', 7, '!!set'],
+    ['source: !!omap [ { document: x } ]', 7, '!!omap'],
+    ['source: !include other.yaml', 7, '!include'],
+  ])('refuses %s with YAML_SYNTAX at its line, not a rubric that kept or dropped the value', (line, at, tag) => {
+    const [key] = line.split(':');
+    const text = TEST_RUBRIC_HEADER.replace(new RegExp(`^${key}:.*$`, 'm'), line);
+    const { rubric, diagnostics } = validateRubric(loadRubric(text, 'tag.yaml'));
+    expect(rubric).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.received])).toEqual([['YAML_SYNTAX', 'error', at, tag]]);
+  });
+  it('accepts the core tags, which only say what a plain value is', () => {
+    const text = TEST_RUBRIC_HEADER.replace('revision: 1', 'revision: !!int 1').replace('mission: test', 'mission: !!str test');
+    expect(validateRubric(loadRubric(text, 'tag.yaml')).diagnostics).toEqual([]);
+  });
+});
+
+describe('validateRubric with control characters, which YAML does not allow', () => {
+  it.each([
+    ['\u0000', 'U+0000'],
+    ['\u0007', 'U+0007'],
+    ['\u001B', 'U+001B'],
+    ['\u007F', 'U+007F'],
+    ['\u0090', 'U+0090'],
+    ['\uFFFF', 'U+FFFF'],
+  ])('refuses a raw %j in a name with YAML_SYNTAX at its place', (character, code) => {
+    const text = TEST_RUBRIC_HEADER.replace('en: Test', `en: Te${character}st`);
+    const { rubric, diagnostics } = validateRubric(loadRubric(text, 'control.yaml'));
+    expect(rubric).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.received])).toEqual([['YAML_SYNTAX', 5, 26, code]]);
+  });
+  it('accepts tabs inside a line and the escape "\\0" in a double-quoted string', () => {
+    const text = TEST_RUBRIC_HEADER.replace('{ th: ทดสอบ, en: Test }', '{ th: ทดสอบ,\ten: "Te\\0st" }');
+    expect(validateRubric(loadRubric(text, 'control.yaml')).diagnostics).toEqual([]);
+  });
+});
+
 describe('lintRubric', () => {
   describe('on the corpus of valid rubrics with defects only analysis finds', () => {
     const lintCorpus = join(import.meta.dirname, '../fixtures/lint-rubrics');
