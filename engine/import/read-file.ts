@@ -63,7 +63,7 @@ export async function readGrids(bytes: Uint8Array, name: string): Promise<FileGr
   const { text, encoding } = decoded;
   if (kind === 'html') {
     const table = readHtmlTable(text);
-    if ('problem' in table) return { problem: { code: 'NO_TABLE', message: table.problem.message } };
+    if ('problem' in table) return { problem: { code: table.problem.code === 'TABLE_TOO_LARGE' ? 'TABLE_TOO_LARGE' : 'NO_TABLE', message: table.problem.message } };
     return { kind: 'html', encoding, grids: [{ name, cells: table.rows }] };
   }
   if (/\.json$/i.test(name) || /^\s*[[{]/.test(text)) return readJsonGrid(text, name, encoding);

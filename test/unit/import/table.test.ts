@@ -156,3 +156,14 @@ describe('readMission on JSON', () => {
     expect(read.table.report).toMatchObject({ ignoredColumns: ['sales'], missingFacts: ['salesGrowthPct'], numbered: false });
   });
 });
+
+describe('readGrids on an HTML ".xls" whose table is too large', () => {
+  it('says TABLE_TOO_LARGE, not NO_TABLE: the page has a table, only too wide or too merged to read', async () => {
+    const encode = (html: string) => new TextEncoder().encode(html);
+    const wide = await readGrids(encode(`<table><tr>${'<td>1</td>'.repeat(17_000)}</tr></table>`), 'wide.xls');
+    expect(wide).toMatchObject({ problem: { code: 'TABLE_TOO_LARGE', message: { en: expect.stringContaining('wider than 16,384 columns') } } });
+    const merged = await readGrids(encode(`<table>${'<tr><td colspan="1000">x</td></tr>'.repeat(1_100)}</table>`), 'merged.xls');
+    expect(merged).toMatchObject({ problem: { code: 'TABLE_TOO_LARGE' } });
+    expect(await readGrids(encode('<html><body><p>ไม่มีตาราง</p></body></html>'), 'none.xls')).toMatchObject({ problem: { code: 'NO_TABLE' } });
+  });
+});
