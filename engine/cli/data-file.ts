@@ -1,7 +1,9 @@
 // The CLI's side of reading a data file and writing results: a regular file of bounded size read
 // once (never a directory, a device or a pipe, which could be endless or hang), and results
 // written piece by piece so that a large file never becomes one giant string.
-import { closeSync, constants, createWriteStream, fstatSync, openSync, readSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, createWriteStream, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import type { GradeResult } from '../evaluate.js';
 import { MAX_DATA_BYTES } from '../import/read-file.js';
@@ -66,4 +68,38 @@ export async function writeResultsCsvFile(path: string, results: readonly GradeR
   for (const r of results) await put(file, resultCells(r).map(quote).join(',') + '\r\n');
   file.end();
   await once(file, 'close');
+}
+
+/**
+ * Writes an output file whole or not at all: into a temporary file beside it, renamed over it
+ * once complete, so that a failure (a folder of that name, a missing folder, a full disk) leaves
+ * no part-written file and keeps a file already there as it was. A symbolic link is written
+ * through (its target is replaced, the link kept); a device or a pipe is written directly.
+ */
+export async function writeWhole(target: string, write: (path: string) => Promise<void>): Promise<{ ok: true } | { problem: Text }> {
+  const refused = (error: unknown): { problem: Text } => {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+    return { problem: { th: `เขียนไฟล์ไม่ได้ (${code}) ไม่มีไฟล์ใดถูกเขียนหรือเปลี่ยน`, en: `cannot write the file (${code}); nothing was written or changed` } };
+  };
+  let real = target;
+  try {
+    const stat = statSync(target);
+    if (stat.isDirectory()) return refused({ code: 'EISDIR' });
+    if (!stat.isFile()) {
+      await write(target);
+      return { ok: true };
+    }
+    real = realpathSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return refused(error);
+  }
+  const temporary = join(dirname(real), `.${basename(real)}.${randomBytes(6).toString('hex')}.part`);
+  try {
+    await write(temporary);
+    renameSync(temporary, real);
+    return { ok: true };
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    return refused(error);
+  }
 }
