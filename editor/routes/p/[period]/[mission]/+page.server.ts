@@ -2,6 +2,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
+import { formOf } from '$lib/server/form.js';
 import { baselineGaps, getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, StoreError } from '$lib/server/rubric-store.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,7 +43,7 @@ export const actions: Actions = {
   save: async ({ request, params, locals }) => {
     const { period, mission } = place(params);
     if (!hasRole(locals.user, 'editor')) return fail(403, { error: { th: 'ผู้ดูบันทึกไม่ได้', en: 'viewers cannot save' } });
-    const form = await request.formData();
+    const form = await formOf(request);
     const yaml = String(form.get('yaml') ?? '');
     const version = Number(form.get('version'));
     try {
@@ -55,7 +56,7 @@ export const actions: Actions = {
   publish: async ({ request, params, locals }) => {
     const { period, mission } = place(params);
     if (!hasRole(locals.user, 'publisher')) return fail(403, { error: { th: 'เฉพาะผู้เผยแพร่เท่านั้น', en: 'only publishers may publish' } });
-    const form = await request.formData();
+    const form = await formOf(request);
     try {
       const revision = publishDraft(storeDb(), {
         period,
