@@ -97,6 +97,27 @@ describe('GET /api/v1', () => {
     }
   });
 
+  it('answers 405 in JSON to any method but GET, HEAD and OPTIONS, a cross-site form post included, and 400 in JSON to a broken %-escape', async () => {
+    for (const [method, path, headers] of [
+      ['POST', '/periods', {}],
+      ['PUT', '/periods/2567-Q3/manifest.json', {}],
+      ['DELETE', '/periods/2567-Q3/missions/otop/r1.yaml', {}],
+      ['PATCH', '/periods/2567-Q3/bundle.json', {}],
+      ['POST', '/periods', { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' }],
+      ['POST', '/nothing-here', {}],
+    ] as const) {
+      const response = await fetch(`${editor.base}/api/v1${path}`, { method, headers, ...(method === 'POST' ? { body: 'a=1' } : {}) });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      const body = await response.json();
+      expect(conforms('Error', body)).toBe(true);
+      expect(body.error).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+    }
+    const broken = await api('/periods/2567-Q3%ZZ/manifest.json');
+    expect(broken.status).toBe(400);
+    expect(conforms('Error', await broken.json())).toBe(true);
+  });
+
   it('records a province\'s pull in the adoption ledger when it sends its token', async () => {
     const run = spawnSync(process.execPath, [join(import.meta.dirname, '../../dist/engine/cli/bin.js'), 'token', 'issue', 'ลำปาง', '--db', editor.db], { encoding: 'utf8' });
     const token = run.stdout.trim().split(': ').at(-1)!;
