@@ -138,6 +138,22 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
     return { file, text, doc, lineCounter, value: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
 
+  const alias = badAlias(doc, lineCounter);
+  if (alias) {
+    const { source, cycle, place } = alias;
+    diagnostics.push(
+      make(
+        'YAML_SYNTAX',
+        place,
+        cycle
+          ? { th: `alias *${source} อยู่ภายในค่าที่ anchor &${source} ตั้งชื่อไว้เอง จึงวนไม่รู้จบ`, en: `the alias *${source} is inside the value its anchor &${source} names, an endless loop` }
+          : { th: `alias *${source} ไม่มี anchor &${source} ก่อนหน้า`, en: `the alias *${source} names no anchor &${source} before it` },
+        { expected: cycle ? `an alias outside the value of &${source}` : `an anchor &${source} before the alias`, received: `*${source}` },
+      ),
+    );
+    return { file, text, doc, lineCounter, value: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  }
+
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -324,6 +340,30 @@ function foreignTags(
           { expected: 'a plain YAML value', received: shown },
         ),
       );
+    },
+  });
+  return found;
+}
+
+/**
+ * The first alias that cannot stand for a value, and its place: one with no anchor of its name
+ * before it (in document order, as yaml resolves them), or one inside the very node it names
+ * (`a: &w { not: *w }`), which would make the rubric an endless tree that no check can walk.
+ */
+function badAlias(doc: Document, lineCounter: LineCounter): { source: string; cycle: boolean; place: Place } | undefined {
+  const anchors = new Map<string, unknown>();
+  let found: { source: string; cycle: boolean; place: Place } | undefined;
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target !== undefined && !path.includes(target as never)) return;
+        const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+        found = { source: node.source, cycle: target !== undefined, place: { line, column: col } };
+        return visit.BREAK;
+      }
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor) anchors.set(anchor, node);
     },
   });
   return found;

@@ -170,6 +170,25 @@ describe('validateRubric with control characters, which YAML does not allow', ()
   });
 });
 
+describe('validateRubric with an alias that cannot stand for a value', () => {
+  const facts = 'facts:\n  done: { type: boolean, label: { th: เสร็จ, en: Done } }\n';
+  it.each([
+    ['conditions:\n  loop: &w { not: *w }\n', 11, 19, 'the alias *w is inside the value its anchor &w names, an endless loop'],
+    ['conditions:\n  loop: &w { all: [ { fact: done, operator: equal, value: true }, *w ] }\n', 11, 67, 'the alias *w is inside the value its anchor &w names, an endless loop'],
+    ['notes: &n [ *n ]\n', 10, 13, 'the alias *n is inside the value its anchor &n names, an endless loop'],
+    ['leadUnit: *unit\nnotes: [ &unit { th: x, en: y } ]\n', 10, 11, 'the alias *unit names no anchor &unit before it'],
+  ])('refuses %j with YAML_SYNTAX at the alias, not a stack overflow or an "alias bomb"', (tail, line, column, en) => {
+    let result: ReturnType<typeof validateRubric> | undefined;
+    expect(() => (result = validateRubric(loadRubric(TEST_RUBRIC_HEADER + facts + tail, 'alias.yaml')))).not.toThrow();
+    expect(result!.rubric).toBeUndefined();
+    expect(result!.diagnostics.map((d) => [d.code, d.line, d.column, d.message.en])).toEqual([['YAML_SYNTAX', line, column, en]]);
+  });
+  it('still accepts an alias to an earlier anchor outside it', () => {
+    const text = TEST_RUBRIC_HEADER.replace('name: { th: ทดสอบ, en: Test }', 'name: &name { th: ทดสอบ, en: Test }\nleadUnit: *name');
+    expect(validateRubric(loadRubric(text, 'alias.yaml')).diagnostics).toEqual([]);
+  });
+});
+
 describe('lintRubric', () => {
   describe('on the corpus of valid rubrics with defects only analysis finds', () => {
     const lintCorpus = join(import.meta.dirname, '../fixtures/lint-rubrics');
