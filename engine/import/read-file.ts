@@ -143,7 +143,8 @@ function cellValue(value: unknown, format: string | undefined): Cell {
   if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
   if (typeof value === 'object') {
     const v = value as { result?: unknown; richText?: { text: string }[]; text?: string; error?: string; hyperlink?: string };
-    if ('result' in v) return cellValue(v.result, format);
+    // A formula never calculated (saved without its value) holds no result: an empty cell, not "[object Object]".
+    if ('result' in v || 'formula' in v || 'sharedFormula' in v) return cellValue(v.result, format);
     if (v.richText) return v.richText.map((r) => r.text).join('');
     if (typeof v.text === 'string') return v.text;
     if (v.error) return v.error;
