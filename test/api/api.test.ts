@@ -84,6 +84,7 @@ describe('GET /api/v1', () => {
       ['/periods/2567-Q3/missions/otop/r0.yaml', 400],
       ['/periods/2567-Q3/missions/otop/..%2F..%2Fpackage.json', 400],
       ['/periods/2567-Q3/missions/Otop/r1.yaml', 400],
+      [`/periods/2567-Q3/missions/${'a'.repeat(65)}/r1.yaml`, 400],
       // Paths the API does not define answer in JSON too, not with the editor's HTML page.
       ['/nothing-here', 404],
       ['/periods/2567-Q3/missions', 404],
