@@ -3,7 +3,9 @@
 // The public API's hottest reads (versioned rubric files, a period's manifest and signature) are
 // answered here from bytes held in memory, before SvelteKit: they are what 76 provinces poll.
 // Everything else, and every request that carries a province token (the adoption ledger records
-// it), goes to SvelteKit's handler.
+// it), goes to SvelteKit's handler. What the read-only API refuses before that is answered here
+// in JSON too: a method other than GET, HEAD or OPTIONS (405), a path that is not valid
+// percent-encoding (400).
 import { createServer } from 'node:http';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +92,28 @@ function fast(request) {
   return undefined;
 }
 
+/**
+ * The API's own answer to a request SvelteKit would answer in plain text or HTML: a method the
+ * read-only API does not have (405, where SvelteKit's cross-site check would say 403 in text to a
+ * form post), or a path that is not valid percent-encoding (400); undefined for anything else.
+ * @param {import('node:http').IncomingMessage} request
+ */
+function apiRefusal(request) {
+  const path = (request.url ?? '/').split('?')[0] ?? '/';
+  if (!path.startsWith('/api/')) return undefined;
+  /** @type {(status: number, code: string, th: string, en: string) => { status: number, body: string }} */
+  const refuse = (status, code, th, en) => ({ status, body: JSON.stringify({ error: { status, code, message: { th, en } } }) + '\n' });
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method ?? '')) {
+    return refuse(405, 'METHOD_NOT_ALLOWED', `API อ่านได้อย่างเดียว: ใช้ ${request.method} ไม่ได้`, `the API is read-only: ${request.method} is not allowed (GET, HEAD or OPTIONS)`);
+  }
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return refuse(400, 'BAD_PATH', 'ที่อยู่มีการเข้ารหัส % ที่ไม่ถูกต้อง', 'the path is not valid percent-encoding');
+  }
+  return undefined;
+}
+
 let toldOperatorAboutOrigin = false;
 
 /**
@@ -121,6 +145,20 @@ const server = createServer((request, response) => {
   // files adapter-node serves, and SvelteKit's own redirects.
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
   if (refuseHttpsToHttpOrigin(request, response)) return;
+  const refusal = apiRefusal(request);
+  if (refusal) {
+    request.resume();
+    response.writeHead(refusal.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      allow: 'GET, HEAD, OPTIONS',
+      ...CORS,
+      'content-length': Buffer.byteLength(refusal.body),
+      connection: 'close',
+    });
+    response.end(request.method === 'HEAD' ? undefined : refusal.body);
+    return;
+  }
   const entry = fast(request);
   if (!entry) return handler(request, response);
   const headers = { etag: entry.etag, 'cache-control': entry.cache, ...CORS };

@@ -11,6 +11,15 @@ export const MAX_RUBRIC_BYTES = 1024 * 1024;
 /** How many alias expansions a document may make before it counts as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Characters YAML does not allow in a file (outside the escapes of a double-quoted string): C0
+ * controls but tab and line breaks, DEL, C1 controls but NEL, and the non-characters U+FFFE/FFFF.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+
+/** The tags of YAML's core schema: a rubric holds text, numbers, true/false, null, lists and mappings only. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
 /** Keys that could reach an object's prototype and are refused anywhere in a rubric. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -79,6 +88,22 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
     text = new TextDecoder('utf-8').decode(input);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const control = CONTROL_CHARACTER.exec(text);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return failed(
+      make(
+        'YAML_SYNTAX',
+        placeOfOffset(text, control.index),
+        {
+          th: `ไฟล์มีอักขระควบคุม ${code} ซึ่ง YAML ไม่อนุญาต (อาจเป็นไฟล์ที่เสียหรือไม่ใช่ไฟล์ข้อความ)`,
+          en: `the file holds the control character ${code}, which YAML does not allow (a damaged file, or not a text file?)`,
+        },
+        { expected: 'printable text', received: code },
+      ),
+      text,
+    );
+  }
 
   if (text.trim() === '') {
     return failed(
@@ -96,7 +121,9 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
   const diagnostics: Diagnostic[] = [];
   const warnings = new Set<unknown>(doc.warnings);
   const placeOf = offsetPlacer(text);
-  for (const error of [...doc.errors, ...duplicateKeys(doc), ...doc.warnings]) {
+  // An unknown tag's warning is left to foreignTags, which refuses every tag outside the core schema.
+  const yamlWarnings = doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED');
+  for (const error of [...doc.errors, ...duplicateKeys(doc), ...yamlWarnings]) {
     const place = placeOf(error.pos[0]);
     const isDuplicate = isDuplicateKey(error.code);
     const firstLine = error.message.split('\n')[0] ?? error.message;
@@ -112,8 +139,24 @@ export function loadRubric(input: Uint8Array | string, file: string): LoadedRubr
       ),
     );
   }
-  diagnostics.push(...forbiddenKeys(doc, lineCounter, make));
+  diagnostics.push(...forbiddenKeys(doc, lineCounter, make), ...foreignTags(doc, lineCounter, make));
   if (diagnostics.some((d) => d.severity === 'error')) {
+    return { file, text, doc, lineCounter, value: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  }
+
+  const alias = badAlias(doc, lineCounter);
+  if (alias) {
+    const { source, cycle, place } = alias;
+    diagnostics.push(
+      make(
+        'YAML_SYNTAX',
+        place,
+        cycle
+          ? { th: `alias *${source} อยู่ภายในค่าที่ anchor &${source} ตั้งชื่อไว้เอง จึงวนไม่รู้จบ`, en: `the alias *${source} is inside the value its anchor &${source} names, an endless loop` }
+          : { th: `alias *${source} ไม่มี anchor &${source} ก่อนหน้า`, en: `the alias *${source} names no anchor &${source} before it` },
+        { expected: cycle ? `an alias outside the value of &${source}` : `an anchor &${source} before the alias`, received: `*${source}` },
+      ),
+    );
     return { file, text, doc, lineCounter, value: undefined, diagnostics: sortDiagnostics(diagnostics) };
   }
 
@@ -325,6 +368,63 @@ function inexactNumbers(
       );
     }
   }
+  return found;
+}
+
+/**
+ * Every node with an explicit tag outside YAML's core schema: !!js/function, !!binary, !!set,
+ * !!timestamp, !include… A rubric is plain data; such a value would be kept as bare text, or
+ * become a set, bytes or a date that the schema does not expect, and lose what its author meant.
+ */
+function foreignTags(
+  doc: Document,
+  lineCounter: LineCounter,
+  make: (code: DiagnosticCode, place: Place, message: Text, extra?: Partial<Diagnostic>) => Diagnostic,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Node(_key, node) {
+      const tag = (node as { tag?: string }).tag;
+      if (!tag || CORE_TAGS.has(tag)) return;
+      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+      found.push(
+        make(
+          'YAML_SYNTAX',
+          { line, column: col },
+          {
+            th: `ห้ามใช้แท็ก ${shown} ในเกณฑ์: เกณฑ์มีได้เฉพาะข้อความ ตัวเลข true/false รายการ และแมป`,
+            en: `the tag ${shown} is not allowed in a rubric: it holds only text, numbers, true/false, lists and mappings`,
+          },
+          { expected: 'a plain YAML value', received: shown },
+        ),
+      );
+    },
+  });
+  return found;
+}
+
+/**
+ * The first alias that cannot stand for a value, and its place: one with no anchor of its name
+ * before it (in document order, as yaml resolves them), or one inside the very node it names
+ * (`a: &w { not: *w }`), which would make the rubric an endless tree that no check can walk.
+ */
+function badAlias(doc: Document, lineCounter: LineCounter): { source: string; cycle: boolean; place: Place } | undefined {
+  const anchors = new Map<string, unknown>();
+  let found: { source: string; cycle: boolean; place: Place } | undefined;
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target !== undefined && !path.includes(target as never)) return;
+        const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+        found = { source: node.source, cycle: target !== undefined, place: { line, column: col } };
+        return visit.BREAK;
+      }
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor) anchors.set(anchor, node);
+    },
+  });
   return found;
 }
 

@@ -3,6 +3,7 @@
 // revisions, and each file's path exactly the API's path for its mission and revision.
 import type { ErrorObject } from 'ajv';
 import localizeThModule from 'ajv-i18n/localize/th/index.js';
+import { describeValue } from './diagnostics.js';
 import { cjsDefault } from './interop.js';
 import { schemaValidator } from './schema-validators.js';
 import type { Text } from './types.js';
@@ -22,13 +23,17 @@ function place(pointer: string): string {
   return parts.map((p, i) => (/^[0-9]+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-/** A value for a message: JSON, cut short. */
-function shown(value: unknown): string {
+/**
+ * A value for a message: a number, boolean or null as JSON, text quoted and cut short, a list or
+ * an object by its size (never stringified: a signed manifest may nest a list 300,000 deep).
+ */
+function shown(value: unknown, language: 'th' | 'en' = 'en'): string {
+  if (value !== null && typeof value === 'object') return describeValue(value, language);
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-function describe(error: ErrorObject, message: string | undefined): string {
+function describe(error: ErrorObject, message: string | undefined, language: 'th' | 'en'): string {
   const params = error.params as Record<string, unknown>;
   const detail =
     error.keyword === 'additionalProperties'
@@ -36,7 +41,7 @@ function describe(error: ErrorObject, message: string | undefined): string {
       : error.keyword === 'required'
         ? ''
         : error.keyword === 'type' || error.keyword === 'pattern' || error.keyword === 'const' || error.keyword === 'minimum' || error.keyword === 'maximum'
-          ? ` (${shown(error.data)})`
+          ? ` (${shown(error.data, language)})`
           : '';
   return `${place(error.instancePath)}: ${message ?? error.keyword}${detail}`;
 }
@@ -50,9 +55,10 @@ export function manifestProblems(value: unknown): Text[] {
   const validate = schemaValidator('manifest');
   if (!validate(value)) {
     const errors = (validate.errors ?? []).slice(0, 5);
-    const thai = structuredClone(errors);
+    // Shallow copies for the Thai messages: the errors hold the values in error, which may be deep.
+    const thai = errors.map((e) => ({ ...e }));
     localizeTh(thai);
-    return errors.map((e, i) => ({ th: describe(e, thai[i]?.message), en: describe(e, e.message) }));
+    return errors.map((e, i) => ({ th: describe(e, thai[i]?.message, 'th'), en: describe(e, e.message, 'en') }));
   }
   const problems: Text[] = [];
   const seen = new Set<string>();
@@ -61,7 +67,7 @@ export function manifestProblems(value: unknown): Text[] {
     const expected = missionPath(m.mission, m.revision);
     if (m.path !== expected) {
       problems.push({
-        th: `missions[${i}].path คือ ${shown(m.path)} แต่ต้องเป็น "${expected}"`,
+        th: `missions[${i}].path คือ ${shown(m.path, 'th')} แต่ต้องเป็น "${expected}"`,
         en: `missions[${i}].path is ${shown(m.path)}, expected "${expected}"`,
       });
     }

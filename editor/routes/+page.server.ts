@@ -4,6 +4,7 @@ import type { Text } from '../../engine/types.js';
 import { splitErrors } from '$lib/letter-gaps.js';
 import { hasRole } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
+import { formOf } from '$lib/server/form.js';
 import { PERIOD } from '$lib/server/http.js';
 import { AnalysisUnavailable, analyseText } from '$lib/server/analysis.js';
 import {
@@ -131,7 +132,7 @@ export const actions: Actions = {
   // quarter exists (a second click, another tab), the store refuses with 409 and makes nothing.
   start: async ({ request, locals }) => {
     if (!hasRole(locals.user, 'editor')) error(403, { message: 'only editors may start a period', th: 'เฉพาะผู้แก้ไขเท่านั้นที่เริ่มไตรมาสใหม่ได้' });
-    const from = String((await request.formData()).get('from') ?? '');
+    const from = String((await formOf(request)).get('from') ?? '');
     if (!PERIOD.test(from)) {
       return fail(400, { error: { th: 'แบบฟอร์มไม่ได้ระบุไตรมาสต้นทาง โปรดโหลดหน้านี้ใหม่', en: 'the form did not name the period to start from; reload the page' } });
     }
@@ -147,7 +148,7 @@ export const actions: Actions = {
     if (!hasRole(locals.user, 'publisher')) {
       return fail(403, { error: { th: 'เฉพาะผู้เผยแพร่เท่านั้นที่ลบไตรมาสได้', en: 'only publishers may delete a period' } });
     }
-    const period = String((await request.formData()).get('period') ?? '');
+    const period = String((await formOf(request)).get('period') ?? '');
     if (!PERIOD.test(period)) return fail(400, { error: { th: 'ไม่ได้ระบุไตรมาสที่จะลบ', en: 'the form did not name the period to delete' } });
     try {
       deletePeriod(storeDb(), { period, username: locals.user!.username });

@@ -1,9 +1,10 @@
 // The CLI's side of reading a data file and writing results: a regular file of bounded size read
 // once (never a directory, a device or a pipe, which could be endless or hang), and results
 // written piece by piece so that a large file never becomes one giant string.
-import { closeSync, constants, createWriteStream, fstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, createWriteStream, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { once } from 'node:events';
 import type { GradeResult } from '../evaluate.js';
 import { MAX_DATA_BYTES } from '../import/read-file.js';
 import type { Text } from '../types.js';
@@ -71,13 +72,11 @@ export async function writeResultsCsvFile(path: string, results: readonly GradeR
 
 /**
  * Writes results as a workbook (.xlsx) streamed to disk row by row, so that the largest data file
- * never needs the whole workbook in memory. The workbook is written to a temporary file beside the
- * target and renamed onto it only once complete: a failure leaves the target as it was and no
- * half-written file behind.
+ * never needs the whole workbook in memory. Called through writeWhole, which gives it a temporary
+ * path and renames it over the target only once complete.
  */
 export async function writeResultsWorkbookFile(path: string, sections: readonly ResultSection[]): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const file = createWriteStream(temp, { flags: 'wx' });
+  const file = createWriteStream(path);
   // A failing disk must end the write with its error, not leave it waiting for a 'finish' that never comes.
   const failed = new Promise<never>((_, reject) => file.on('error', reject));
   failed.catch(() => {});
@@ -85,10 +84,42 @@ export async function writeResultsWorkbookFile(path: string, sections: readonly 
     await Promise.race([once(file, 'open'), failed]);
     await Promise.race([writeResultsWorkbookStream(file, sections), failed]);
     if (!file.closed) await Promise.race([once(file, 'close'), failed]);
-    renameSync(temp, path);
   } catch (error) {
     file.destroy();
-    rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes an output file whole or not at all: into a temporary file beside it, renamed over it
+ * once complete, so that a failure (a folder of that name, a missing folder, a full disk) leaves
+ * no part-written file and keeps a file already there as it was. A symbolic link is written
+ * through (its target is replaced, the link kept); a device or a pipe is written directly.
+ */
+export async function writeWhole(target: string, write: (path: string) => Promise<void>): Promise<{ ok: true } | { problem: Text }> {
+  const refused = (error: unknown): { problem: Text } => {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+    return { problem: { th: `เขียนไฟล์ไม่ได้ (${code}) ไม่มีไฟล์ใดถูกเขียนหรือเปลี่ยน`, en: `cannot write the file (${code}); nothing was written or changed` } };
+  };
+  let real = target;
+  try {
+    const stat = statSync(target);
+    if (stat.isDirectory()) return refused({ code: 'EISDIR' });
+    if (!stat.isFile()) {
+      await write(target);
+      return { ok: true };
+    }
+    real = realpathSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return refused(error);
+  }
+  const temporary = join(dirname(real), `.${basename(real)}.${randomBytes(6).toString('hex')}.part`);
+  try {
+    await write(temporary);
+    renameSync(temporary, real);
+    return { ok: true };
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    return refused(error);
   }
 }

@@ -14,7 +14,7 @@ import { bundleRubricPath } from '../pull.js';
 import { readGrids, readMission, type ImportReport } from '../import/read-file.js';
 import { describeImport } from '../import/report.js';
 import type { ResultSection } from '../workbook.js';
-import { readDataBytes, writeResultsCsvFile, writeResultsJson, writeResultsWorkbookFile } from './data-file.js';
+import { readDataBytes, writeResultsCsvFile, writeResultsJson, writeResultsWorkbookFile, writeWhole } from './data-file.js';
 import { formatFinding, lintRubric } from '../lint.js';
 import { boundaryCases, casesToCsv } from '../cases.js';
 import { diffRubrics } from '../diff.js';
@@ -255,22 +255,20 @@ async function grade(
 
   if (options.out) {
     const target = resolve(options.out);
-    if (/\.xlsx$/i.test(target)) {
-      try {
-        await writeResultsWorkbookFile(target, sections);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (typeof code !== 'string') throw error;
-        err.write(`rubric: ${options.out}: เขียนไฟล์ผลลัพธ์ไม่ได้ (${code}) / cannot write the results file (${code})\n`);
-        return 1;
+    const written = await writeWhole(target, async (path) => {
+      if (/\.xlsx$/i.test(target)) await writeResultsWorkbookFile(path, sections);
+      else if (/\.csv$/i.test(target)) await writeResultsCsvFile(path, sections.flatMap((s) => s.results));
+      else {
+        const stream = createWriteStream(path);
+        const closed = once(stream, 'close');
+        await writeResultsJson(stream, sections.map((s) => ({ mission: s.ref.mission, ...s.import })), sections.flatMap((s) => s.results));
+        stream.end();
+        await closed;
       }
-    }
-    else if (/\.csv$/i.test(target)) await writeResultsCsvFile(target, sections.flatMap((s) => s.results));
-    else {
-      const stream = createWriteStream(target);
-      await writeResultsJson(stream, sections.map((s) => ({ mission: s.ref.mission, ...s.import })), sections.flatMap((s) => s.results));
-      stream.end();
-      await once(stream, 'close');
+    });
+    if ('problem' in written) {
+      err.write(`rubric: ${options.out}: ${written.problem.th} / ${written.problem.en}\n`);
+      return 1;
     }
     for (const s of sections) {
       const count = (status: string) => s.results.filter((r) => r.status === status).length;
@@ -684,7 +682,11 @@ async function template(
     err.write(`rubric: ${made.problem.message.th} / ${made.problem.message.en}\n`);
     return 1;
   }
-  writeFileSync(resolve(options.out), made.bytes);
+  const written = await writeWhole(resolve(options.out), async (path) => writeFileSync(path, made.bytes));
+  if ('problem' in written) {
+    err.write(`rubric: ${options.out}: ${written.problem.th} / ${written.problem.en}\n`);
+    return 1;
+  }
   out.write(`แบบกรอกข้อมูล / template: ${options.out} (${rubrics.map((r) => r.mission).join(', ')})\n`);
   return 0;
 }

@@ -71,7 +71,7 @@ export async function readGrids(bytes: Uint8Array, name: string): Promise<FileGr
   const { text, encoding } = decoded;
   if (kind === 'html') {
     const table = readHtmlTable(text);
-    if ('problem' in table) return { problem: { code: 'NO_TABLE', message: table.problem.message } };
+    if ('problem' in table) return { problem: { code: table.problem.code === 'TABLE_TOO_LARGE' ? 'TABLE_TOO_LARGE' : 'NO_TABLE', message: table.problem.message } };
     return { kind: 'html', encoding, grids: [{ name, cells: table.rows }] };
   }
   if (/\.json$/i.test(name) || /^\s*[[{]/.test(text)) return readJsonGrid(text, name, encoding);
@@ -167,7 +167,8 @@ function cellValue(value: unknown, format: string | undefined): Cell {
   if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
   if (typeof value === 'object') {
     const v = value as { result?: unknown; richText?: { text: string }[]; text?: string; error?: string; hyperlink?: string };
-    if ('result' in v) return cellValue(v.result, format);
+    // A formula never calculated (saved without its value) holds no result: an empty cell, not "[object Object]".
+    if ('result' in v || 'formula' in v || 'sharedFormula' in v) return cellValue(v.result, format);
     if (v.richText) return v.richText.map((r) => r.text).join('');
     if (typeof v.text === 'string') return v.text;
     if (v.error) return v.error;

@@ -39,6 +39,7 @@ export type ImportProblemCode =
   | 'XLS_BINARY'
   | 'NOT_A_WORKBOOK'
   | 'NO_TABLE'
+  | 'TABLE_TOO_LARGE'
   | 'NO_SHEET'
   | 'EMPTY_SHEET'
   | 'NO_HEADER'

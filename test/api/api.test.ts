@@ -84,6 +84,7 @@ describe('GET /api/v1', () => {
       ['/periods/2567-Q3/missions/otop/r0.yaml', 400],
       ['/periods/2567-Q3/missions/otop/..%2F..%2Fpackage.json', 400],
       ['/periods/2567-Q3/missions/Otop/r1.yaml', 400],
+      [`/periods/2567-Q3/missions/${'a'.repeat(65)}/r1.yaml`, 400],
       // Paths the API does not define answer in JSON too, not with the editor's HTML page.
       ['/nothing-here', 404],
       ['/periods/2567-Q3/missions', 404],
@@ -95,6 +96,27 @@ describe('GET /api/v1', () => {
       expect(conforms('Error', body)).toBe(true);
       expect(body.error.status).toBe(status);
     }
+  });
+
+  it('answers 405 in JSON to any method but GET, HEAD and OPTIONS, a cross-site form post included, and 400 in JSON to a broken %-escape', async () => {
+    for (const [method, path, headers] of [
+      ['POST', '/periods', {}],
+      ['PUT', '/periods/2567-Q3/manifest.json', {}],
+      ['DELETE', '/periods/2567-Q3/missions/otop/r1.yaml', {}],
+      ['PATCH', '/periods/2567-Q3/bundle.json', {}],
+      ['POST', '/periods', { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' }],
+      ['POST', '/nothing-here', {}],
+    ] as const) {
+      const response = await fetch(`${editor.base}/api/v1${path}`, { method, headers, ...(method === 'POST' ? { body: 'a=1' } : {}) });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      const body = await response.json();
+      expect(conforms('Error', body)).toBe(true);
+      expect(body.error).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+    }
+    const broken = await api('/periods/2567-Q3%ZZ/manifest.json');
+    expect(broken.status).toBe(400);
+    expect(conforms('Error', await broken.json())).toBe(true);
   });
 
   it('records a province\'s pull in the adoption ledger when it sends its token', async () => {

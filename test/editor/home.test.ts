@@ -121,6 +121,19 @@ describe('redirects', () => {
   });
 });
 
+describe('a form action sent something that is not a form', () => {
+  const post = (type: string, body: string) =>
+    fetch(`${editor.base}/login`, { method: 'POST', body, headers: { origin: editor.base, accept: 'text/html', 'content-type': type }, redirect: 'manual' });
+  it('answers 415 to text/plain and 400 to a broken multipart body, not a 500', async () => {
+    expect((await post('text/plain', 'username=reader&password=quiet-harbour-71')).status).toBe(415);
+    expect((await post('multipart/form-data; boundary=zz', '--zz\r\nbroken')).status).toBe(400);
+    expect((await post('multipart/form-data', 'x')).status).toBe(400);
+    // A form over the body size limit keeps the server's own 413.
+    expect((await post('application/x-www-form-urlencoded', `username=${'a'.repeat(600 * 1024)}&password=x`)).status).toBe(413);
+    expect((await get('/')).status).toBe(200);
+  });
+});
+
 describe('starting a quarter once, and deleting an unpublished one, over HTTP', () => {
   let server: Editor;
   const cookies: Record<string, string> = {};

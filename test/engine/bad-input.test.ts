@@ -6,7 +6,9 @@ import { gradeRows } from '../../engine/evaluate.js';
 import { lintRubric } from '../../engine/lint.js';
 import { MAX_RUBRIC_BYTES, loadRubric } from '../../engine/load.js';
 import { validateRubric } from '../../engine/validate.js';
-import { shippedRubric } from '../helpers.js';
+import { MAX_CONDITION_DEPTH } from '../../engine/check.js';
+import { compileRubric } from '../../engine/compile.js';
+import { TEST_RUBRIC_HEADER, shippedRubric } from '../helpers.js';
 import { tempDir } from '../temp.js';
 
 const corpus = join(import.meta.dirname, '../fixtures/bad-rubrics');
@@ -55,6 +57,135 @@ describe('validateRubric', () => {
       ]);
       expect(diagnostics[0]!.line).toBe(3);
     });
+  });
+});
+
+describe('validateRubric with named conditions in long chains, lattices and rings', () => {
+  const facts = 'facts:\n  done: { type: boolean, label: { th: เสร็จ, en: Done } }\n';
+  const ladder = 'grade:\n  type: ladder\n  rows:\n    - { level: A, when: { condition: c0 } }\n  floor: D\n';
+  const named = (n: number, body: (i: number) => string, last: string) =>
+    `conditions:\n${Array.from({ length: n }, (_, i) => `  c${i}: ${body(i)}\n`).join('')}  c${n}: ${last}\n`;
+  const leaf = '{ fact: done, operator: equal, value: true }';
+  const check = (conditions: string) => validateRubric(loadRubric(TEST_RUBRIC_HEADER + facts + conditions + ladder, 'chain.yaml'));
+
+  it('refuses a chain of 6,000 named conditions as too deep instead of overflowing the stack when compiled', () => {
+    const { rubric, diagnostics } = check(named(6_000, (i) => `{ not: { condition: c${i + 1} } }`, leaf));
+    expect(rubric).toBeUndefined();
+    expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(['CONDITION_DEPTH', 'TOO_MANY_PROBLEMS']));
+    expect(diagnostics[0]).toMatchObject({ path: '/conditions/c0', line: 11 });
+  });
+
+  it('accepts a chain as deep as the limit, which compiles and grades', () => {
+    const { rubric, diagnostics } = check(named(MAX_CONDITION_DEPTH - 2, (i) => `{ condition: c${i + 1} }`, leaf));
+    expect(diagnostics).toEqual([]);
+    const compiled = compileRubric(rubric!, { mission: 'test', period: '2567-Q3', revision: 1, digest: 'sha256:test' });
+    expect(compiled).toBeDefined();
+  });
+
+  it('checks a lattice of 40 levels, each using the next twice (2^40 paths), in linear work', () => {
+    const { rubric, diagnostics } = check(named(40, (i) => `{ all: [ { condition: c${i + 1} }, { condition: c${i + 1} } ] }`, leaf));
+    expect(diagnostics).toEqual([]);
+    expect(rubric).toBeDefined();
+  });
+
+  it('names every condition of a ring of 1,000 as on a cycle, each message cut short', () => {
+    const { rubric, diagnostics } = check(named(999, (i) => `{ condition: c${i + 1} }`, '{ condition: c0 }'));
+    expect(rubric).toBeUndefined();
+    expect(diagnostics.filter((d) => d.code === 'CONDITION_CYCLE')).toHaveLength(200);
+    expect(diagnostics.at(-1)).toMatchObject({ code: 'TOO_MANY_PROBLEMS', received: '1000 problems' });
+    expect(diagnostics[0]!.message.en).toBe('conditions refer to each other in a cycle: c0 → c1 → c2 → c3 → c4 → c5 → … → c996 → c997 → c998 → c999 → c0 (1000 conditions)');
+  });
+});
+
+describe('validateRubric with a reporting round due on a day that does not exist', () => {
+  it.each([
+    ['2024-02-30', 1],
+    ['2024-13-01', 1],
+    ['2023-02-29', 1],
+    ['2024-04-19T24:00:00+07:00', 1],
+    ['2024-04-19T16:60+07:00', 1],
+    ['2024-02-29', 0],
+    ['2024-04-19T23:59:59+07:00', 0],
+  ])('due %s gives %i SCHEMA_CONSTRAINT', (due, errors) => {
+    const text = TEST_RUBRIC_HEADER.replace('rounds: []', `rounds: [{ round: 1, due: "${due}" }]`);
+    const { rubric, diagnostics } = validateRubric(loadRubric(text, 'due.yaml'));
+    expect(diagnostics.map((d) => [d.code, d.path, d.line])).toEqual(errors ? [['SCHEMA_CONSTRAINT', '/reporting/rounds/0/due', 6]] : []);
+    expect(rubric === undefined).toBe(errors > 0);
+  });
+});
+
+describe('validateRubric with a revision larger than the API can name', () => {
+  it.each([
+    ['1000000', 'SCHEMA_CONSTRAINT'],
+    ['123456789012345678901234567890', 'SCHEMA_CONSTRAINT'],
+    ['9007199254740993', 'SCHEMA_CONSTRAINT'],
+  ])('revision %s gives %s at /revision, not a rubric whose revision lost its digits', (revision, code) => {
+    const text = TEST_RUBRIC_HEADER.replace('revision: 1', `revision: ${revision}`);
+    const { rubric, diagnostics } = validateRubric(loadRubric(text, 'revision.yaml'));
+    expect(rubric).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.path, d.line])).toEqual([[code, '/revision', 3]]);
+  });
+  it('accepts revision 999999, the last the API names', () => {
+    expect(validateRubric(loadRubric(TEST_RUBRIC_HEADER.replace('revision: 1', 'revision: 999999'), 'revision.yaml')).diagnostics).toEqual([]);
+  });
+});
+
+describe('validateRubric with tags outside YAML\'s core schema', () => {
+  it.each([
+    ['name: { th: !!js/function "function () {}", en: Test }', 5, '!!js/function'],
+    ['name: { th: !!binary aGVsbG8=, en: Test }', 5, '!!binary'],
+    ['source: !!set { document, date }', 7, '!!set'],
+    ['source: !!omap [ { document: x } ]', 7, '!!omap'],
+    ['source: !include other.yaml', 7, '!include'],
+  ])('refuses %s with YAML_SYNTAX at its line, not a rubric that kept or dropped the value', (line, at, tag) => {
+    const [key] = line.split(':');
+    const text = TEST_RUBRIC_HEADER.replace(new RegExp(`^${key}:.*$`, 'm'), line);
+    const { rubric, diagnostics } = validateRubric(loadRubric(text, 'tag.yaml'));
+    expect(rubric).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.received])).toEqual([['YAML_SYNTAX', 'error', at, tag]]);
+  });
+  it('accepts the core tags, which only say what a plain value is', () => {
+    const text = TEST_RUBRIC_HEADER.replace('revision: 1', 'revision: !!int 1').replace('mission: test', 'mission: !!str test');
+    expect(validateRubric(loadRubric(text, 'tag.yaml')).diagnostics).toEqual([]);
+  });
+});
+
+describe('validateRubric with control characters, which YAML does not allow', () => {
+  it.each([
+    ['\u0000', 'U+0000'],
+    ['\u0007', 'U+0007'],
+    ['\u001B', 'U+001B'],
+    ['\u007F', 'U+007F'],
+    ['\u0090', 'U+0090'],
+    ['\uFFFF', 'U+FFFF'],
+  ])('refuses a raw %j in a name with YAML_SYNTAX at its place', (character, code) => {
+    const text = TEST_RUBRIC_HEADER.replace('en: Test', `en: Te${character}st`);
+    const { rubric, diagnostics } = validateRubric(loadRubric(text, 'control.yaml'));
+    expect(rubric).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.received])).toEqual([['YAML_SYNTAX', 5, 26, code]]);
+  });
+  it('accepts tabs inside a line and the escape "\\0" in a double-quoted string', () => {
+    const text = TEST_RUBRIC_HEADER.replace('{ th: ทดสอบ, en: Test }', '{ th: ทดสอบ,\ten: "Te\\0st" }');
+    expect(validateRubric(loadRubric(text, 'control.yaml')).diagnostics).toEqual([]);
+  });
+});
+
+describe('validateRubric with an alias that cannot stand for a value', () => {
+  const facts = 'facts:\n  done: { type: boolean, label: { th: เสร็จ, en: Done } }\n';
+  it.each([
+    ['conditions:\n  loop: &w { not: *w }\n', 11, 19, 'the alias *w is inside the value its anchor &w names, an endless loop'],
+    ['conditions:\n  loop: &w { all: [ { fact: done, operator: equal, value: true }, *w ] }\n', 11, 67, 'the alias *w is inside the value its anchor &w names, an endless loop'],
+    ['notes: &n [ *n ]\n', 10, 13, 'the alias *n is inside the value its anchor &n names, an endless loop'],
+    ['leadUnit: *unit\nnotes: [ &unit { th: x, en: y } ]\n', 10, 11, 'the alias *unit names no anchor &unit before it'],
+  ])('refuses %j with YAML_SYNTAX at the alias, not a stack overflow or an "alias bomb"', (tail, line, column, en) => {
+    let result: ReturnType<typeof validateRubric> | undefined;
+    expect(() => (result = validateRubric(loadRubric(TEST_RUBRIC_HEADER + facts + tail, 'alias.yaml')))).not.toThrow();
+    expect(result!.rubric).toBeUndefined();
+    expect(result!.diagnostics.map((d) => [d.code, d.line, d.column, d.message.en])).toEqual([['YAML_SYNTAX', line, column, en]]);
+  });
+  it('still accepts an alias to an earlier anchor outside it', () => {
+    const text = TEST_RUBRIC_HEADER.replace('name: { th: ทดสอบ, en: Test }', 'name: &name { th: ทดสอบ, en: Test }\nleadUnit: *name');
+    expect(validateRubric(loadRubric(text, 'alias.yaml')).diagnostics).toEqual([]);
   });
 });
 

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, ftruncateSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, ftruncateSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDataBytes, writeResultsJson } from '../../engine/cli/data-file.js';
+import { main } from '../../engine/cli/main.js';
 import { gradeRows } from '../../engine/evaluate.js';
 import { MAX_TABLE_ROWS, readTable } from '../../engine/import/table.js';
 import { shippedRubric } from '../helpers.js';
@@ -57,5 +58,47 @@ describe('writeResultsJson', () => {
     expect(parsed.import).toEqual([{ mission: 'otop' }]);
     expect(parsed.results.map((r) => r.id)).toEqual(results.map((r) => r.id));
     expect(chunks.length).toBeGreaterThan(3000);
+  });
+});
+
+describe('rubric grade --out and rubric template --out that cannot be written', () => {
+  const sink = (append: (s: string) => void) => new Writable({ write: (chunk, _enc, done) => (append(String(chunk)), done()) }) as never;
+  async function run(...args: string[]): Promise<{ code: number; stderr: string }> {
+    let stderr = '';
+    const code = await main(args, sink(() => {}), sink((s) => (stderr += s)));
+    return { code, stderr };
+  }
+  const work = join(dir, 'out');
+  mkdirSync(work, { recursive: true });
+  const data = join(work, 'rows.csv');
+  writeFileSync(data, 'id,newProducts,salesGrowthPct\na,5,4.5\n');
+
+  it.each(['results.json', 'results.csv', 'results.xlsx'])('refuses a folder named %s with exit 1 and a bilingual message, not an internal error', async (name) => {
+    mkdirSync(join(work, name));
+    const run1 = await run('grade', 'otop', '--period', '2567-Q3', '--data', data, '--out', join(work, name));
+    expect(run1.code).toBe(1);
+    expect(run1.stderr).toContain('เขียนไฟล์ไม่ได้ (EISDIR)');
+    expect(run1.stderr).toContain('cannot write the file (EISDIR); nothing was written or changed');
+    expect(run1.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(join(work, name))).toEqual([]);
+  });
+
+  it('refuses a file in a folder that does not exist, creating nothing', async () => {
+    const run1 = await run('grade', 'otop', '--period', '2567-Q3', '--data', data, '--out', join(work, 'missing', 'results.json'));
+    expect([run1.code, run1.stderr.includes('(ENOENT)')]).toEqual([1, true]);
+    expect(existsSync(join(work, 'missing'))).toBe(false);
+    const template = await run('template', 'otop', '--period', '2567-Q3', '--out', join(work, 'missing', 'otop.xlsx'));
+    expect([template.code, template.stderr.includes('(ENOENT)')]).toEqual([1, true]);
+  });
+
+  it('writes through a symbolic link, keeping the link, and leaves no temporary file', async () => {
+    const kept = join(work, 'kept.json');
+    writeFileSync(kept, 'old');
+    symlinkSync(kept, join(work, 'link.json'));
+    const run1 = await run('grade', 'otop', '--period', '2567-Q3', '--data', data, '--out', join(work, 'link.json'));
+    expect(run1.code).toBe(0);
+    expect(lstatSync(join(work, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(kept, 'utf8')).results).toHaveLength(1);
+    expect(readdirSync(work).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createSession, sessionLimits } from '$lib/server/accounts.js';
 import { storeDb } from '$lib/server/context.js';
+import { formOf } from '$lib/server/form.js';
 import { signIn } from '$lib/server/sign-in.js';
 import { sameOriginPath } from '$lib/same-origin.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +29,7 @@ function clientAddress(getClientAddress: () => string): string {
 
 export const actions: Actions = {
   default: async ({ request, cookies, url, getClientAddress, setHeaders }) => {
-    const form = await request.formData();
+    const form = await formOf(request);
     const username = String(form.get('username') ?? '').trim();
     const password = String(form.get('password') ?? '');
     const db = storeDb();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGrids, readMission } from '../../../engine/import/read-file.js';
 import { columnLetter, readTable, type Cell, type ReadTable } from '../../../engine/import/table.js';
+import { cjsDefault } from '../../../engine/interop.js';
 import type { Rubric } from '../../../engine/types.js';
 import { TEST_RUBRIC_HEADER, rubricFromText, shippedRubric } from '../../helpers.js';
 
@@ -154,5 +155,34 @@ describe('readMission on JSON', () => {
     const read = readMission(grids, otop, { source: 'rows.json' });
     if ('problem' in read) throw new Error(read.problem.message.en);
     expect(read.table.report).toMatchObject({ ignoredColumns: ['sales'], missingFacts: ['salesGrowthPct'], numbered: false });
+  });
+});
+
+describe('readGrids on an HTML ".xls" whose table is too large', () => {
+  it('says TABLE_TOO_LARGE, not NO_TABLE: the page has a table, only too wide or too merged to read', async () => {
+    const encode = (html: string) => new TextEncoder().encode(html);
+    const wide = await readGrids(encode(`<table><tr>${'<td>1</td>'.repeat(17_000)}</tr></table>`), 'wide.xls');
+    expect(wide).toMatchObject({ problem: { code: 'TABLE_TOO_LARGE', message: { en: expect.stringContaining('wider than 16,384 columns') } } });
+    const merged = await readGrids(encode(`<table>${'<tr><td colspan="1000">x</td></tr>'.repeat(1_100)}</table>`), 'merged.xls');
+    expect(merged).toMatchObject({ problem: { code: 'TABLE_TOO_LARGE' } });
+    expect(await readGrids(encode('<html><body><p>ไม่มีตาราง</p></body></html>'), 'none.xls')).toMatchObject({ problem: { code: 'NO_TABLE' } });
+  });
+});
+
+describe('readGrids on a workbook with a formula saved without its value', () => {
+  it('reads the cell as empty (the row lacks the fact), never as the text "[object Object]"', async () => {
+    const ExcelJS = cjsDefault<typeof import('exceljs')>(await import('exceljs'));
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('otop');
+    sheet.addRow(['id', 'newProducts', 'salesGrowthPct']);
+    sheet.addRow(['a', { formula: 'C3+1' }, 4.5]);
+    sheet.addRow(['b', { formula: 'C2+1', result: 5 }, 4.5]);
+    const grids = await readGrids(new Uint8Array(await book.xlsx.writeBuffer()), 'formulas.xlsx');
+    if ('problem' in grids) throw new Error(grids.problem.message.en);
+    expect(grids.grids[0]!.cells.slice(1).map((row) => row[1])).toEqual([null, 5]);
+    const read = readMission(grids, otop, { source: 'formulas.xlsx' });
+    if ('problem' in read) throw new Error(read.problem.message.en);
+    expect(read.table.rows.map((r) => r.newProducts)).toEqual([undefined, 5]);
+    expect(read.table.cellErrors).toEqual([undefined, undefined]);
   });
 });

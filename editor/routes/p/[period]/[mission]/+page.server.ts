@@ -3,6 +3,7 @@ import { error, fail } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/accounts.js';
 import { AnalysisUnavailable, analyseText, liveText } from '$lib/server/analysis.js';
 import { storeDb } from '$lib/server/context.js';
+import { formOf } from '$lib/server/form.js';
 import { baselineGaps, getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, StoreError } from '$lib/server/rubric-store.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -74,7 +75,7 @@ export const actions: Actions = {
     const { period, mission } = place(params);
     if (!hasRole(locals.user, 'editor')) return fail(403, { error: { th: 'ผู้ดูบันทึกไม่ได้', en: 'viewers cannot save' } });
     // The page sends multipart form data (UTF-8, so Thai costs 3 bytes a character, not 9 as urlencoded).
-    const form = await request.formData();
+    const form = await formOf(request);
     const text = form.get('yaml');
     if (typeof text !== 'string') return fail(400, { error: { th: 'แบบฟอร์มไม่มีข้อความของร่าง โปรดโหลดหน้านี้ใหม่', en: 'the form carried no draft text; reload the page' } });
     const version = Number(form.get('version'));
@@ -91,7 +92,7 @@ export const actions: Actions = {
   publish: async ({ request, params, locals }) => {
     const { period, mission } = place(params);
     if (!hasRole(locals.user, 'publisher')) return fail(403, { error: { th: 'เฉพาะผู้เผยแพร่เท่านั้น', en: 'only publishers may publish' } });
-    const form = await request.formData();
+    const form = await formOf(request);
     try {
       const revision = await publishDraft(storeDb(), {
         period,
