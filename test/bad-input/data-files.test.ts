@@ -308,9 +308,9 @@ const cases: Case[] = [
   cell('JSON: a __proto__ key offering the fact', 'rows.json', '[{"id":"bad","__proto__":{"newProducts":5},"salesGrowthPct":4.5},' + json(okRow) + ']', ['MISSING_FACT'], 2),
   cell('JSON: null for a fact', 'rows.json', json([{ id: 'bad', newProducts: null, salesGrowthPct: 4.5 }, okRow]), ['MISSING_FACT'], 2),
   cell('JSON: true for a number', 'rows.json', json([{ id: 'bad', newProducts: 5, salesGrowthPct: true }, okRow]), ['WRONG_TYPE'], 2),
-  cell('JSON: 1e400 (infinity)', 'rows.json', '[{"id":"bad","newProducts":5,"salesGrowthPct":1e400},' + json(okRow) + ']', ['WRONG_TYPE'], 2),
+  cell('JSON: 1e400 (infinity)', 'rows.json', '[{"id":"bad","newProducts":5,"salesGrowthPct":1e400},' + json(okRow) + ']', ['INEXACT_NUMBER'], 2),
   cell('JSON: a row without its id', 'rows.json', json([{ newProducts: 5, salesGrowthPct: 4.5 }, okRow]), ['MISSING_ID'], 2),
-  cell('JSON: an id that is an object', 'rows.json', json([{ id: { th: 'ก' }, newProducts: 5, salesGrowthPct: 4.5 }, okRow]), ['MISSING_ID'], 2),
+  cell('JSON: an id that is an object', 'rows.json', json([{ id: { th: 'ก' }, newProducts: 5, salesGrowthPct: 4.5 }, okRow]), ['WRONG_TYPE'], 2),
   cell('JSON: a fraction of a product', 'rows.json', json([{ id: 'bad', newProducts: 4.5, salesGrowthPct: 4.5 }, okRow]), ['NOT_AN_INTEGER'], 2),
   cell('JSON: a value nested 5,000 lists deep', 'rows.json', '[{"id":"bad","newProducts":' + '['.repeat(5000) + ']'.repeat(5000) + ',"salesGrowthPct":4.5},' + json(okRow) + ']', ['WRONG_TYPE'], 2),
   problem('JSON: a key given twice in a row', 'rows.json', '[{"id":"bad","newProducts":1,"newProducts":9,"salesGrowthPct":4.5},' + json(okRow) + ']', 'BAD_JSON', {

@@ -263,7 +263,7 @@ const cases: Case[] = [
   { name: 'a sign-in sent as JSON', method: 'POST', path: '/login', headers: () => form('nobody', { 'content-type': 'application/json' }), body: JSON.stringify({ username: 'eddie', password: 'amber-lantern-meadow-44' }), status: 415 },
   { name: 'a sign-in sent as text/plain', method: 'POST', path: '/login', headers: () => form('nobody', { 'content-type': 'text/plain' }), body: fields({ username: 'eddie', password: 'amber-lantern-meadow-44' }), status: 415 },
   { name: 'a save of 2 MB', method: 'POST', path: '/p/2567-Q3/otop?/save', headers: () => form('editor'), body: () => fields({ yaml: draft.yaml + '#'.repeat(2 * 1024 * 1024), version: String(draft.version) }), status: 413 },
-  { name: 'a sign-in of 600 KB', method: 'POST', path: '/login', headers: () => form('nobody'), body: fields({ username: 'a'.repeat(600 * 1024), password: 'x' }), status: 413 },
+  { name: 'a sign-in of 2 MB (over the 1 MiB + 64 KiB body limit)', method: 'POST', path: '/login', headers: () => form('nobody'), body: fields({ username: 'a'.repeat(2 * 1024 * 1024), password: 'x' }), status: 413 },
 
   // ——— Writes the store refuses ———
   { name: 'a save over a version someone else saved (stale)', method: 'POST', path: '/p/2567-Q3/otop?/save', headers: () => form('editor'), body: () => fields({ yaml: draft.yaml + '# late\n', version: String(draft.version - 1) }), status: 409 },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeResultsWorkbookFile } from '../../engine/cli/data-file.js';
+import { writeResultsWorkbookFile, writeWhole } from '../../engine/cli/data-file.js';
 import { main } from '../../engine/cli/main.js';
 import { gradeRows, type GradeResult } from '../../engine/evaluate.js';
 import { readGrids, readMission } from '../../engine/import/read-file.js';
@@ -106,12 +106,14 @@ describe('rubric grade --out results.xlsx', () => {
     const failDir = tempDir('rubric-results-fail-');
     const target = join(failDir, 'results.xlsx');
     writeFileSync(target, 'the previous results');
-    await expect(writeResultsWorkbookFile(target, [{ ...good, results }])).rejects.toThrow('the disk is full');
+    // As the CLI writes it: through writeWhole, into a temporary file renamed over the target once complete.
+    const written = await writeWhole(target, (path) => writeResultsWorkbookFile(path, [{ ...good, results }]));
+    expect(written).toEqual({ problem: { th: expect.stringContaining('the disk is full'), en: expect.stringContaining('the disk is full') } });
     expect(readFileSync(target, 'utf8')).toBe('the previous results');
     expect(readdirSync(failDir)).toEqual(['results.xlsx']);
 
     const fresh = join(failDir, 'new.xlsx');
-    await expect(writeResultsWorkbookFile(fresh, [{ ...good, results }])).rejects.toThrow('the disk is full');
+    expect(await writeWhole(fresh, (path) => writeResultsWorkbookFile(path, [{ ...good, results }]))).toHaveProperty('problem');
     expect(existsSync(fresh)).toBe(false);
     expect(readdirSync(failDir)).toEqual(['results.xlsx']);
   });
@@ -122,8 +124,8 @@ describe('rubric grade --out results.xlsx', () => {
     const run = await rubric('grade', 'otop', '--period', '2567-Q3', '--data', data, '--out', target);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('ENOENT');
-    expect(run.stderr).toContain('เขียนไฟล์ผลลัพธ์ไม่ได้');
-    expect(run.stderr).toContain('cannot write the results file');
+    expect(run.stderr).toContain('เขียนไฟล์ไม่ได้');
+    expect(run.stderr).toContain('cannot write the file');
     expect(existsSync(target)).toBe(false);
   });
 });
