@@ -40,8 +40,10 @@ beforeAll(async () => {
   await page.goto(`${editor.base}/login`);
   await page.fill('input[name=username]', 'pat');
   await page.fill('input[name=password]', 'publisher-pass-1');
-  await Promise.all([page.waitForURL(`${editor.base}/`), page.click('button[type=submit]')]);
-}, 60_000);
+  // The home page waits for the analysis workers' first reading of every mission, which on a
+  // loaded CI machine can take longer than playwright's default 30 s; this test is about the CSP.
+  await Promise.all([page.waitForURL(`${editor.base}/`, { timeout: 90_000 }), page.click('button[type=submit]')]);
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
