@@ -16,6 +16,8 @@ const config = {
       appTemplate: 'editor/app.html',
       assets: 'editor/static',
     },
+    // The editor imports the engine as $engine/… (never the other way round).
+    alias: { $engine: 'engine' },
     // csrf.checkOrigin stays at its default (on): form posts must come from ORIGIN.
     // The Content-Security-Policy of every page. 'auto' gives SvelteKit's inline start-up script a
     // nonce (a hash on prerendered pages), so script-src needs neither 'unsafe-inline' nor

@@ -1,5 +1,5 @@
 // Types SvelteKit shares across the app: who is signed in, and the page language.
-import type { User } from './lib/server/accounts.js';
+import type { User } from '$engine/store/accounts.js';
 
 declare global {
   namespace App {

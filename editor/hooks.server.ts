@@ -2,12 +2,12 @@
 // Every answer: the security headers (a page's Content-Security-Policy comes from svelte.config.js),
 // and no caching of anything but the public API.
 import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
-import { sessionUser } from './lib/server/accounts.js';
-import { analysisSettings } from './lib/server/analysis.js';
-import { authSettings } from './lib/server/auth-settings.js';
+import { sessionUser } from '$engine/store/accounts.js';
+import { analysisSettings } from '$engine/node/analysis-pool.js';
+import { authSettings } from '$engine/store/auth-settings.js';
 import { ensureFirstAccount, storeDb } from './lib/server/context.js';
-import { warmAnalyses } from './lib/server/rubric-store.js';
-import { SECURITY_HEADERS } from './lib/server/security-headers.js';
+import { warmAnalyses } from '$engine/store/rubric-store.js';
+import { SECURITY_HEADERS } from '$engine/http/security-headers.js';
 
 /**
  * Before the first request: checks the sign-in, session and analysis settings (a bad value stops the

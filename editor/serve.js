@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 process.env.HOST ||= '127.0.0.1';
 process.env.PORT ||= '5173';
 const { forwardedHttps, httpOriginBehindHttps, misconfiguredOriginAnswer, originSettingsProblem } = await import(
-  new URL('../dist/editor/lib/server/origin.js', import.meta.url).href
+  new URL('../dist/engine/http/origin.js', import.meta.url).href
 );
 // A server others reach must know the address they use (ORIGIN): it does not start without it.
 const problem = originSettingsProblem(process.env);
@@ -33,9 +33,9 @@ process.env.RUBRICS_DIR ||= fileURLToPath(new URL('../rubrics', import.meta.url)
 
 // Computed specifiers: build/ and dist/ exist only after building, so type checks must not resolve them.
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
-const { openDb, defaultDbPath } = await import(new URL('../dist/editor/lib/server/db.js', import.meta.url).href);
-const { signedManifest } = await import(new URL('../dist/editor/lib/server/publication.js', import.meta.url).href);
-const { SECURITY_HEADERS } = await import(new URL('../dist/editor/lib/server/security-headers.js', import.meta.url).href);
+const { openDb, defaultDbPath } = await import(new URL('../dist/engine/store/db.js', import.meta.url).href);
+const { signedManifest } = await import(new URL('../dist/engine/store/publication.js', import.meta.url).href);
+const { SECURITY_HEADERS } = await import(new URL('../dist/engine/http/security-headers.js', import.meta.url).href);
 
 const db = openDb(defaultDbPath());
 const sequenceOf = db.prepare('SELECT COUNT(*) FROM revisions WHERE period = ?').pluck();

@@ -1,7 +1,7 @@
 // Shared helpers for the test suite: load the shipped rubrics and build rubrics from text.
 import { compileRubric, type CompiledRubric } from '../engine/compile.js';
 import { loadRubric } from '../engine/load.js';
-import { refOf, listRubricFiles, readRubricFile, type StoredRubric } from '../engine/store.js';
+import { refOf, listRubricFiles, readRubricFile, type StoredRubric } from '../engine/node/rubric-files.js';
 import type { Rubric } from '../engine/types.js';
 import { validateRubric } from '../engine/validate.js';
 

@@ -1,12 +1,12 @@
 // The home page: every period in the store with each mission's state, analysis badge and next round.
 import { error, fail, redirect } from '@sveltejs/kit';
-import type { Text } from '../../engine/types.js';
-import { splitErrors } from '$lib/letter-gaps.js';
-import { hasRole } from '$lib/server/accounts.js';
+import type { Text } from '$engine/types.js';
+import { splitErrors } from '$engine/letter-gaps.js';
+import { hasRole } from '$engine/store/accounts.js';
 import { storeDb } from '$lib/server/context.js';
 import { formOf } from '$lib/server/form.js';
-import { PERIOD } from '$lib/server/http.js';
-import { AnalysisUnavailable, analyseText } from '$lib/server/analysis.js';
+import { PERIOD } from '$engine/http/responses.js';
+import { AnalysisUnavailable, analyseText } from '$engine/node/analysis-pool.js';
 import {
   baselineGaps,
   deletePeriod,
@@ -20,7 +20,7 @@ import {
   storeMissions,
   storePeriods,
   StoreError,
-} from '$lib/server/rubric-store.js';
+} from '$engine/store/rubric-store.js';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One mission's row in a period's table. */

@@ -2,15 +2,15 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFileError } from '../data.js';
+import { DataFileError } from '../node/data-files.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { gradeRows, gradeRowsReference, type GradeResult } from '../evaluate.js';
 import { runExamples } from '../examples.js';
 import { createReferenceRubric } from '../reference.js';
-import { defaultRubricsDir, listAllRubricFiles, listPeriods, listRubricFiles, readRubricFile, refOf, type StoredRubric } from '../store.js';
+import { defaultRubricsDir, listAllRubricFiles, listPeriods, listRubricFiles, readRubricFile, refOf, type StoredRubric } from '../node/rubric-files.js';
 import { formatTable } from './table.js';
-import { BundleError, generateKeys } from '../bundle.js';
-import { bundleRubricPath } from '../pull.js';
+import { BundleError, generateKeys } from '../node/bundle.js';
+import { bundleRubricPath } from '../node/pull.js';
 import { readGrids, readMission, type ImportReport } from '../import/read-file.js';
 import { describeImport } from '../import/report.js';
 import type { ResultSection } from '../workbook.js';
@@ -348,8 +348,8 @@ async function user(
   if (misplaced.length > 0) throw new UsageError(`user ${action} does not take ${misplaced.map((o) => `--${o}`).join(', ')}`);
   if ((action === 'add' || action === 'role') && !options.role) throw new UsageError(`user ${action} needs --role viewer, editor or publisher`);
   // The accounts database is the editor's; it is loaded only for this command.
-  const { openDb, defaultDbPath } = await import('../../editor/lib/server/db.js');
-  const accounts = await import('../../editor/lib/server/accounts.js');
+  const { openDb, defaultDbPath } = await import('../store/db.js');
+  const accounts = await import('../store/accounts.js');
   const db = openDb(options.db ? resolve(options.db) : defaultDbPath());
   const { printable } = accounts;
   /** The new password: from standard input, or made up and printed once. */
@@ -423,8 +423,8 @@ function keys(args: string[], options: { out?: string | undefined }, out: NodeJS
 async function token(args: string[], options: { db?: string | undefined }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const [action, province, ...extra] = args;
   if (action !== 'issue' || !province || extra.length > 0) throw new UsageError('token takes "issue <province>"');
-  const { openDb, defaultDbPath } = await import('../../editor/lib/server/db.js');
-  const { issueToken } = await import('../../editor/lib/server/publication.js');
+  const { openDb, defaultDbPath } = await import('../store/db.js');
+  const { issueToken } = await import('../store/publication.js');
   const issued = issueToken(openDb(options.db ? resolve(options.db) : defaultDbPath()), province);
   if ('error' in issued) {
     err.write(`${issued.error.th} / ${issued.error.en}\n`);
@@ -439,8 +439,8 @@ async function exportStore(args: string[], options: { out?: string | undefined; 
   if (args.length > 0) throw new UsageError(`unexpected arguments: ${args.join(' ')}`);
   if (!options.out) throw new UsageError('export needs --out <dir>');
   if (options['signing-key']) process.env.RUBRIC_SIGNING_KEY = resolve(options['signing-key']);
-  const { openDb, defaultDbPath } = await import('../../editor/lib/server/db.js');
-  const publication = await import('../../editor/lib/server/publication.js');
+  const { openDb, defaultDbPath } = await import('../store/db.js');
+  const publication = await import('../store/publication.js');
   const db = openDb(options.db ? resolve(options.db) : defaultDbPath());
   const root = join(resolve(options.out), 'api', 'v1', 'periods');
   let files = 0;
@@ -472,8 +472,8 @@ async function pull(
   if (!options.server || !options.period || !options.out || !options['public-key']) {
     throw new UsageError('pull needs --server <url> --period <period> --out <dir> --public-key <file>');
   }
-  const { pullPeriod } = await import('../pull.js');
-  const { BundleError } = await import('../bundle.js');
+  const { pullPeriod } = await import('../node/pull.js');
+  const { BundleError } = await import('../node/bundle.js');
   try {
     let publicKey: string;
     try {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyBytes } from '../../engine/bundle.js';
+import { verifyBytes } from '../../engine/node/bundle.js';
 import { startEditor, type Editor } from '../browser/harness.js';
 
 // The public API over real HTTP, checked against schemas/openapi.yaml.
@@ -128,8 +128,8 @@ describe('GET /api/v1', () => {
     expect([typo.status, typo.stdout]).toEqual([1, '']);
     expect(typo.stderr).toContain('did you mean "ลำปาง"');
     await api('/periods/2567-Q3/manifest.json', { authorization: `Bearer ${token}` });
-    const { openDb } = await import('../../editor/lib/server/db.js');
-    const { adoption } = await import('../../editor/lib/server/publication.js');
+    const { openDb } = await import('../../engine/store/db.js');
+    const { adoption } = await import('../../engine/store/publication.js');
     expect(adoption(openDb(editor.db), '2567-Q3')).toEqual([{ province: 'ลำปาง', sequence: 9, at: expect.any(String), current: true }]);
     // The department sees it on the ledger page.
     const login = await fetch(`${editor.base}/login`, {

@@ -1,9 +1,9 @@
 // A separate process that publishes, for the reliability tests: killed mid-write, or racing another.
 // Usage: node publish-child.mjs <db> loop <mission>   (correct and publish again and again)
 //        node publish-child.mjs <db> once <mission> <version>
-import { openDb } from '../../dist/editor/lib/server/db.js';
-import { analyseText } from '../../dist/editor/lib/server/analysis.js';
-import { latestRevision, openCorrection, publishDraft, StoreError } from '../../dist/editor/lib/server/rubric-store.js';
+import { openDb } from '../../dist/engine/store/db.js';
+import { analyseText } from '../../dist/engine/node/analysis-pool.js';
+import { latestRevision, openCorrection, publishDraft, StoreError } from '../../dist/engine/store/rubric-store.js';
 
 const [db, mode, mission, version] = process.argv.slice(2);
 const store = openDb(db);

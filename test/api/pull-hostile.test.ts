@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../../engine/bundle.js';
+import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../../engine/node/bundle.js';
 import { main } from '../../engine/cli/main.js';
 
 // `rubric pull` against a hostile server: endless and compressed answers, a huge signature, a

@@ -3,9 +3,9 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateKeys } from '../../engine/bundle.js';
-import { openDb } from '../../editor/lib/server/db.js';
-import { openCorrection, publishDraft, seedStore } from '../../editor/lib/server/rubric-store.js';
+import { generateKeys } from '../../engine/node/bundle.js';
+import { openDb } from '../../engine/store/db.js';
+import { openCorrection, publishDraft, seedStore } from '../../engine/store/rubric-store.js';
 import { freePort, runCli, startEditor, type Editor } from '../browser/harness.js';
 import { tempDir } from '../temp.js';
 

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../../engine/bundle.js';
-import { openDb } from '../../editor/lib/server/db.js';
-import { getDraft, openCorrection, seedStore } from '../../editor/lib/server/rubric-store.js';
+import { sha256 } from '../../engine/node/bundle.js';
+import { openDb } from '../../engine/store/db.js';
+import { getDraft, openCorrection, seedStore } from '../../engine/store/rubric-store.js';
 import { tempDir } from '../temp.js';
 
 // Publishing must never leave half a revision: killed at any moment, the store holds the old

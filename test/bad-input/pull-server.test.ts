@@ -12,7 +12,7 @@ import { createServer as createNetServer, type Server as NetServer, type Socket 
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../../engine/bundle.js';
+import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../../engine/node/bundle.js';
 import { main } from '../../engine/cli/main.js';
 import { freePort } from '../browser/harness.js';
 import { tempDir } from '../temp.js';

@@ -14,7 +14,7 @@ import { MAX_CONDITION_DEPTH } from '../../engine/check.js';
 import { main } from '../../engine/cli/main.js';
 import type { DiagnosticCode } from '../../engine/diagnostics.js';
 import { MAX_RUBRIC_BYTES } from '../../engine/load.js';
-import { readRubricFile } from '../../engine/store.js';
+import { readRubricFile } from '../../engine/node/rubric-files.js';
 import { tempDir } from '../temp.js';
 
 const PERIOD = '2567-Q3';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../editor/lib/server/db.js';
-import { getDraft, openCorrection, saveDraft } from '../../editor/lib/server/rubric-store.js';
+import { openDb, type Db } from '../../engine/store/db.js';
+import { getDraft, openCorrection, saveDraft } from '../../engine/store/rubric-store.js';
 import { ARTIFACTS, launchChromium, startEditor, type Editor } from './harness.js';
 
 // A draft whose label holds U+2028 (LINE SEPARATOR), as text pasted from Word or a PDF brings: the

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { authenticate, createSession, sessionUser } from '../../editor/lib/server/accounts.js';
-import { openDb } from '../../editor/lib/server/db.js';
+import { authenticate, createSession, sessionUser } from '../../engine/store/accounts.js';
+import { openDb } from '../../engine/store/db.js';
 
 // `rubric user` as an administrator runs it: the built bin in a child process, a real database file.
 const root = join(import.meta.dirname, '../..');

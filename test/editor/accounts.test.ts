@@ -22,8 +22,8 @@ import {
   setRole,
   userSessions,
   verifyPassword,
-} from '../../editor/lib/server/accounts.js';
-import { openDb, type Db } from '../../editor/lib/server/db.js';
+} from '../../engine/store/accounts.js';
+import { openDb, type Db } from '../../engine/store/db.js';
 
 // Every key derivation goes through node:crypto; count them, whichever function is used.
 vi.mock('node:crypto', async (importOriginal) => {

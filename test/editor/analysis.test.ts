@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnalysisUnavailable, analyseText, analysisSettings, closeAnalysis, inWorker } from '../../editor/lib/server/analysis.js';
+import { AnalysisUnavailable, analyseText, analysisSettings, closeAnalysis, inWorker } from '../../engine/node/analysis-pool.js';
 import { analyseRubricText } from '../../engine/text-analysis.js';
 
-// The editor's server reads rubric texts in worker threads (dist/engine/analysis-worker.js, from
+// The editor's server reads rubric texts in worker threads (dist/engine/node/analysis-worker.js, from
 // `npm run build:engine`) with a time limit, so that no draft holds the thread that answers requests.
 
 const otop = readFileSync(join(import.meta.dirname, '../../rubrics/2567-Q3/otop.yaml'), 'utf8');

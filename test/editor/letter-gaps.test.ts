@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../engine/analyze.js';
-import { errorKeys, findingKey, splitErrors } from '../../editor/lib/letter-gaps.js';
+import { errorKeys, findingKey, splitErrors } from '../../engine/letter-gaps.js';
 
 const hole: Finding = {
   mission: 'otop',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { authSettings } from '../../editor/lib/server/auth-settings.js';
+import { authSettings } from '../../engine/store/auth-settings.js';
 import { addressKey, SignInThrottle } from '../../editor/lib/server/sign-in.js';
 
 // The throttle's arithmetic on a fake clock; over HTTP against the built server: sign-in.test.ts.

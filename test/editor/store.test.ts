@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../editor/lib/server/db.js';
+import { openDb, type Db } from '../../engine/store/db.js';
 import {
   auditTrail,
   deletePeriod,
@@ -18,7 +18,7 @@ import {
   startPeriod,
   storePeriods,
   StoreError,
-} from '../../editor/lib/server/rubric-store.js';
+} from '../../engine/store/rubric-store.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -207,11 +207,11 @@ const auditOf = (db: Db, action: string) => db.prepare('SELECT * FROM audit WHER
  */
 async function raceStarts(path: string): Promise<({ created: number } | { status: number; en: string })[]> {
   const root = join(import.meta.dirname, '../..');
-  const built = (file: string) => join(root, 'dist/editor/lib/server', file.replace(/\.ts$/, '.js'));
+  const built = (file: string) => join(root, 'dist/engine/store', file.replace(/\.ts$/, '.js'));
   for (const file of ['rubric-store.ts']) {
-    const source = join(root, 'editor/lib/server', file);
+    const source = join(root, 'engine/store', file);
     if (!existsSync(built(file)) || statSync(built(file)).mtimeMs < statSync(source).mtimeMs) {
-      throw new Error(`dist/ is older than editor/lib/server/${file}: run npm run build:engine`);
+      throw new Error(`dist/ is older than engine/store/${file}: run npm run build:engine`);
     }
   }
   const barrier = new Int32Array(new SharedArrayBuffer(8)); // [go, ready]

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../editor/lib/server/db.js';
-import { adoption, issueToken, recordPull } from '../../editor/lib/server/publication.js';
+import { openDb } from '../../engine/store/db.js';
+import { adoption, issueToken, recordPull } from '../../engine/store/publication.js';
 
 describe('issueToken', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rubric-tokens-'));

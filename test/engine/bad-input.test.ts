@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataFileError, readDataFile } from '../../engine/data.js';
+import { DataFileError, readDataFile } from '../../engine/node/data-files.js';
 import { gradeRows } from '../../engine/evaluate.js';
 import { lintRubric } from '../../engine/lint.js';
 import { MAX_RUBRIC_BYTES, loadRubric } from '../../engine/load.js';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { boundaryCases, casesToCsv, csvCell } from '../../engine/cases.js';
 import { diffRubrics } from '../../engine/diff.js';
 import { impactOf, OUTCOMES } from '../../engine/impact.js';
-import { readRubricFile } from '../../engine/store.js';
-import { generateRows } from '../bench/rows.js';
+import { readRubricFile } from '../../engine/node/rubric-files.js';
+import { generateRows } from '../../bench/rows.js';
 import { shippedRubric } from '../helpers.js';
 
 // A 2567-Q4 draft derived from 2567-Q3, kept as a fixture: otop's B raised to > 3.5 and its D

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { valueCatalog } from '../../engine/catalog.js';
 import { createReferenceRubric } from '../../engine/reference.js';
-import { refOf } from '../../engine/store.js';
+import { refOf } from '../../engine/node/rubric-files.js';
 import type { Rubric } from '../../engine/types.js';
 import type { Verdict } from '../../engine/verdict.js';
-import { thresholdsOf } from '../bench/rows.js';
+import { thresholdsOf } from '../../bench/rows.js';
 import { gradableRubrics } from '../helpers.js';
 
 /** Values on, just below and just above each threshold at the precision, and halfway between. */

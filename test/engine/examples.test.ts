@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeRowsReference } from '../../engine/evaluate.js';
 import { outcomeOf, runExamples } from '../../engine/examples.js';
 import { createReferenceRubric } from '../../engine/reference.js';
-import { refOf } from '../../engine/store.js';
+import { refOf } from '../../engine/node/rubric-files.js';
 import { shippedRubrics } from '../helpers.js';
 
 // Every shipped rubric's examples are tests, through both evaluation paths.

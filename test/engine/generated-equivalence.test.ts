@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { compileRubric } from '../../engine/compile.js';
 import { loadRubric } from '../../engine/load.js';
 import { createReferenceRubric } from '../../engine/reference.js';
-import { refOf } from '../../engine/store.js';
+import { refOf } from '../../engine/node/rubric-files.js';
 import type { Rubric } from '../../engine/types.js';
 import { validateRubric } from '../../engine/validate.js';
 import type { Verdict } from '../../engine/verdict.js';

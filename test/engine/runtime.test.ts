@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileRubric } from '../../engine/compile.js';
 import { gradeRows } from '../../engine/evaluate.js';
 import { createReferenceRubric } from '../../engine/reference.js';
-import { refOf } from '../../engine/store.js';
+import { refOf } from '../../engine/node/rubric-files.js';
 import type { Verdict } from '../../engine/verdict.js';
 import { TEST_RUBRIC_HEADER, gradableRubrics, rubricFromText, shippedRubric } from '../helpers.js';
 

@@ -6,9 +6,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { lintRubric } from '../../engine/lint.js';
 import { csvQuote } from '../../engine/tabular.js';
-import { listRubricFiles, readRubricFile } from '../../engine/store.js';
+import { listRubricFiles, readRubricFile } from '../../engine/node/rubric-files.js';
 import type { FactValue, Rubric } from '../../engine/types.js';
-import { seededRandom, thresholdsOf } from '../bench/rows.js';
+import { seededRandom, thresholdsOf } from '../../bench/rows.js';
 
 /** Where the sample lives, from source (test/sample) or built (dist/test/sample). */
 function fixtures(): string {

@@ -24,9 +24,9 @@ import { compileRubric, type CompiledRubric } from '../../engine/compile.js';
 import { gradeRows } from '../../engine/evaluate.js';
 import { cjsDefault } from '../../engine/interop.js';
 import { PROVINCES } from '../../engine/provinces.js';
-import { listRubricFiles, readRubricFile, refOf } from '../../engine/store.js';
+import { listRubricFiles, readRubricFile, refOf } from '../../engine/node/rubric-files.js';
 import type { Fact, FactValue, Rubric } from '../../engine/types.js';
-import { seededRandom, thresholdsOf } from '../bench/rows.js';
+import { seededRandom, thresholdsOf } from '../../bench/rows.js';
 import { districts } from './national.js';
 import type { Conversion } from '../../engine/import/cell-text.js';
 

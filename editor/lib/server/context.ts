@@ -1,8 +1,8 @@
 // The server's one database, opened and seeded on first use, and its first account.
-import { defaultRubricsDir } from '../../../engine/store.js';
-import { addUser, listUsers, randomPassword } from './accounts.js';
-import { defaultDbPath, openDb, type Db } from './db.js';
-import { seedStore } from './rubric-store.js';
+import { defaultRubricsDir } from '$engine/node/rubric-files.js';
+import { addUser, listUsers, randomPassword } from '$engine/store/accounts.js';
+import { defaultDbPath, openDb, type Db } from '$engine/store/db.js';
+import { seedStore } from '$engine/store/rubric-store.js';
 
 let db: Db | undefined;
 

@@ -5,9 +5,9 @@
 // a restart forgets them. Settings: auth-settings.ts.
 import { isIPv6 } from 'node:net';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { authenticate, type User } from './accounts.js';
-import { authSettings, type AuthSettings } from './auth-settings.js';
-import type { Db } from './db.js';
+import { authenticate, type User } from '$engine/store/accounts.js';
+import { authSettings, type AuthSettings } from '$engine/store/auth-settings.js';
+import type { Db } from '$engine/store/db.js';
 
 /** What a key names: the account name typed, or the client's address. */
 export type Scope = 'account' | 'address';

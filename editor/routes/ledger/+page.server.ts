@@ -1,6 +1,6 @@
 // The adoption ledger: per period, which provinces hold the latest signed manifest and which are behind.
 import { storeDb } from '$lib/server/context.js';
-import { adoption, publishedPeriods, signedManifest } from '$lib/server/publication.js';
+import { adoption, publishedPeriods, signedManifest } from '$engine/store/publication.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -1,7 +1,7 @@
 // Sign-in: checks the password (scrypt, off the event loop) under the throttle of sign-in.ts, and
 // starts a session in an httpOnly, SameSite cookie.
 import { fail, redirect } from '@sveltejs/kit';
-import { createSession, sessionLimits } from '$lib/server/accounts.js';
+import { createSession, sessionLimits } from '$engine/store/accounts.js';
 import { storeDb } from '$lib/server/context.js';
 import { formOf } from '$lib/server/form.js';
 import { signIn } from '$lib/server/sign-in.js';

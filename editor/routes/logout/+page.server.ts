@@ -1,6 +1,6 @@
 // Sign-out: ends the session and clears its cookie.
 import { redirect } from '@sveltejs/kit';
-import { endSession } from '$lib/server/accounts.js';
+import { endSession } from '$engine/store/accounts.js';
 import { storeDb } from '$lib/server/context.js';
 import type { Actions, PageServerLoad } from './$types';
 

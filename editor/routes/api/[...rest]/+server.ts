@@ -1,6 +1,6 @@
 // Any path under /api/ that names nothing answers as the API does, in JSON, never with the
 // editor's HTML error page.
-import { apiError } from '$lib/server/http.js';
+import { apiError } from '$engine/http/responses.js';
 import type { RequestHandler } from './$types';
 
 export const fallback: RequestHandler = ({ url }) =>

@@ -1,8 +1,8 @@
 // GET /api/v1/periods: the periods that have published rubrics, with their manifests' URLs.
 import { storeDb } from '$lib/server/context.js';
-import { cached, preflight } from '$lib/server/http.js';
-import { publishedPeriods, signedManifest } from '$lib/server/publication.js';
-import { sha256 } from '../../../../../engine/bundle.js';
+import { cached, preflight } from '$engine/http/responses.js';
+import { publishedPeriods, signedManifest } from '$engine/store/publication.js';
+import { sha256 } from '$engine/node/bundle.js';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {

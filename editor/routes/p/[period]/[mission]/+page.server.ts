@@ -1,10 +1,10 @@
 // One mission of one period: its draft (editable by editors) and its published revisions.
 import { error, fail } from '@sveltejs/kit';
-import { hasRole } from '$lib/server/accounts.js';
-import { AnalysisUnavailable, analyseText, liveText } from '$lib/server/analysis.js';
+import { hasRole } from '$engine/store/accounts.js';
+import { AnalysisUnavailable, analyseText, liveText } from '$engine/node/analysis-pool.js';
 import { storeDb } from '$lib/server/context.js';
 import { formOf } from '$lib/server/form.js';
-import { baselineGaps, getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, StoreError } from '$lib/server/rubric-store.js';
+import { baselineGaps, getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, StoreError } from '$engine/store/rubric-store.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const PERIOD = /^25\d{2}-Q[1-4]$/;

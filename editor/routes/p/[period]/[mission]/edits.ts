@@ -1,5 +1,5 @@
 // The edits the table views can make to the YAML text, as callbacks the page gives them.
-import type { ScalarValue, YamlPath } from '../../../../../engine/yaml-edit.js';
+import type { ScalarValue, YamlPath } from '$engine/yaml-edit.js';
 
 /** What a table view may ask of the page: each call changes only the YAML it names. */
 export interface Edits {

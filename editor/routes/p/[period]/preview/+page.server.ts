@@ -1,7 +1,7 @@
 // The tester's preview: every mission of a period with its draft and latest revision, graded in the browser.
 import { error } from '@sveltejs/kit';
 import { storeDb } from '$lib/server/context.js';
-import { getDraft, latestRevision, storeMissions } from '$lib/server/rubric-store.js';
+import { getDraft, latestRevision, storeMissions } from '$engine/store/rubric-store.js';
 import type { PreviewMission } from './graders.js';
 import type { PageServerLoad } from './$types';
 

@@ -1,9 +1,9 @@
 // Each mission's rubric compiled once per page: the version to preview (the draft when there is
 // one) and, for the comparison, the published revision beside it.
-import { compileRubric, type CompiledRubric } from '../../../../../engine/compile.js';
-import { loadRubric } from '../../../../../engine/load.js';
-import type { Fact, Rubric, Text } from '../../../../../engine/types.js';
-import { validateRubric } from '../../../../../engine/validate.js';
+import { compileRubric, type CompiledRubric } from '$engine/compile.js';
+import { loadRubric } from '$engine/load.js';
+import type { Fact, Rubric, Text } from '$engine/types.js';
+import { validateRubric } from '$engine/validate.js';
 
 /** One mission's versions as the page loads them: the YAML to compile and the published digest. */
 export interface PreviewMission {

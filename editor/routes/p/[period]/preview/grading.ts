@@ -1,9 +1,9 @@
 // Grading uploaded rows in the browser without freezing the page, and what the pictures count.
-import type { CompiledRubric } from '../../../../../engine/compile.js';
-import { GradeResult, gradeRows } from '../../../../../engine/evaluate.js';
-import { outcomeOf } from '../../../../../engine/examples.js';
-import { OUTCOMES, type Outcome } from '../../../../../engine/impact.js';
-import type { Text } from '../../../../../engine/types.js';
+import type { CompiledRubric } from '$engine/compile.js';
+import { GradeResult, gradeRows } from '$engine/evaluate.js';
+import { outcomeOf } from '$engine/examples.js';
+import { OUTCOMES, type Outcome } from '$engine/impact.js';
+import type { Text } from '$engine/types.js';
 import type { MissionData } from './upload.js';
 
 type Row = Record<string, unknown>;

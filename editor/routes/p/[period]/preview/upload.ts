@@ -4,8 +4,8 @@
 // chosen by hand, else the one named by the mission's id or Thai name, else the only one) and read
 // into typed rows, units and an import report. What is left to the page: which mission a file of
 // one table is, a sheet chosen by hand, and the unit id column.
-import { pickGrid, readGrids, readMission, type FileGrids, type Grid, type ImportProblem, type ReadTable } from '../../../../../engine/import/read-file.js';
-import { normaliseHeader, type ColumnUse } from '../../../../../engine/import/table.js';
+import { pickGrid, readGrids, readMission, type FileGrids, type Grid, type ImportProblem, type ReadTable } from '$engine/import/read-file.js';
+import { normaliseHeader, type ColumnUse } from '$engine/import/table.js';
 import type { Grader } from './graders.js';
 
 /** A file read into grids, ready to be read for any mission. */

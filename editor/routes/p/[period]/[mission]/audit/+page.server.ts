@@ -1,7 +1,7 @@
 // The audit trail of one mission: who changed which value from what to what, when, and who published.
 import { error } from '@sveltejs/kit';
 import { storeDb } from '$lib/server/context.js';
-import { auditTrail } from '$lib/server/rubric-store.js';
+import { auditTrail } from '$engine/store/rubric-store.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {

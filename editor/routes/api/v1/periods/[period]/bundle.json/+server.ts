@@ -1,8 +1,8 @@
 // GET /api/v1/periods/{period}/bundle.json: the whole period in one response: the manifest's exact
 // text, its signature, and every file it lists.
 import { storeDb } from '$lib/server/context.js';
-import { PERIOD, apiError, cached, preflight } from '$lib/server/http.js';
-import { revisionText, signedManifest } from '$lib/server/publication.js';
+import { PERIOD, apiError, cached, preflight } from '$engine/http/responses.js';
+import { revisionText, signedManifest } from '$engine/store/publication.js';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {

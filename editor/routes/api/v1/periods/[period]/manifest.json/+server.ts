@@ -1,8 +1,8 @@
 // GET /api/v1/periods/{period}/manifest.json: the period's signed manifest (short max-age: it
 // changes when a mission publishes). A province token records the pull in the adoption ledger.
 import { storeDb } from '$lib/server/context.js';
-import { PERIOD, apiError, cached, preflight, provinceToken } from '$lib/server/http.js';
-import { recordPull, signedManifest } from '$lib/server/publication.js';
+import { PERIOD, apiError, cached, preflight, provinceToken } from '$engine/http/responses.js';
+import { recordPull, signedManifest } from '$engine/store/publication.js';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {

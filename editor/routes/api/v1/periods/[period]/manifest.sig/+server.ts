@@ -1,7 +1,7 @@
 // GET /api/v1/periods/{period}/manifest.sig: the Ed25519 signature (base64) of manifest.json's bytes.
 import { storeDb } from '$lib/server/context.js';
-import { PERIOD, apiError, cached, preflight } from '$lib/server/http.js';
-import { signedManifest } from '$lib/server/publication.js';
+import { PERIOD, apiError, cached, preflight } from '$engine/http/responses.js';
+import { signedManifest } from '$engine/store/publication.js';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {

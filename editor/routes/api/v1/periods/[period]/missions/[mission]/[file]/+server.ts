@@ -2,9 +2,9 @@
 // Versioned files are immutable; "latest" follows new revisions with a short max-age.
 import { parse } from 'yaml';
 import { storeDb } from '$lib/server/context.js';
-import { MISSION, PERIOD, apiError, cached, preflight } from '$lib/server/http.js';
-import { latestRevision } from '$lib/server/rubric-store.js';
-import { revisionText } from '$lib/server/publication.js';
+import { MISSION, PERIOD, apiError, cached, preflight } from '$engine/http/responses.js';
+import { latestRevision } from '$engine/store/rubric-store.js';
+import { revisionText } from '$engine/store/publication.js';
 import type { RequestHandler } from './$types';
 
 const FILE = /^(?:r([1-9][0-9]{0,5})|latest)\.(yaml|json)$/;

@@ -1,7 +1,7 @@
 // Signed bundles of published rubrics: the manifest a period publishes, its Ed25519 signature,
 // and the checks a province makes before trusting what it downloaded. node:crypto does the crypto.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import { manifestProblems } from './manifest.js';
+import { manifestProblems } from '../manifest.js';
 
 /** The manifest format's name and version. */
 export const MANIFEST_FORMAT = 'cdd-rubric-manifest/1';

@@ -1,6 +1,6 @@
 // Seeded, reproducible rows for benchmarks: plausible values spread across every rubric's thresholds.
-import { conditionLeaves } from '../../engine/conditions.js';
-import type { Condition, Rubric } from '../../engine/types.js';
+import { conditionLeaves } from '../engine/conditions.js';
+import type { Condition, Rubric } from '../engine/types.js';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same rows on every machine. */
 export function seededRandom(seed: number): () => number {

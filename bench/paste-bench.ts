@@ -4,7 +4,7 @@
 // method's commit) and as a clipboard paste, at 200, 1,000 and 2,000 lines, and as one 120,000-
 // character line. The ratios tell linear (5 and 2) from quadratic (25 and 4) growth.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startEditor } from '../browser/harness.js';
+import { launchChromium, startEditor } from '../test/browser/harness.js';
 
 const MISSION = '/p/2567-Q3/food-security';
 const KEY = 'บันทึกจดหมาย';

@@ -1,7 +1,7 @@
 // Hand-written TypeScript graders for otop and women-fund, written only as the benchmark's
 // baseline: what a programmer would write for one mission, with the same checks and output.
-import { roundHalfUp } from '../../engine/round.js';
-import type { Level } from '../../engine/types.js';
+import { roundHalfUp } from '../engine/round.js';
+import type { Level } from '../engine/types.js';
 
 /** What the baselines return: the same verdict fields the engine decides. */
 export interface HandVerdict {

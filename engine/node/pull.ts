@@ -11,7 +11,7 @@ import { createPublicKey } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BundleError, checkFile, checkManifest, type Manifest, type ManifestEntry } from './bundle.js';
-import { MAX_RUBRIC_BYTES } from './load.js';
+import { MAX_RUBRIC_BYTES } from '../load.js';
 
 /** The largest manifest accepted, in bytes (a thousand missions take about 200 KiB). */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;

@@ -1,8 +1,8 @@
 // npm run bench [-- --json]: grades generated rows through the compiled path, json-rules-engine
 // and (for otop and women-fund) hand-written TypeScript, and prints ratios measured in this run.
 import { performance } from 'node:perf_hooks';
-import { createReferenceRubric } from '../../engine/reference.js';
-import { listRubricFiles, readRubricFile, refOf } from '../../engine/store.js';
+import { createReferenceRubric } from '../engine/reference.js';
+import { listRubricFiles, readRubricFile, refOf } from '../engine/node/rubric-files.js';
 import { gradeOtopByHand, gradeWomenFundByHand, type HandVerdict } from './hand-written.js';
 import { generateRows } from './rows.js';
 

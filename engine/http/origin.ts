@@ -4,7 +4,7 @@
 // browser may send over plain http. editor/serve.js uses these checks to fail loudly instead: it
 // will not start on a public address without ORIGIN, and answers a request that came over https
 // to an http ORIGIN with an error telling the operator what to set.
-import type { Text } from '../../../engine/types.js';
+import type { Text } from '../types.js';
 
 /** Whether a HOST to listen on is this machine only (127.0.0.0/8, ::1, localhost). */
 export function isLoopback(host: string): boolean {

@@ -1,6 +1,6 @@
 // An error that the mission's latest published revision already had is the letter's own gap, kept
 // on purpose, and shows in amber without stopping a publish; only an error it did not have is new.
-import type { Finding } from '../../engine/analyze.js';
+import type { Finding } from './analyze.js';
 
 /** What identifies a finding from one text to the next: not its line, column or wording. */
 export type FindingIdentity = Pick<Finding, 'kind' | 'criterion' | 'fact' | 'path' | 'example' | 'range'>;

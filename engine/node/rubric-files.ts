@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileRubric, type CompiledRubric } from './compile.js';
-import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { loadRubric, type LoadedRubric } from './load.js';
-import type { RubricRef } from './model.js';
-import type { Rubric } from './types.js';
-import { validateRubric } from './validate.js';
+import { compileRubric, type CompiledRubric } from '../compile.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { loadRubric, type LoadedRubric } from '../load.js';
+import type { RubricRef } from '../model.js';
+import type { Rubric } from '../types.js';
+import { validateRubric } from '../validate.js';
 
 /** A rubric file read from disk, validated and, when valid, compiled. */
 export interface StoredRubric {

@@ -1,10 +1,10 @@
 // Data files on disk for the CLI: JSON and CSV read whole, workbooks through exceljs.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { DataFileError, readCsvRows, readJsonRows, type DataSet } from './tabular.js';
-import type { Fact } from './types.js';
+import { DataFileError, readCsvRows, readJsonRows, type DataSet } from '../tabular.js';
+import type { Fact } from '../types.js';
 
-export { DataFileError, type ColumnWarning, type DataSet } from './tabular.js';
+export { DataFileError, type ColumnWarning, type DataSet } from '../tabular.js';
 
 /**
  * Reads a `.json` (an array of flat rows) or `.csv` (a header of `id` and fact ids) data file.

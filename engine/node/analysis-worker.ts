@@ -1,8 +1,8 @@
 // The worker thread that reads rubric texts for the editor's server (see
-// editor/lib/server/analysis.ts): the request thread hands it a task and goes on answering
+// engine/node/analysis-pool.ts): the request thread hands it a task and goes on answering
 // others; a task that runs too long ends with the worker, not with the server.
 import { parentPort } from 'node:worker_threads';
-import { analyseLive, analyseRubricText, compareForSave, prepareForPublish, withScalars } from './text-analysis.js';
+import { analyseLive, analyseRubricText, compareForSave, prepareForPublish, withScalars } from '../text-analysis.js';
 
 /** The tasks a worker runs, by name, with their arguments as the pool sends them. */
 const TASKS = {

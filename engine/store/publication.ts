@@ -3,9 +3,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../../../engine/bundle.js';
-import { resolveProvince } from '../../../engine/provinces.js';
-import type { Text } from '../../../engine/types.js';
+import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../node/bundle.js';
+import { resolveProvince } from '../provinces.js';
+import type { Text } from '../types.js';
 import { defaultDbPath, now, type Db } from './db.js';
 
 /** A period's manifest as served: its exact bytes, signature and strong ETag. */

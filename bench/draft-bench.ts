@@ -2,13 +2,13 @@
 // public API is asked every 10 ms. For a 20-key and a 20,000-key draft (the shipped
 // food-security draft with that many unknown root keys appended): the median and the worst save
 // time over N saves, and the public API's latency while they ran against its latency at rest.
-// The draft is read in a worker thread (editor/lib/server/analysis.ts), so the API's latency
+// The draft is read in a worker thread (engine/node/analysis-pool.ts), so the API's latency
 // during a save should stay close to its latency at rest. With --json the last line is one JSON object.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { startEditor } from '../browser/harness.js';
+import { startEditor } from '../test/browser/harness.js';
 
 const asJson = process.argv.includes('--json');
 const RUNS = Number(option('--runs') ?? 5);

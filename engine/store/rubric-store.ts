@@ -2,16 +2,16 @@
 // concurrency), seeded from the repository's rubrics/ folder, with every change in the audit trail.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { loadRubric, MAX_RUBRIC_BYTES } from '../../../engine/load.js';
-import { listPeriods, listRubricFiles } from '../../../engine/store.js';
-import type { Rubric, Text } from '../../../engine/types.js';
-import { validateRubric } from '../../../engine/validate.js';
-import { thaiPeriod } from '../../../engine/template.js';
-import type { Finding } from '../../../engine/analyze.js';
+import { loadRubric, MAX_RUBRIC_BYTES } from '../load.js';
+import { listPeriods, listRubricFiles } from '../node/rubric-files.js';
+import type { Rubric, Text } from '../types.js';
+import { validateRubric } from '../validate.js';
+import { thaiPeriod } from '../template.js';
+import type { Finding } from '../analyze.js';
 import { errorKeys, gapsLabel, splitErrors } from '../letter-gaps.js';
-import { AnalysisUnavailable, analyseText, inWorker } from './analysis.js';
+import { AnalysisUnavailable, analyseText, inWorker } from '../node/analysis-pool.js';
 import { now, type Db } from './db.js';
-import { PERIOD } from './http.js';
+import { PERIOD } from '../http/responses.js';
 
 /** A published revision: never changed once written. */
 export interface Revision {

@@ -1,9 +1,9 @@
 // npm run bench:analysis: time to lint every shipped rubric, and to run an impact on 878 rows.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { impactOf } from '../../engine/impact.js';
-import { lintRubric } from '../../engine/lint.js';
-import { listRubricFiles, readRubricFile } from '../../engine/store.js';
+import { impactOf } from '../engine/impact.js';
+import { lintRubric } from '../engine/lint.js';
+import { listRubricFiles, readRubricFile } from '../engine/node/rubric-files.js';
 import { generateRows } from './rows.js';
 
 /** Median of `runs` timings in milliseconds, after one warm-up. */

@@ -5,9 +5,9 @@
 // the document). With --json the last line is one JSON object.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { loadRubric } from '../../engine/load.js';
-import { listRubricFiles } from '../../engine/store.js';
-import { validateRubric } from '../../engine/validate.js';
+import { loadRubric } from '../engine/load.js';
+import { listRubricFiles } from '../engine/node/rubric-files.js';
+import { validateRubric } from '../engine/validate.js';
 
 const asJson = process.argv.includes('--json');
 const KEYS = option('--keys')?.split(',').map(Number) ?? [1_000, 2_000, 5_000, 10_000, 20_000];

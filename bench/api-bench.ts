@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { freePort, runCli, startEditor, type Editor } from '../browser/harness.js';
+import { freePort, runCli, startEditor, type Editor } from '../test/browser/harness.js';
 
 // autocannon 9 ships no type declarations: the part of its API used here.
 interface CannonResult {

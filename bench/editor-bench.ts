@@ -3,8 +3,8 @@
 // and how much JavaScript the first pages load without the lazily loaded Monaco chunks.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { listRubricFiles } from '../../engine/store.js';
-import { launchChromium, startEditor } from '../browser/harness.js';
+import { listRubricFiles } from '../engine/node/rubric-files.js';
+import { launchChromium, startEditor } from '../test/browser/harness.js';
 
 const root = join(import.meta.dirname, '../../..');
 const editor = await startEditor([{ username: 'bench', role: 'publisher', password: 'lotus-pond-quiet-4' }]);

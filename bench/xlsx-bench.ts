@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gradeRows } from '../../engine/evaluate.js';
-import { listRubricFiles, readRubricFile, refOf } from '../../engine/store.js';
-import { rowsFromTable } from '../../engine/tabular.js';
-import { readWorkbook, writeResultsWorkbook } from '../../engine/workbook.js';
-import { districts, sampleRows } from '../sample/national.js';
+import { gradeRows } from '../engine/evaluate.js';
+import { listRubricFiles, readRubricFile, refOf } from '../engine/node/rubric-files.js';
+import { rowsFromTable } from '../engine/tabular.js';
+import { readWorkbook, writeResultsWorkbook } from '../engine/workbook.js';
+import { districts, sampleRows } from '../test/sample/national.js';
 
 const ROWS = 75_000;
 const dir = mkdtempSync(join(tmpdir(), 'rubric-xlsx-'));

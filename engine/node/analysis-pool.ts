@@ -1,7 +1,7 @@
 // Reading rubric texts off the request thread. Parsing, validating and analysing a draft of up to
 // 1 MiB can take a second or more; done on the thread that answers requests, one draft would keep
 // every other page and the provinces' API waiting. So a small pool of worker threads does it
-// (engine/analysis-worker.ts, from the engine build), each task with a time limit: a task that
+// (engine/node/analysis-worker.ts, from the engine build), each task with a time limit: a task that
 // runs over it ends with its worker, which is replaced, and the caller gets a clear refusal.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -9,9 +9,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AnalysisTasks } from '../../../engine/analysis-worker.js';
-import type { LiveState, TextAnalysis } from '../../../engine/text-analysis.js';
-import type { Text } from '../../../engine/types.js';
+import type { AnalysisTasks } from './analysis-worker.js';
+import type { LiveState, TextAnalysis } from '../text-analysis.js';
+import type { Text } from '../types.js';
 
 /** Why a text could not be read in time, as the page and the API show it. */
 export class AnalysisUnavailable extends Error {
@@ -52,19 +52,19 @@ export function analysisSettings(): AnalysisSettings {
   };
 }
 
-/** The worker's script: RUBRIC_ANALYSIS_WORKER, or dist/engine/analysis-worker.js of the repository this module is in. */
+/** The worker's script: RUBRIC_ANALYSIS_WORKER, or dist/engine/node/analysis-worker.js of the repository this module is in. */
 function workerScript(): URL {
   const given = process.env.RUBRIC_ANALYSIS_WORKER;
   if (given) return pathToFileURL(resolve(given));
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, 'dist', 'engine', 'analysis-worker.js');
+    const candidate = join(dir, 'dist', 'engine', 'node', 'analysis-worker.js');
     if (existsSync(candidate)) return pathToFileURL(candidate);
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  throw new Error('dist/engine/analysis-worker.js is missing: build the engine first (npm run build:engine)');
+  throw new Error('dist/engine/node/analysis-worker.js is missing: build the engine first (npm run build:engine)');
 }
 
 type TaskName = keyof AnalysisTasks;

@@ -1,0 +1,157 @@
+// The shape of the code: imports run from the editor to the engine only, the engine's core runs in
+// a browser, and modules and functions stay small enough to read. Reads the sources; runs nothing.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+
+/** Source files under a folder of the repository, as paths relative to the root. */
+function sources(folder: string, pattern = /\.(ts|js|svelte)$/): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (pattern.test(entry.name)) found.push(path);
+    }
+  };
+  walk(folder);
+  return found.sort();
+}
+
+/** Every module specifier a TypeScript file imports (static, dynamic and `export … from`). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+}
+
+/** The engine's Node-only adapters: files, digests, bundles, pull, workers, the store, HTTP, the CLI. */
+const NODE_ONLY = ['engine/node/', 'engine/store/', 'engine/http/', 'engine/cli/'];
+
+/** Modules allowed over MAX_LINES for now, each with the reason. */
+const LONG_MODULES: Record<string, string> = {
+  'engine/analyze.ts': 'TODO split (issue 12)',
+  'engine/check.ts': 'TODO split (issue 12)',
+  'engine/cli/main.ts': 'TODO split (issue 12)',
+  'engine/explain.ts': 'TODO split (issue 12)',
+  'engine/import/cell-text.ts': 'TODO split (issue 12)',
+  'engine/import/decode.ts': 'TODO split (issue 12)',
+  'engine/import/table.ts': 'TODO split (issue 12)',
+  'engine/load.ts': 'TODO split (issue 12)',
+  'engine/node/pull.ts': 'TODO split (issue 12)',
+  'engine/reference.ts': 'TODO split (issue 12)',
+  'engine/runtime.ts': 'TODO split (issue 12)',
+  'engine/store/accounts.ts': 'TODO split (issue 12)',
+  'engine/store/rubric-store.ts': 'TODO split (issue 12)',
+  'engine/template.ts': 'TODO split (issue 12)',
+  'engine/types.ts': 'TODO split (issue 12)',
+  'engine/validate.ts': 'TODO split (issue 12)',
+  'editor/lib/yaml-editor/YamlEditor.svelte': 'TODO split (issue 12)',
+  'editor/routes/p/[period]/[mission]/+page.svelte': 'TODO split (issue 12)',
+  'editor/routes/p/[period]/preview/Preview.svelte': 'TODO split (issue 12)',
+};
+
+/** Functions allowed over MAX_FUNCTION_LINES for now (`file:name`), each with the reason. */
+const LONG_FUNCTIONS: Record<string, string> = {
+  'engine/analyze.ts:analyzeBands': 'TODO split (issue 12)',
+  'engine/analyze.ts:analyzeScore': 'TODO split (issue 12)',
+  'engine/analyze.ts:analyzeRows': 'TODO split (issue 12)',
+  'engine/cases.ts:boundaryCases': 'TODO split (issue 12)',
+  'engine/check.ts:checkRubric': 'TODO split (issue 12)',
+  'engine/cli/main.ts:main': 'TODO split (issue 12)',
+  'engine/cli/main.ts:grade': 'TODO split (issue 12)',
+  'engine/cli/main.ts:user': 'TODO split (issue 12)',
+  'engine/import/cell-text.ts:readNumberText': 'TODO split (issue 12)',
+  'engine/import/decode.ts:readTables': 'TODO split (issue 12)',
+  'engine/import/json-numbers.ts:inexactJsonNumbers': 'TODO split (issue 12)',
+  'engine/import/table.ts:readTable': 'TODO split (issue 12)',
+  'engine/load.ts:loadRubric': 'TODO split (issue 12)',
+  'engine/model.ts:buildModel': 'TODO split (issue 12)',
+  'engine/node/pull.ts:pullChecked': 'TODO split (issue 12)',
+  'engine/reference.ts:createReferenceRubric': 'TODO split (issue 12)',
+  'engine/reference.ts:grade': 'TODO split (issue 12)',
+  'engine/runtime.ts:factReading': 'TODO split (issue 12)',
+  'engine/runtime.ts:createRuntime': 'TODO split (issue 12)',
+  'engine/store/rubric-store.ts:publishDraft': 'TODO split (issue 12)',
+  'engine/store/rubric-store.ts:startPeriod': 'TODO split (issue 12)',
+  'engine/template.ts:buildTemplate': 'TODO split (issue 12)',
+  'engine/validate.ts:toDiagnostic': 'TODO split (issue 12)',
+};
+
+const MAX_LINES = 300;
+const MAX_FUNCTION_LINES = 60;
+
+/** Each function, method and arrow function of a module longer than the limit, as `file:name lines`. */
+function longFunctions(file: string): Map<string, number> {
+  const text = readFileSync(join(root, file), 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const long = new Map<string, number>();
+  const visit = (node: ts.Node, owner: string) => {
+    let name = owner;
+    if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) {
+      const own = (node as { name?: ts.Node }).name;
+      const parent = node.parent;
+      name = own ? own.getText(source) : ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) ? parent.name.getText(source) : `${owner}(anonymous)`;
+      const lines = source.getLineAndCharacterOfPosition(node.getEnd()).line - source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+      if (lines > MAX_FUNCTION_LINES) long.set(`${file}:${name}`, lines);
+    }
+    ts.forEachChild(node, (child) => visit(child, name));
+  };
+  visit(source, '');
+  return long;
+}
+
+describe('layout', () => {
+  it('imports run from the editor to the engine, never back', () => {
+    const back = sources('engine').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.includes('editor/') || spec.startsWith('$lib') || spec.startsWith('$app'))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(back).toEqual([]);
+  });
+
+  it("the engine's core imports nothing from Node or from its Node-only adapters", () => {
+    const core = sources('engine', /\.ts$/).filter((file) => !NODE_ONLY.some((folder) => file.startsWith(folder)));
+    const found = core.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('node:') || NODE_ONLY.some((folder) => join(file, '..', spec).startsWith(folder)))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the editor imports the engine as $engine, not by a relative path', () => {
+    const relativeImports = sources('editor').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.') && relative(root, join(root, file, '..', spec)).startsWith('engine/'))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    // The Vite plugin runs in Node before any alias exists.
+    expect(relativeImports.filter((line) => !line.startsWith('editor/standalone-validators.ts'))).toEqual([]);
+  });
+
+  it(`no module is over ${MAX_LINES} lines unless its reason is written here`, () => {
+    const long = [...sources('engine'), ...sources('editor')]
+      .map((file) => [file, readFileSync(join(root, file), 'utf8').split('\n').length] as const)
+      .filter(([file, lines]) => lines > MAX_LINES && !(file in LONG_MODULES))
+      .map(([file, lines]) => `${file}: ${lines} lines`);
+    expect(long).toEqual([]);
+  });
+
+  it(`no function is over ${MAX_FUNCTION_LINES} lines unless its reason is written here`, () => {
+    const files = [...sources('engine', /\.ts$/), ...sources('editor', /\.(ts|js)$/)];
+    const long = files.flatMap((file) => [...longFunctions(file)].filter(([name]) => !(name in LONG_FUNCTIONS)).map(([name, lines]) => `${name}: ${lines} lines`));
+    expect(long).toEqual([]);
+  });
+
+  it('the allowances name modules and functions that exist and are still long', () => {
+    const stale = Object.keys(LONG_MODULES).filter((file) => readFileSync(join(root, file), 'utf8').split('\n').length <= MAX_LINES);
+    const files = [...new Set(Object.keys(LONG_FUNCTIONS).map((name) => name.split(':')[0]!))];
+    const stillLong = new Set(files.flatMap((file) => [...longFunctions(file).keys()]));
+    stale.push(...Object.keys(LONG_FUNCTIONS).filter((name) => !stillLong.has(name)));
+    expect(stale).toEqual([]);
+  });
+});
