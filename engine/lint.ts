@@ -1,5 +1,6 @@
+// Everything a reviewer should see about one rubric file: its problems as findings, then the analysis.
 import { analyzeRubric, type Finding } from './analyze.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { RubricProblem } from './diagnostics.js';
 import type { LoadedRubric } from './load.js';
 import { locatePointer } from './positions.js';
 import type { Rubric } from './types.js';
@@ -9,7 +10,7 @@ import type { Rubric } from './types.js';
  * problems as findings (an undeclared fact as `undeclared-fact`, anything else as `invalid`) and,
  * when it is valid, the analysis.
  */
-export function lintRubric(loaded: LoadedRubric, rubric: Rubric | undefined, diagnostics: Diagnostic[]): Finding[] {
+export function lintRubric(loaded: LoadedRubric, rubric: Rubric | undefined, diagnostics: RubricProblem[]): Finding[] {
   const mission = rubric?.mission ?? (loaded.value as { mission?: unknown } | undefined)?.mission;
   const fromDiagnostics: Finding[] = diagnostics.map((d) => ({
     mission: typeof mission === 'string' ? mission : '',
@@ -18,10 +19,10 @@ export function lintRubric(loaded: LoadedRubric, rubric: Rubric | undefined, dia
     ...(d.code === 'UNDECLARED_FACT' && d.received ? { fact: d.received } : {}),
     example: null,
     message: d.message,
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    path: d.path,
+    file: d.where.file,
+    line: d.where.line,
+    column: d.where.column,
+    path: d.where.pointer,
   }));
   if (!rubric || !loaded.doc) return fromDiagnostics;
   const doc = loaded.doc;

@@ -30,7 +30,7 @@ export function shippedRubric(mission: string): { rubric: Rubric; compiled: Comp
 /** Loads and validates YAML text; throws with the diagnostics if it is not a valid rubric. */
 export function rubricFromText(text: string, file = 'inline.yaml'): { rubric: Rubric; compiled: CompiledRubric } {
   const { rubric, diagnostics } = validateRubric(loadRubric(text, file));
-  if (!rubric) throw new Error(diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message.en}`).join('\n'));
+  if (!rubric) throw new Error(diagnostics.map((d) => `${d.where.line}:${d.where.column} ${d.code} ${d.message.en}`).join('\n'));
   return { rubric, compiled: compileRubric(rubric, refOf(rubric, 'sha256:test')) };
 }
 

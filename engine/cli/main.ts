@@ -3,7 +3,8 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFileError } from '../node/data-files.js';
-import { formatDiagnostic, hasErrors } from '../diagnostics.js';
+import { hasErrors } from '../diagnostics.js';
+import { formatProblem } from '../problems/format.js';
 import { gradeRows, gradeRowsReference, type GradeResult } from '../evaluate.js';
 import { runExamples } from '../examples.js';
 import { createReferenceRubric } from '../reference.js';
@@ -176,7 +177,7 @@ function validate(root: string, files: string[], out: NodeJS.WritableStream): nu
     }
     const stored = readRubricFile(path);
     for (const d of stored.diagnostics) {
-      out.write(formatDiagnostic(d) + '\n');
+      out.write(formatProblem(d) + '\n');
       if (d.severity === 'error') errors++;
       else warnings++;
     }
@@ -528,7 +529,7 @@ function usableRubric(path: string, err: NodeJS.WritableStream): StoredRubric | 
   const stored = readRubricFile(path);
   if (stored.rubric && stored.compiled && !hasErrors(stored.diagnostics)) return stored;
   err.write(`rubric: the rubric ${stored.file} is not valid:\n`);
-  for (const d of stored.diagnostics) err.write('  ' + formatDiagnostic(d) + '\n');
+  for (const d of stored.diagnostics) err.write('  ' + formatProblem(d) + '\n');
   return undefined;
 }
 
@@ -720,7 +721,7 @@ function test(root: string, files: string[], out: NodeJS.WritableStream): number
     const stored = readRubricFile(path);
     if (!stored.rubric || !stored.compiled) {
       out.write(`✗ ${stored.file}: not valid\n`);
-      for (const d of stored.diagnostics) out.write('    ' + formatDiagnostic(d) + '\n');
+      for (const d of stored.diagnostics) out.write('    ' + formatProblem(d) + '\n');
       failed++;
       continue;
     }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRubric, type CompiledRubric } from '../compile.js';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, type RubricProblem } from '../diagnostics.js';
 import { loadRubric, type LoadedRubric } from '../load.js';
 import type { RubricRef } from '../model.js';
 import type { Rubric } from '../types.js';
@@ -15,7 +15,7 @@ export interface StoredRubric {
   /** The file as read: text, YAML document and line positions (for placing findings). */
   loaded: LoadedRubric;
   digest: string;
-  diagnostics: Diagnostic[];
+  diagnostics: RubricProblem[];
   rubric: Rubric | undefined;
   compiled: CompiledRubric | undefined;
 }

@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONDITION_DEPTH } from '../../engine/check.js';
 import { main } from '../../engine/cli/main.js';
-import type { DiagnosticCode } from '../../engine/diagnostics.js';
+import type { RubricCode } from '../../engine/diagnostics.js';
 import { MAX_RUBRIC_BYTES } from '../../engine/load.js';
 import { readRubricFile } from '../../engine/node/rubric-files.js';
 import { tempDir } from '../temp.js';
@@ -87,7 +87,7 @@ const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap
 interface Case {
   name: string;
   /** The error codes the file gets, each at least once and no other. */
-  codes: DiagnosticCode[];
+  codes: RubricCode[];
   /** The JSON pointer one of the errors names. */
   at?: string;
   content: string | Uint8Array;
@@ -390,11 +390,11 @@ describe('bad rubric files', () => {
       expect(stored.compiled).toBeUndefined();
       const errors = stored.diagnostics.filter((d) => d.severity === 'error');
       expect([...new Set(errors.map((d) => d.code))].sort()).toEqual([...new Set(c.codes)].sort());
-      if (c.at !== undefined) expect(errors.map((d) => d.path)).toContain(c.at);
+      if (c.at !== undefined) expect(errors.map((d) => d.where.pointer)).toContain(c.at);
       for (const d of stored.diagnostics) {
         expect(d.message.th).toMatch(THAI);
         expect(d.message.en).toMatch(/[a-z]{3}/);
-        expect(d.line).toBeGreaterThanOrEqual(1);
+        expect(d.where.line).toBeGreaterThanOrEqual(1);
       }
 
       // rubric validate named the file with each code.

@@ -28,11 +28,11 @@ describe('validateRubric', () => {
       it(`reports ${expected[file]!.map((d) => d.code).join(', ')} for ${file}`, () => {
         const { rubric, diagnostics } = validateRubric(loadRubric(readFileSync(join(corpus, file)), file));
         expect(rubric).toBeUndefined();
-        expect(diagnostics.map(({ code, line, column, path }) => ({ code, line, column, path }))).toEqual(expected[file]);
+        expect(diagnostics.map(({ code, where: { line, column, pointer: path } }) => ({ code, line, column, path }))).toEqual(expected[file]);
         for (const d of diagnostics) {
           expect(d.message.th.length).toBeGreaterThan(0);
           expect(d.message.en.length).toBeGreaterThan(0);
-          expect(d.file).toBe(file);
+          expect(d.where.file).toBe(file);
         }
       });
     }
@@ -42,7 +42,7 @@ describe('validateRubric', () => {
     it('reports FILE_TOO_LARGE at 1:1 without parsing it', () => {
       const bytes = new TextEncoder().encode('# ' + 'x'.repeat(MAX_RUBRIC_BYTES) + '\n');
       const { diagnostics } = validateRubric(loadRubric(bytes, 'big.yaml'));
-      expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['FILE_TOO_LARGE', 1, 1]]);
+      expect(diagnostics.map((d) => [d.code, d.where.line, d.where.column])).toEqual([['FILE_TOO_LARGE', 1, 1]]);
       expect(diagnostics[0]!.received).toBe(`${bytes.byteLength} bytes`);
     });
   });
@@ -51,11 +51,11 @@ describe('validateRubric', () => {
     it('reports MISSION_MISMATCH and PERIOD_MISMATCH at the values', () => {
       const text = readFileSync(join(import.meta.dirname, '../../rubrics/2567-Q3/otop.yaml'));
       const { diagnostics } = validateRubric(loadRubric(text, 'x.yaml'), { expectedMission: 'bmn', expectedPeriod: '2567-Q4' });
-      expect(diagnostics.map((d) => [d.code, d.path])).toEqual([
+      expect(diagnostics.map((d) => [d.code, d.where.pointer])).toEqual([
         ['MISSION_MISMATCH', '/mission'],
         ['PERIOD_MISMATCH', '/period'],
       ]);
-      expect(diagnostics[0]!.line).toBe(3);
+      expect(diagnostics[0]!.where.line).toBe(3);
     });
   });
 });
@@ -72,7 +72,7 @@ describe('validateRubric with named conditions in long chains, lattices and ring
     const { rubric, diagnostics } = check(named(6_000, (i) => `{ not: { condition: c${i + 1} } }`, leaf));
     expect(rubric).toBeUndefined();
     expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(['CONDITION_DEPTH', 'TOO_MANY_PROBLEMS']));
-    expect(diagnostics[0]).toMatchObject({ path: '/conditions/c0', line: 11 });
+    expect(diagnostics[0]).toMatchObject({ where: { pointer: '/conditions/c0', line: 11 } });
   });
 
   it('accepts a chain as deep as the limit, which compiles and grades', () => {
@@ -109,7 +109,7 @@ describe('validateRubric with a reporting round due on a day that does not exist
   ])('due %s gives %i SCHEMA_CONSTRAINT', (due, errors) => {
     const text = TEST_RUBRIC_HEADER.replace('rounds: []', `rounds: [{ round: 1, due: "${due}" }]`);
     const { rubric, diagnostics } = validateRubric(loadRubric(text, 'due.yaml'));
-    expect(diagnostics.map((d) => [d.code, d.path, d.line])).toEqual(errors ? [['SCHEMA_CONSTRAINT', '/reporting/rounds/0/due', 6]] : []);
+    expect(diagnostics.map((d) => [d.code, d.where.pointer, d.where.line])).toEqual(errors ? [['SCHEMA_CONSTRAINT', '/reporting/rounds/0/due', 6]] : []);
     expect(rubric === undefined).toBe(errors > 0);
   });
 });
@@ -124,7 +124,7 @@ describe('validateRubric with a revision larger than the API can name', () => {
     const text = TEST_RUBRIC_HEADER.replace('revision: 1', `revision: ${revision}`);
     const { rubric, diagnostics } = validateRubric(loadRubric(text, 'revision.yaml'));
     expect(rubric).toBeUndefined();
-    expect(diagnostics.map((d) => [d.code, d.path, d.line])).toEqual(codes.map((code) => [code, '/revision', 3]));
+    expect(diagnostics.map((d) => [d.code, d.where.pointer, d.where.line])).toEqual(codes.map((code) => [code, '/revision', 3]));
   });
   it('accepts revision 999999, the last the API names', () => {
     expect(validateRubric(loadRubric(TEST_RUBRIC_HEADER.replace('revision: 1', 'revision: 999999'), 'revision.yaml')).diagnostics).toEqual([]);
@@ -143,7 +143,7 @@ describe('validateRubric with tags outside YAML\'s core schema', () => {
     const text = TEST_RUBRIC_HEADER.replace(new RegExp(`^${key}:.*$`, 'm'), line);
     const { rubric, diagnostics } = validateRubric(loadRubric(text, 'tag.yaml'));
     expect(rubric).toBeUndefined();
-    expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.received])).toEqual([['YAML_SYNTAX', 'error', at, tag]]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.where.line, d.received])).toEqual([['YAML_SYNTAX', 'error', at, tag]]);
   });
   it('accepts the core tags, which only say what a plain value is', () => {
     const text = TEST_RUBRIC_HEADER.replace('revision: 1', 'revision: !!int 1').replace('mission: test', 'mission: !!str test');
@@ -163,7 +163,7 @@ describe('validateRubric with control characters, which YAML does not allow', ()
     const text = TEST_RUBRIC_HEADER.replace('en: Test', `en: Te${character}st`);
     const { rubric, diagnostics } = validateRubric(loadRubric(text, 'control.yaml'));
     expect(rubric).toBeUndefined();
-    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.received])).toEqual([['YAML_SYNTAX', 5, 26, code]]);
+    expect(diagnostics.map((d) => [d.code, d.where.line, d.where.column, d.received])).toEqual([['YAML_SYNTAX', 5, 26, code]]);
   });
   it('accepts tabs inside a line and the escape "\\0" in a double-quoted string', () => {
     const text = TEST_RUBRIC_HEADER.replace('{ th: ทดสอบ, en: Test }', '{ th: ทดสอบ,\ten: "Te\\0st" }');
@@ -182,7 +182,7 @@ describe('validateRubric with an alias that cannot stand for a value', () => {
     let result: ReturnType<typeof validateRubric> | undefined;
     expect(() => (result = validateRubric(loadRubric(TEST_RUBRIC_HEADER + facts + tail, 'alias.yaml')))).not.toThrow();
     expect(result!.rubric).toBeUndefined();
-    expect(result!.diagnostics.map((d) => [d.code, d.line, d.column, d.message.en])).toEqual([['YAML_SYNTAX', line, column, en]]);
+    expect(result!.diagnostics.map((d) => [d.code, d.where.line, d.where.column, d.message.en])).toEqual([['YAML_SYNTAX', line, column, en]]);
   });
   it('still accepts an alias to an earlier anchor outside it', () => {
     const text = TEST_RUBRIC_HEADER.replace('name: { th: ทดสอบ, en: Test }', 'name: &name { th: ทดสอบ, en: Test }\nleadUnit: *name');

@@ -51,7 +51,7 @@ function validated(generated: Rubric): Rubric {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!rubric || errors.length > 0) {
     throw new Error(
-      `the generator made an invalid rubric:\n${errors.map((d) => `  ${d.line}:${d.column} ${d.code} ${d.path} ${d.message.en}`).join('\n')}\n\n${text}`,
+      `the generator made an invalid rubric:\n${errors.map((d) => `  ${d.where.line}:${d.where.column} ${d.code} ${d.where.pointer} ${d.message.en}`).join('\n')}\n\n${text}`,
     );
   }
   return rubric;

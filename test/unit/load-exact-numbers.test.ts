@@ -44,9 +44,7 @@ describe('a number in a rubric that cannot be kept exactly', () => {
         {
           code: 'INEXACT_NUMBER',
           severity: 'error',
-          file: 'rubrics/2567-Q3/otop.yaml',
-          ...placeOf(text, to.slice(to.indexOf(literal))),
-          path,
+          where: { file: 'rubrics/2567-Q3/otop.yaml', ...placeOf(text, to.slice(to.indexOf(literal))), pointer: path },
           message: { th: expect.stringContaining(`ตัวเลข ${literal} มีจำนวนหลักมากเกินกว่าจะเก็บค่าได้ตรงทุกหลัก`), en: expect.stringContaining(`the number ${literal} has more digits than can be kept exactly`) },
           expected: expect.any(String),
           received: literal,
@@ -58,7 +56,7 @@ describe('a number in a rubric that cannot be kept exactly', () => {
   it('is found in keys, flow lists and tagged strings too, every one at once', () => {
     const text = `${otop}\nnotes2:\n  9007199254740993: x\n  list: [1, 18014398509481985]\n  tagged: !!int "9007199254740993"\n`;
     const { found } = inexact(text);
-    expect(found.map((d) => [d.path, d.received, d.line])).toEqual([
+    expect(found.map((d) => [d.where.pointer, d.received, d.where.line])).toEqual([
       ['/notes2/9007199254740992', '9007199254740993', placeOf(text, '9007199254740993: x').line],
       ['/notes2/list/1', '18014398509481985', placeOf(text, '18014398509481985').line],
       ['/notes2/tagged', '9007199254740993', placeOf(text, '!!int').line],

@@ -48,7 +48,7 @@ describe('the rubric size limit', () => {
     expect(text.length).toBeLessThan(MAX_RUBRIC_BYTES / 2);
     for (const input of [text, encoder.encode(text)]) {
       const { diagnostics } = loadRubric(input, 'big.yaml');
-      expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['FILE_TOO_LARGE', 1, 1]]);
+      expect(diagnostics.map((d) => [d.code, d.where.line, d.where.column])).toEqual([['FILE_TOO_LARGE', 1, 1]]);
       expect(diagnostics[0]!.received).toBe(`${MAX_RUBRIC_BYTES + 1} bytes`);
       expect(diagnostics[0]!.message.en).toContain(`${MAX_RUBRIC_BYTES + 1} bytes`);
     }
