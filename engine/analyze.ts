@@ -21,6 +21,7 @@ import type { Place } from './positions.js';
 import { toPointer } from './positions.js';
 import { bandGaps, closingsOf, pointsCombiner, runtimeOf, type Gap, type Runtime } from './runtime.js';
 import { SCORE_INPUT, type Band, type Condition, type FactValue, type Level, type Rubric, type Text } from './types.js';
+import type { ValidRubric } from './validate.js';
 import { NOT_APPLICABLE } from './verdict.js';
 
 /** What a finding is about. */
@@ -46,7 +47,7 @@ export interface Finding {
 
 /** What the analysis needs: the valid rubric and a way to place a JSON pointer in its file. */
 export interface AnalyzeInput {
-  rubric: Rubric;
+  rubric: ValidRubric;
   file: string;
   locate: (path: string) => Place;
 }

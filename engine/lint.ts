@@ -3,14 +3,14 @@ import { analyzeRubric, type Finding } from './analyze.js';
 import type { RubricProblem } from './diagnostics.js';
 import type { LoadedRubric } from './load.js';
 import { locatePointer } from './positions.js';
-import type { Rubric } from './types.js';
+import type { ValidRubric } from './validate.js';
 
 /**
  * Everything a reviewer should see about one rubric file before it is published: its validation
  * problems as findings (an undeclared fact as `undeclared-fact`, anything else as `invalid`) and,
  * when it is valid, the analysis.
  */
-export function lintRubric(loaded: LoadedRubric, rubric: Rubric | undefined, diagnostics: RubricProblem[]): Finding[] {
+export function lintRubric(loaded: LoadedRubric, rubric: ValidRubric | undefined, diagnostics: RubricProblem[]): Finding[] {
   const mission = rubric?.mission ?? (loaded.value as { mission?: unknown } | undefined)?.mission;
   const fromDiagnostics: Finding[] = diagnostics.map((d) => ({
     mission: typeof mission === 'string' ? mission : '',

@@ -1,3 +1,4 @@
+// A validated rubric prepared once for grading: a slot for each value, bands ready to compare, and which facts each part reads.
 import { own } from './own.js';
 import { valueCatalog, type ValueInfo } from './catalog.js';
 import { conditionLeaves } from './conditions.js';
@@ -10,6 +11,7 @@ import {
   type Rubric,
   type Text,
 } from './types.js';
+import type { ValidRubric } from './validate.js';
 
 /** Which rubric produced a result: every result names it. */
 export interface RubricRef {
@@ -63,7 +65,7 @@ export type DerivedModel =
 
 /** A rubric prepared once for grading: slots for values, ready bands, fact readers. */
 export interface Model {
-  rubric: Rubric;
+  rubric: ValidRubric;
   ref: RubricRef;
   /** Ids of the values by slot: facts first, then derived values. */
   slotIds: string[];
@@ -83,9 +85,8 @@ export interface Model {
   readsBands: boolean;
 }
 
-/** Prepares a valid rubric for grading: slots for its values, ready bands, who uses which fact. Pure. */
-export function buildModel(rubric: Rubric, ref: RubricRef): Model {
-  const catalog = valueCatalog(rubric);
+/** The slots of the values: facts first, then derived values, each derived value reading its operands' slots. */
+function valueSlots(rubric: ValidRubric, catalog: Map<string, ValueInfo>): Pick<Model, 'slotIds' | 'slotOf' | 'facts' | 'derived'> {
   const slotIds: string[] = [];
   const slotOf = new Map<string, number>();
   const facts: FactModel[] = [];
@@ -113,7 +114,12 @@ export function buildModel(rubric: Rubric, ref: RubricRef): Model {
         : { kind: 'countTrue', id, slot, operands: spec.facts.map((f) => slotOf.get(f)!) },
     );
   }
-  const criteria: CriterionModel[] = (rubric.criteria ?? []).map((c) => {
+  return { slotIds, slotOf, facts, derived };
+}
+
+/** Each criterion with its input's slot and its bands made ready. */
+function criterionModels(rubric: ValidRubric, catalog: Map<string, ValueInfo>, slotOf: Map<string, number>): CriterionModel[] {
+  return (rubric.criteria ?? []).map((c) => {
     const bands = c.bands.map(bandModel);
     return {
       id: c.id,
@@ -125,8 +131,14 @@ export function buildModel(rubric: Rubric, ref: RubricRef): Model {
       maxPoints: Math.max(0, ...bands.map((b) => b.points ?? 0)),
     };
   });
+}
 
-  // Which facts each part of the rubric depends on, through derived values.
+/**
+ * Which facts each part of the rubric depends on, through derived values: for each fact the
+ * criteria that alone use it (null when something else uses it too), and the facts exemptions
+ * are decided on.
+ */
+function factUse(rubric: ValidRubric, facts: FactModel[], criteria: CriterionModel[], slotOf: Map<string, number>): Pick<Model, 'factOwners' | 'exemptionFacts'> {
   const dependsOn = (id: string): string[] => {
     const spec = own(rubric.derived, id);
     if (!spec) return [id];
@@ -140,10 +152,7 @@ export function buildModel(rubric: Rubric, ref: RubricRef): Model {
     }
   };
   criteria.forEach((c, index) => {
-    for (const f of dependsOn(c.input)) {
-      const slot = slotOf.get(f)!;
-      factOwners[slot]?.push(index);
-    }
+    for (const f of dependsOn(c.input)) factOwners[slotOf.get(f)!]?.push(index);
   });
   const exemptionFacts = new Set<number>();
   for (const exemption of rubric.exemptions ?? []) {
@@ -161,20 +170,28 @@ export function buildModel(rubric: Rubric, ref: RubricRef): Model {
   factOwners.forEach((owners, slot) => {
     if (owners && owners.length === 0) factOwners[slot] = null;
   });
+  return { factOwners, exemptionFacts };
+}
+
+/**
+ * Prepares a rubric for grading: slots for its values, ready bands, who uses which fact. Pure.
+ * It takes only a ValidRubric (what validateRubric returns), whose every name resolves: the
+ * look-ups below rely on that and are not checked again.
+ */
+export function buildModel(rubric: ValidRubric, ref: RubricRef): Model {
+  const catalog = valueCatalog(rubric);
+  const slots = valueSlots(rubric, catalog);
+  const criteria = criterionModels(rubric, catalog, slots.slotOf);
   const criterionIndex = new Map(criteria.map((c, i) => [c.id, i]));
   const exemptionTargets = (rubric.exemptions ?? []).map((e) => e.notApplicable.map((id) => criterionIndex.get(id)!));
-
+  const grade = rubric.grade;
   return {
     rubric,
     ref,
-    slotIds,
-    slotOf,
+    ...slots,
     catalog,
-    facts,
-    derived,
     criteria,
-    exemptionFacts,
-    factOwners,
+    ...factUse(rubric, slots.facts, criteria, slots.slotOf),
     exemptionTargets,
     hasCriteria: rubric.grade !== undefined,
     readsBands: grade?.type === 'worst' || (grade?.type === 'bands' && grade.input === SCORE_INPUT),

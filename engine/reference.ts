@@ -19,6 +19,7 @@ import {
   type RowError,
 } from './row-problems.js';
 import { SCORE_INPUT, type Band, type Condition, type FactValue, type Level, type Rubric } from './types.js';
+import type { ValidRubric } from './validate.js';
 import type { Verdict } from './verdict.js';
 
 /** A rubric graded through json-rules-engine: the reference the compiled path must agree with. */
@@ -41,7 +42,7 @@ const GRADE_BANDS = -1;
  * with a rule per band, and one for the grade rule. Each rule's event names the band or row it
  * stands for; the lowest index among the successes is the first match.
  */
-export function createReferenceRubric(rubric: Rubric, ref: RubricRef): ReferenceRubric {
+export function createReferenceRubric(rubric: ValidRubric, ref: RubricRef): ReferenceRubric {
   const catalog = valueCatalog(rubric);
   const named = rubric.conditions ?? {};
   const newEngine = (): Engine => {

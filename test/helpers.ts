@@ -3,7 +3,7 @@ import { compileRubric, type CompiledRubric } from '../engine/compile.js';
 import { loadRubric } from '../engine/load.js';
 import { refOf, listRubricFiles, readRubricFile, type StoredRubric } from '../engine/node/rubric-files.js';
 import type { Rubric } from '../engine/types.js';
-import { validateRubric } from '../engine/validate.js';
+import { validateRubric, type ValidRubric } from '../engine/validate.js';
 
 /** The period whose rubrics ship with the repository. */
 export const SHIPPED_PERIOD = '2567-Q3';
@@ -14,21 +14,21 @@ export function shippedRubrics(): StoredRubric[] {
 }
 
 /** The shipped rubrics that have criteria, with their compiled graders. */
-export function gradableRubrics(): { rubric: Rubric; compiled: CompiledRubric; digest: string }[] {
+export function gradableRubrics(): { rubric: ValidRubric; compiled: CompiledRubric; digest: string }[] {
   return shippedRubrics()
     .filter((s) => s.rubric?.grade)
     .map((s) => ({ rubric: s.rubric!, compiled: s.compiled!, digest: s.digest }));
 }
 
 /** One shipped rubric by mission. */
-export function shippedRubric(mission: string): { rubric: Rubric; compiled: CompiledRubric; digest: string } {
+export function shippedRubric(mission: string): { rubric: ValidRubric; compiled: CompiledRubric; digest: string } {
   const found = gradableRubrics().find((r) => r.rubric.mission === mission);
   if (!found) throw new Error(`no shipped rubric ${mission}`);
   return found;
 }
 
 /** Loads and validates YAML text; throws with the diagnostics if it is not a valid rubric. */
-export function rubricFromText(text: string, file = 'inline.yaml'): { rubric: Rubric; compiled: CompiledRubric } {
+export function rubricFromText(text: string, file = 'inline.yaml'): { rubric: ValidRubric; compiled: CompiledRubric } {
   const { rubric, diagnostics } = validateRubric(loadRubric(text, file));
   if (!rubric) throw new Error(diagnostics.map((d) => `${d.where.line}:${d.where.column} ${d.code} ${d.message.en}`).join('\n'));
   return { rubric, compiled: compileRubric(rubric, refOf(rubric, 'sha256:test')) };

@@ -7,7 +7,7 @@ import { hasErrors, type RubricProblem } from '../diagnostics.js';
 import { loadRubric, type LoadedRubric } from '../load.js';
 import type { RubricRef } from '../model.js';
 import type { Rubric } from '../types.js';
-import { validateRubric } from '../validate.js';
+import { validateRubric, type ValidRubric } from '../validate.js';
 
 /** A rubric file read from disk, validated and, when valid, compiled. */
 export interface StoredRubric {
@@ -16,7 +16,7 @@ export interface StoredRubric {
   loaded: LoadedRubric;
   digest: string;
   diagnostics: RubricProblem[];
-  rubric: Rubric | undefined;
+  rubric: ValidRubric | undefined;
   compiled: CompiledRubric | undefined;
 }
 

@@ -19,7 +19,7 @@ import { loadRubric } from '../../engine/load.js';
 import { createReferenceRubric } from '../../engine/reference.js';
 import { refOf } from '../../engine/node/rubric-files.js';
 import type { Rubric } from '../../engine/types.js';
-import { validateRubric } from '../../engine/validate.js';
+import { validateRubric, type ValidRubric } from '../../engine/validate.js';
 import type { Verdict } from '../../engine/verdict.js';
 import { GRADE_KINDS, buildRubric, caseArbitrary, gradeKindOf, namesDerived, rubricPlan, type GradeKind } from './arbitraries/rubric.js';
 
@@ -45,7 +45,7 @@ function rubricYaml(rubric: Rubric): string {
 }
 
 /** Full validation, as a rubric file gets it: YAML text, load, schema and meaning. */
-function validated(generated: Rubric): Rubric {
+function validated(generated: Rubric): ValidRubric {
   const text = rubricYaml(generated);
   const { rubric, diagnostics } = validateRubric(loadRubric(text, 'generated.yaml'));
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -97,7 +97,7 @@ interface Disagreement {
 }
 
 /** Grades `rows` in order through one compiled rubric and one oracle; the first disagreement, if any. */
-async function firstDisagreement(rubric: Rubric, rows: Record<string, unknown>[], onVerdict?: (fast: Verdict, slow: Verdict) => void): Promise<{ index: number; d: Disagreement } | null> {
+async function firstDisagreement(rubric: ValidRubric, rows: Record<string, unknown>[], onVerdict?: (fast: Verdict, slow: Verdict) => void): Promise<{ index: number; d: Disagreement } | null> {
   const ref = refOf(rubric, 'sha256:generated');
   let index = -1;
   try {
@@ -128,7 +128,7 @@ async function firstDisagreement(rubric: Rubric, rows: Record<string, unknown>[]
  * The shortest sequence of the failing rows that still disagrees: the failing row alone, else one
  * earlier row and then it, else the whole prefix.
  */
-async function shortestReplay(rubric: Rubric, rows: Record<string, unknown>[], failing: number): Promise<Record<string, unknown>[]> {
+async function shortestReplay(rubric: ValidRubric, rows: Record<string, unknown>[], failing: number): Promise<Record<string, unknown>[]> {
   const row = rows[failing]!;
   const tries: Record<string, unknown>[][] = [[row], ...rows.slice(0, failing).map((earlier) => [earlier, row])];
   for (const attempt of tries) if (await firstDisagreement(rubric, attempt)) return attempt;
@@ -136,7 +136,7 @@ async function shortestReplay(rubric: Rubric, rows: Record<string, unknown>[], f
 }
 
 /** The failure, replayed on the fewest rows that still show it, with the rubric as YAML. */
-async function describeFailure(rubric: Rubric, rows: Record<string, unknown>[], index: number): Promise<string> {
+async function describeFailure(rubric: ValidRubric, rows: Record<string, unknown>[], index: number): Promise<string> {
   const replay = index < 0 ? [] : await shortestReplay(rubric, rows, index);
   const { d } = (await firstDisagreement(rubric, replay.length > 0 ? replay : rows))!;
   const lines =

@@ -63,7 +63,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'engine/import/decode.ts:readTables': 'TODO split (issue 12)',
   'engine/import/json-numbers.ts:inexactJsonNumbers': 'TODO split (issue 12)',
   'engine/import/table.ts:readTable': 'TODO split (issue 12)',
-  'engine/model.ts:buildModel': 'TODO split (issue 12)',
   'engine/node/pull.ts:pullChecked': 'TODO split (issue 12)',
   'engine/reference.ts:createReferenceRubric': 'TODO split (issue 12)',
   'engine/reference.ts:grade': 'TODO split (issue 12)',
