@@ -1,3 +1,4 @@
+// Runs a rubric's own examples through its compiled grader and says which give what they expect.
 import type { CompiledRubric } from './compile.js';
 import { gradeRows, type GradeResult } from './evaluate.js';
 import type { Example, Rubric } from './types.js';

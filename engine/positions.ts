@@ -1,3 +1,4 @@
+// Places in a rubric's YAML text: JSON pointers made and split, found as a line and column, and offsets turned into places.
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 
 /** A line and column, both from 1. */

@@ -1,3 +1,4 @@
+// Small edits to a rubric's YAML text that keep everything else as written: a scalar set, a list item copied or removed, a value replaced.
 import { isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
 
 /** A path into a YAML document: keys and list indexes. */
@@ -90,28 +91,6 @@ export function removeItem(source: string, listPath: YamlPath, index: number): s
   if (!item?.range) return undefined;
   const { start, end } = lineSpan(source, item);
   return source.slice(0, start) + source.slice(end);
-}
-
-/** The smallest edit that turns one text into another: common prefix and suffix kept. */
-export function minimalEdit(before: string, after: string): TextEdit {
-  let from = 0;
-  const limit = Math.min(before.length, after.length);
-  while (from < limit && before.charCodeAt(from) === after.charCodeAt(from)) from++;
-  let tail = 0;
-  while (tail < limit - from && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return { from, to: before.length - tail, text: after.slice(from, after.length - tail) };
-}
-
-/**
- * Replaces the list at a path with new items, written in the flow style (`[a, b]`) it had, and
- * only that list's characters. Returns undefined when the path is not a flow list.
- */
-export function setFlowList(source: string, path: YamlPath, items: ScalarValue[]): string | undefined {
-  const doc = parseForEdit(source);
-  const list = doc.getIn(path, true);
-  if (!isSeq(list) || !list.flow || !list.range) return undefined;
-  const text = `[${items.map((v) => scalarSource(v, 'PLAIN')).join(', ')}]`;
-  return applyEdit(source, { from: list.range[0], to: list.range[1], text });
 }
 
 /**
