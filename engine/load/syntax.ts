@@ -1,15 +1,8 @@
 // The second pass of reading a rubric file: what the YAML parser found wrong (errors, warnings)
 // and every key that repeats one of its mapping, each as a problem at its line and column.
-import { isMap, isScalar, isSeq, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type YAMLError } from 'yaml';
 import { rubricProblem, type RubricProblem } from '../diagnostics.js';
 import type { Place } from '../positions.js';
-
-/** A problem found in the document, shaped as yaml reports its own. */
-interface DocumentProblem {
-  code: string;
-  pos: [number, number];
-  message: string;
-}
 
 /**
  * The parser's errors and warnings and the repeated keys, as problems: a warning stays a warning.
@@ -19,26 +12,28 @@ export function syntaxProblems(doc: Document, text: string, file: string): Rubri
   const warnings = new Set<unknown>(doc.warnings);
   const placeOf = offsetPlacer(text);
   const yamlWarnings = doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED');
-  return [...doc.errors, ...duplicateKeys(doc), ...yamlWarnings].map((error) => {
+  const parsed = (error: YAMLError): RubricProblem => {
     const { line, column } = placeOf(error.pos[0]);
-    const firstLine = error.message.split('\n')[0] ?? error.message;
-    const where = { file, line, column, pointer: '' };
-    const severity = warnings.has(error) ? 'warning' : 'error';
-    if (error.code === 'DUPLICATE_KEY') {
-      return rubricProblem('DUPLICATE_KEY', { detail: `"${keyTextAt(text, error.pos[0])}" (${firstLine})` }, where, { severity });
-    }
-    return rubricProblem('YAML_SYNTAX', { kind: 'parse', detail: firstLine }, where, { severity });
-  });
+    const detail = error.message.split('\n')[0] ?? error.message;
+    return rubricProblem('YAML_SYNTAX', { kind: 'parse', detail }, { file, line, column, pointer: '' }, { severity: warnings.has(error) ? 'warning' : 'error' });
+  };
+  const duplicate = (offset: number): RubricProblem => {
+    const { line, column } = placeOf(offset);
+    // The words yaml's own uniqueKeys check gives, after the key.
+    const detail = `"${keyTextAt(text, offset)}" (Map keys must be unique)`;
+    return rubricProblem('DUPLICATE_KEY', { detail }, { file, line, column, pointer: '' });
+  };
+  return [...doc.errors.map(parsed), ...duplicateKeys(doc).map(duplicate), ...yamlWarnings.map(parsed)];
 }
 
 /**
- * Every key that repeats an earlier key of its mapping, as yaml's `uniqueKeys` finds them (two
- * scalar keys with one value, compared with ===) and with its message, at the repeated key. One
+ * The offset of every key that repeats an earlier key of its mapping, as yaml's `uniqueKeys` finds
+ * them (two scalar keys with one value, compared with ===). One
  * pass over the document with a set per mapping, without recursion: yaml's own check compares
  * each key with every key before it (n² for a mapping of n keys).
  */
-function duplicateKeys(doc: Document): DocumentProblem[] {
-  const found: DocumentProblem[] = [];
+function duplicateKeys(doc: Document): number[] {
+  const found: number[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -48,8 +43,7 @@ function duplicateKeys(doc: Document): DocumentProblem[] {
         const key = pair.key;
         if (isScalar(key) && !Number.isNaN(key.value)) {
           if (keys.has(key.value)) {
-            const start = key.range?.[0] ?? 0;
-            found.push({ code: 'DUPLICATE_KEY', pos: [start, key.range?.[1] ?? start], message: 'Map keys must be unique' });
+            found.push(key.range?.[0] ?? 0);
           } else {
             keys.add(key.value);
           }
