@@ -93,7 +93,15 @@ describe('validateRubric with named conditions in long chains, lattices and ring
     expect(rubric).toBeUndefined();
     expect(diagnostics.filter((d) => d.code === 'CONDITION_CYCLE')).toHaveLength(200);
     expect(diagnostics.at(-1)).toMatchObject({ code: 'TOO_MANY_PROBLEMS', received: '1000 problems' });
-    expect(diagnostics[0]!.message.en).toBe('conditions refer to each other in a cycle: c0 → c1 → c2 → c3 → c4 → c5 → … → c996 → c997 → c998 → c999 → c0 (1000 conditions)');
+    const first = diagnostics[0]!;
+    expect([first.code, first.where.pointer, first.where.line, first.received]).toEqual([
+      'CONDITION_CYCLE',
+      '/conditions/c0',
+      11,
+      'c0 → c1 → c2 → c3 → c4 → c5 → … → c996 → c997 → c998 → c999 → c0 (1000 conditions)',
+    ]);
+    expect(first.message.en).toContain(first.received);
+    expect(first.message.th).toContain(first.received);
   });
 });
 
@@ -174,15 +182,15 @@ describe('validateRubric with control characters, which YAML does not allow', ()
 describe('validateRubric with an alias that cannot stand for a value', () => {
   const facts = 'facts:\n  done: { type: boolean, label: { th: เสร็จ, en: Done } }\n';
   it.each([
-    ['conditions:\n  loop: &w { not: *w }\n', 11, 19, 'the alias *w is inside the value its anchor &w names, an endless loop'],
-    ['conditions:\n  loop: &w { all: [ { fact: done, operator: equal, value: true }, *w ] }\n', 11, 67, 'the alias *w is inside the value its anchor &w names, an endless loop'],
-    ['notes: &n [ *n ]\n', 10, 13, 'the alias *n is inside the value its anchor &n names, an endless loop'],
-    ['leadUnit: *unit\nnotes: [ &unit { th: x, en: y } ]\n', 10, 11, 'the alias *unit names no anchor &unit before it'],
-  ])('refuses %j with YAML_SYNTAX at the alias, not a stack overflow or an "alias bomb"', (tail, line, column, en) => {
+    ['conditions:\n  loop: &w { not: *w }\n', 11, 19, '*w', 'an alias outside the value of &w'],
+    ['conditions:\n  loop: &w { all: [ { fact: done, operator: equal, value: true }, *w ] }\n', 11, 67, '*w', 'an alias outside the value of &w'],
+    ['notes: &n [ *n ]\n', 10, 13, '*n', 'an alias outside the value of &n'],
+    ['leadUnit: *unit\nnotes: [ &unit { th: x, en: y } ]\n', 10, 11, '*unit', 'an anchor &unit before the alias'],
+  ])('refuses %j with YAML_SYNTAX at the alias, not a stack overflow or an "alias bomb"', (tail, line, column, alias, wanted) => {
     let result: ReturnType<typeof validateRubric> | undefined;
     expect(() => (result = validateRubric(loadRubric(TEST_RUBRIC_HEADER + facts + tail, 'alias.yaml')))).not.toThrow();
     expect(result!.rubric).toBeUndefined();
-    expect(result!.diagnostics.map((d) => [d.code, d.where.line, d.where.column, d.message.en])).toEqual([['YAML_SYNTAX', line, column, en]]);
+    expect(result!.diagnostics.map((d) => [d.code, d.where.line, d.where.column, d.received, d.expected])).toEqual([['YAML_SYNTAX', line, column, alias, wanted]]);
   });
   it('still accepts an alias to an earlier anchor outside it', () => {
     const text = TEST_RUBRIC_HEADER.replace('name: { th: ทดสอบ, en: Test }', 'name: &name { th: ทดสอบ, en: Test }\nleadUnit: *name');
