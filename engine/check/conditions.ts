@@ -6,7 +6,7 @@ import { toPointer } from '../positions.js';
 import { provinceByName, resolveProvince } from '../provinces.js';
 import { closestName } from '../suggest.js';
 import type { Condition, FactCondition } from '../types.js';
-import { MAX_CONDITION_DEPTH, conditionCycles, conditionDepths, cycleText, referenceGraph } from './condition-graph.js';
+import { MAX_CONDITION_DEPTH, conditionCycles, conditionDepths, cycleText, referenceGraph, type ReferenceGraph } from './condition-graph.js';
 import { found, valueMismatch, type CheckContext, type Found } from './found.js';
 
 const NUMERIC_OPERATORS = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
@@ -30,7 +30,7 @@ export function checkConditions(ctx: CheckContext): ConditionChecker {
   return checker;
 }
 
-function conditionChecker(ctx: CheckContext, conditions: Record<string, Condition>): ConditionChecker & { graph: ReturnType<typeof referenceGraph> } {
+function conditionChecker(ctx: CheckContext, conditions: Record<string, Condition>): ConditionChecker & { graph: ReferenceGraph } {
   const graph = referenceGraph(conditions);
   const depthOf = conditionDepths(conditions, graph);
   const check = (condition: Condition, path: string): void => {
