@@ -15,7 +15,6 @@ export default function setup(): () => void {
   // Each tier (vitest project) runs the global setup; the first one's folder serves them all.
   if (process.env.RUBRIC_TEST_TMP) return () => {};
   const outer = tmpdir();
-  const before = new Set(readdirSync(outer).filter((name) => name.startsWith('rubric-')));
   const run = mkdtempSync(join(outer, 'rubric-run-'));
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = run;
@@ -26,10 +25,9 @@ export default function setup(): () => void {
     else process.env.TMPDIR = previous;
     const left = leftovers(run);
     rmSync(run, { recursive: true, force: true });
-    // Folders made beside the run folder (a path built from tmpdir()'s parent) are counted too; a
-    // run of another worktree may add its own rubric-run-… folder meanwhile, which is not ours.
-    const beside = readdirSync(outer).filter((name) => name.startsWith('rubric-') && !before.has(name) && !name.startsWith('rubric-run-'));
-    const all = [...left, ...beside.map((name) => join(outer, name))];
+    // Only the run's own folder is looked at: other runs (other worktrees, a developer's shell)
+    // may add and remove rubric-* folders in the real temporary folder at the same time.
+    const all = left;
     if (all.length === 0) return;
     // Vitest reports an error thrown here but still exits 0, so the exit code is set as well.
     process.exitCode = 1;
