@@ -1,7 +1,6 @@
 // The `rubric` command line: parses the arguments and runs the command named, with its streams and
 // input passed in (so tests call it directly); each command lives in commands/<command>.ts.
 import { resolve } from 'node:path';
-import { BundleError } from '../node/bundle.js';
 import { DataFileError } from '../node/data-files.js';
 import { defaultRubricsDir } from '../node/rubric-files.js';
 import { cases } from './commands/cases.js';
@@ -47,10 +46,6 @@ function failure(error: unknown, err: NodeJS.WritableStream): number {
   }
   if (error instanceof DataFileError) {
     err.write(`rubric: ${error.message}\n`);
-    return 1;
-  }
-  if (error instanceof BundleError) {
-    err.write(`rubric: ${error.th} / ${error.message}\n`);
     return 1;
   }
   throw error;

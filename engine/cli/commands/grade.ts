@@ -9,6 +9,7 @@ import { readGrids, readMission, type ImportReport } from '../../import/read-fil
 import { DataFileError } from '../../node/data-files.js';
 import { bundleRubricPath } from '../../node/pull.js';
 import { listRubricFiles, refOf, type ValidStoredRubric } from '../../node/rubric-files.js';
+import { messageText } from '../../problems/format.js';
 import { createReferenceRubric } from '../../reference.js';
 import type { ResultSection } from '../../workbook.js';
 import { readDataBytes, writeResultsCsvFile, writeResultsJson, writeResultsWorkbookFile, writeWhole } from '../data-file.js';
@@ -29,12 +30,21 @@ interface GradeRequest {
   engine: 'compiled' | 'reference';
 }
 
-/** A pulled bundle's rubrics, by mission, each checked against the bundle's manifest. */
-function bundleFiles(bundle: string, period: string): Map<string, string> {
+/** A pulled bundle's rubrics, by mission, each checked against the bundle's manifest; null after saying why one cannot be used. */
+function bundleFiles(bundle: string, period: string, err: NodeJS.WritableStream): Map<string, string> | null {
   const manifestPath = join(bundle, period, 'manifest.json');
   if (!existsSync(manifestPath)) throw new DataFileError(bundle, `no bundle for ${period} here (run rubric pull first)`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { missions: { mission: string }[] };
-  return new Map(manifest.missions.map((m) => [m.mission, bundleRubricPath(bundle, period, m.mission)]));
+  const files = new Map<string, string>();
+  for (const { mission } of manifest.missions) {
+    const found = bundleRubricPath(bundle, period, mission);
+    if ('problem' in found) {
+      err.write(`rubric: ${messageText(found.problem)}\n`);
+      return null;
+    }
+    files.set(mission, found.path);
+  }
+  return files;
 }
 
 /** Checks the command line of `grade`; every mistake is a usage error. */
@@ -122,7 +132,8 @@ async function writeResults(target: string, sections: GradedSection[], cli: CliC
 /** Grades and prints the results (a table or JSON) or writes them to --out; exits 1 when a rubric or the data cannot be used. */
 export const grade: Command = async (args, options, cli) => {
   const request = checkGradeArgs(args, options);
-  const files = options.bundle ? bundleFiles(pathFrom(cli, options.bundle), request.period) : listRubricFiles(request.period, cli.root);
+  const files = options.bundle ? bundleFiles(pathFrom(cli, options.bundle), request.period, cli.err) : listRubricFiles(request.period, cli.root);
+  if (!files) return 1;
   const rubrics = rubricsToGrade(cli, files, request.mission ? [request.mission] : [...files.keys()], options);
   if (!rubrics) return 1;
   const sections = await gradeSections(request, rubrics, options, cli);
