@@ -1,7 +1,7 @@
 // Shared helpers for the test suite: load the shipped rubrics and build rubrics from text.
 import { compileRubric, type CompiledRubric } from '../engine/compile.js';
 import { loadRubric } from '../engine/load.js';
-import { refOf, listRubricFiles, readRubricFile, type StoredRubric } from '../engine/node/rubric-files.js';
+import { refOf, listRubricFiles, readRubricFile, type StoredRubric, type ValidStoredRubric } from '../engine/node/rubric-files.js';
 import type { Rubric } from '../engine/types.js';
 import { validateRubric, type ValidRubric } from '../engine/validate.js';
 
@@ -16,8 +16,8 @@ export function shippedRubrics(): StoredRubric[] {
 /** The shipped rubrics that have criteria, with their compiled graders. */
 export function gradableRubrics(): { rubric: ValidRubric; compiled: CompiledRubric; digest: string }[] {
   return shippedRubrics()
-    .filter((s) => s.rubric?.grade)
-    .map((s) => ({ rubric: s.rubric!, compiled: s.compiled!, digest: s.digest }));
+    .filter((s): s is ValidStoredRubric => s.valid && s.rubric.grade !== undefined)
+    .map((s) => ({ rubric: s.rubric, compiled: s.compiled, digest: s.digest }));
 }
 
 /** One shipped rubric by mission. */

@@ -2,6 +2,8 @@
 // and the checks a province makes before trusting what it downloaded. node:crypto does the crypto.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { manifestProblems } from '../manifest.js';
+import { problem, type CodeOf, type ParamsOf } from '../problems/catalogue.js';
+import type { Problem } from '../problems/problem.js';
 
 /** The manifest format's name and version. */
 export const MANIFEST_FORMAT = 'cdd-rubric-manifest/1';
@@ -75,21 +77,18 @@ export function verifyBytes(bytes: Uint8Array, signature: string, publicKeyPem: 
   }
 }
 
-/** A refused bundle: what was wrong, in Thai and English. */
-export class BundleError extends Error {
-  constructor(
-    readonly th: string,
-    en: string,
-  ) {
-    super(en);
-    this.name = 'BundleError';
-  }
+/** Why a bundle is refused: a problem of the catalogue's `bundle` group. */
+export type BundleProblem = Problem<CodeOf<'bundle'>>;
+
+/** Makes a bundle problem, its words from the catalogue. */
+export function bundleProblem<C extends CodeOf<'bundle'>>(code: C, params: ParamsOf<'bundle', C>): BundleProblem {
+  return problem('bundle', code, params);
 }
 
 /**
  * Checks downloaded manifest bytes: the signature, then its shape against the manifest schema
  * (before any field is used), the period, and that it is not older than the manifest already
- * trusted (a replay). Returns the manifest.
+ * trusted (a replay). Returns the manifest, or the problem that refuses it.
  */
 export function checkManifest(options: {
   bytes: Uint8Array;
@@ -97,49 +96,30 @@ export function checkManifest(options: {
   publicKey: string;
   period: string;
   lastSequence?: number;
-}): Manifest {
-  if (!verifyBytes(options.bytes, options.signature, options.publicKey)) {
-    throw new BundleError('ลายมือชื่อของ manifest ไม่ถูกต้อง (ถูกแก้ไข หรือกุญแจไม่ตรง)', 'the manifest signature does not verify (altered, or signed with another key)');
-  }
+}): { manifest: Manifest } | { problem: BundleProblem } {
+  if (!verifyBytes(options.bytes, options.signature, options.publicKey)) return { problem: bundleProblem('SIGNATURE_INVALID', {}) };
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(options.bytes));
   } catch {
-    throw new BundleError('manifest ไม่ใช่ JSON', 'the manifest is not JSON');
+    return { problem: bundleProblem('MANIFEST_NOT_JSON', {}) };
   }
   const problems = manifestProblems(parsed);
-  if (problems.length > 0) {
-    throw new BundleError(
-      `manifest มีรูปแบบไม่ถูกต้อง: ${problems.map((p) => p.th).join('; ')}`,
-      `the manifest is malformed: ${problems.map((p) => p.en).join('; ')}`,
-    );
-  }
+  if (problems.length > 0) return { problem: bundleProblem('MANIFEST_MALFORMED', { problems }) };
   const manifest = parsed as Manifest;
-  if (manifest.period !== options.period) {
-    throw new BundleError(`manifest เป็นของไตรมาส ${manifest.period} ไม่ใช่ ${options.period}`, `the manifest is for ${manifest.period}, not ${options.period}`);
-  }
+  if (manifest.period !== options.period) return { problem: bundleProblem('WRONG_PERIOD', { period: manifest.period, expected: options.period }) };
   if (options.lastSequence !== undefined && manifest.sequence < options.lastSequence) {
-    throw new BundleError(
-      `manifest ลำดับที่ ${manifest.sequence} เก่ากว่าที่มีอยู่ (${options.lastSequence}): ปฏิเสธการเล่นซ้ำ`,
-      `manifest sequence ${manifest.sequence} is older than the one already held (${options.lastSequence}): a replay, refused`,
-    );
+    return { problem: bundleProblem('REPLAY', { sequence: manifest.sequence, held: options.lastSequence }) };
   }
-  return manifest;
+  return { manifest };
 }
 
-/** Checks one downloaded file against its manifest entry: its size (when stated) and its digest. */
-export function checkFile(entry: ManifestEntry, bytes: Uint8Array): void {
+/** Checks one downloaded file against its manifest entry: its size (when stated) and its digest; the problem when it does not match. */
+export function checkFile(entry: ManifestEntry, bytes: Uint8Array): BundleProblem | undefined {
   if (entry.size !== undefined && bytes.byteLength !== entry.size) {
-    throw new BundleError(
-      `ไฟล์ ${entry.path} มีขนาด ${bytes.byteLength} ไบต์ แต่ manifest ระบุ ${entry.size} ไบต์`,
-      `${entry.path} is ${bytes.byteLength} bytes, the manifest states ${entry.size}`,
-    );
+    return bundleProblem('FILE_SIZE_MISMATCH', { path: entry.path, size: bytes.byteLength, stated: entry.size });
   }
   const actual = sha256(bytes);
-  if (actual !== entry.digest) {
-    throw new BundleError(
-      `ไฟล์ ${entry.path} ไม่ตรงกับ manifest (ได้ ${actual.slice(0, 19)}… ต้องเป็น ${entry.digest.slice(0, 19)}…)`,
-      `${entry.path} does not match the manifest (received ${actual}, expected ${entry.digest})`,
-    );
-  }
+  if (actual !== entry.digest) return bundleProblem('DIGEST_MISMATCH', { path: entry.path, received: actual, expected: entry.digest });
+  return undefined;
 }

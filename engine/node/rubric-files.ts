@@ -1,3 +1,4 @@
+// Rubric files on disk: the store's <period>/<mission>.yaml layout, and reading one file into a validated, compiled rubric.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -9,16 +10,31 @@ import type { RubricRef } from '../model.js';
 import type { Rubric } from '../types.js';
 import { validateRubric, type ValidRubric } from '../validate.js';
 
-/** A rubric file read from disk, validated and, when valid, compiled. */
-export interface StoredRubric {
+/** What every rubric file read from disk carries, valid or not. */
+interface RubricFileRead {
   file: string;
   /** The file as read: text, YAML document and line positions (for placing findings). */
   loaded: LoadedRubric;
   digest: string;
   diagnostics: RubricProblem[];
-  rubric: ValidRubric | undefined;
-  compiled: CompiledRubric | undefined;
 }
+
+/** A rubric file without errors: its rubric, validated, and its compiled grader. */
+export interface ValidStoredRubric extends RubricFileRead {
+  valid: true;
+  rubric: ValidRubric;
+  compiled: CompiledRubric;
+}
+
+/** A rubric file with errors: its diagnostics, and the rubric as far as it could be read (for listing and linting). */
+export interface InvalidStoredRubric extends RubricFileRead {
+  valid: false;
+  rubric: ValidRubric | undefined;
+  compiled?: undefined;
+}
+
+/** A rubric file read from disk and validated: valid (and compiled), or not valid with its diagnostics. */
+export type StoredRubric = ValidStoredRubric | InvalidStoredRubric;
 
 const PERIOD_DIR = /^25[0-9]{2}-Q[1-4]$/;
 const MISSION_FILE = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.ya?ml$/;
@@ -53,8 +69,8 @@ export function readRubricFile(path: string, options: { displayPath?: string } =
   // Only a file in the store's <period>/<mission>.yaml layout must match its path.
   const inStore = PERIOD_DIR.test(periodDir) && mission !== undefined;
   const { rubric, diagnostics } = validateRubric(loaded, inStore ? { expectedMission: mission, expectedPeriod: periodDir } : {});
-  const compiled = rubric && !hasErrors(diagnostics) ? compileRubric(rubric, refOf(rubric, digest)) : undefined;
-  return { file, loaded, digest, diagnostics, rubric, compiled };
+  if (!rubric || hasErrors(diagnostics)) return { valid: false, file, loaded, digest, diagnostics, rubric };
+  return { valid: true, file, loaded, digest, diagnostics, rubric, compiled: compileRubric(rubric, refOf(rubric, digest)) };
 }
 
 /** The reference every result of this rubric carries. */

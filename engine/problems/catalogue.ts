@@ -4,16 +4,18 @@
 import type { CodeEntry } from './entry.js';
 import type { Problem, Severity, Where } from './problem.js';
 import { ANALYSIS_CODES } from './analysis-codes.js';
+import { BUNDLE_CODES } from './bundle-codes.js';
 import { DATA_CODES } from './data-codes.js';
 import { RUBRIC_CODES } from './rubric-codes.js';
 import { SERVICE_CODES } from './service-codes.js';
 
-/** Every code, by the group it belongs to: a rubric file, its analysis, a data file, the store and its services. */
+/** Every code, by the group it belongs to: a rubric file, its analysis, a data file, the store and its services, a pulled bundle. */
 export const CATALOGUE = {
   rubric: RUBRIC_CODES,
   analysis: ANALYSIS_CODES,
   data: DATA_CODES,
   service: SERVICE_CODES,
+  bundle: BUNDLE_CODES,
 } as const;
 
 /** A group of codes. */

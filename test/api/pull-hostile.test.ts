@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../../engine/node/bundle.js';
 import { main } from '../../engine/cli/main.js';
+import { tempDir } from '../temp.js';
 
 // `rubric pull` against a hostile server: endless and compressed answers, a huge signature, a
 // validly signed manifest that points outside the bundle or is malformed, a file larger than the
@@ -24,7 +24,7 @@ const REQUEST_CAP = 400;
 /** How much the process may grow during one refused pull. */
 const MEMORY_BOUND = 100 * MiB;
 
-const work = mkdtempSync(join(tmpdir(), 'rubric-hostile-'));
+const work = tempDir('rubric-hostile-');
 const out = join(work, 'province', 'bundles');
 const publicKeyFile = join(work, 'department.pub');
 /** The last good bundle, kept aside so that every case starts from it (a case's damage cannot leak into the next). */

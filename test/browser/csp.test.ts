@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startEditor, type Editor } from './harness.js';
+import { launchChromium, startEditor, type Editor, signInPage } from './harness.js';
 
 // The editor under its Content-Security-Policy (svelte.config.js) in a real browser: the mission
 // page's Monaco, its YAML worker and the rubric checks, a form post, and the preview's grading of a
@@ -37,12 +37,9 @@ beforeAll(async () => {
   page.on('console', record('page'));
   page.on('worker', (worker) => worker.on('console', record(`worker ${worker.url()}`)));
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${editor.base}/login`);
-  await page.fill('input[name=username]', 'pat');
-  await page.fill('input[name=password]', 'publisher-pass-1');
   // The home page waits for the analysis workers' first reading of every mission, which on a
   // loaded CI machine can take longer than playwright's default 30 s; this test is about the CSP.
-  await Promise.all([page.waitForURL(`${editor.base}/`, { timeout: 90_000 }), page.click('button[type=submit]')]);
+  await signInPage(page, editor, USERS[0]!, 90_000);
 }, 120_000);
 
 afterAll(async () => {

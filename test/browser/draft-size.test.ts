@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startEditor, type Editor } from './harness.js';
+import { launchChromium, startEditor, type Editor, signInPage } from './harness.js';
 
 // A long Thai draft saved from the mission page in Chromium: the page sends it as multipart form
 // data (3 bytes a Thai character; urlencoded it was 9, and a draft of 57,000 characters passed the
@@ -41,10 +41,7 @@ function thai(chars: number): string {
 async function openDraft(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'th-TH' });
   const page = await context.newPage();
-  await page.goto(`${editor.base}/login`);
-  await page.fill('input[name=username]', USER.username);
-  await page.fill('input[name=password]', USER.password);
-  await Promise.all([page.waitForURL(`${editor.base}/`), page.click('button[type=submit]')]);
+  await signInPage(page, editor, USER);
   await page.goto(`${editor.base}${PAGE}`);
   await page.waitForSelector('[data-testid=yaml-editor][data-ready=true]', { timeout: 60_000 });
   return page;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium, startEditor, type Editor } from './harness.js';
+import { ARTIFACTS, launchChromium, startEditor, type Editor, signInPage } from './harness.js';
 
 // A department user's session in a real browser against the built editor: sign in, start the next
 // quarter, revise otop's sales-growth threshold in the table, watch the YAML, examples and
@@ -29,10 +29,7 @@ afterAll(async () => {
 async function signIn(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: 'th-TH' });
   const page = await context.newPage();
-  await page.goto(`${editor.base}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', USERS.find((u) => u.username === username)!.password);
-  await Promise.all([page.waitForURL(`${editor.base}/`), page.click('button[type=submit]')]);
+  await signInPage(page, editor, USERS.find((u) => u.username === username)!);
   return page;
 }
 

@@ -1,11 +1,11 @@
 // Real parts for browser tests: the built editor on a free loopback port with its own database,
 // accounts made through the CLI, and Debian's Chromium driven by playwright-core.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempDir } from '../temp.js';
 
 /** The repository, whether this runs from test/ (vitest) or dist/test/ (the benchmark). */
 function repositoryRoot(): string {
@@ -66,7 +66,7 @@ export function addUser(db: string, username: string, role: string, password: st
 
 /** Starts the built editor (`npm run build` first) on a free port with a new database. */
 export async function startEditor(users: { username: string; role: string; password: string }[]): Promise<Editor> {
-  const dir = mkdtempSync(join(tmpdir(), 'rubric-editor-'));
+  const dir = tempDir('rubric-editor-');
   const db = join(dir, 'editor.db');
   try {
     for (const u of users) addUser(db, u.username, u.role, u.password);
@@ -124,4 +124,15 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Signs in through the login form with the account's name and password, and waits for the home
+ * page (`timeout` in ms, playwright's 30 s by default: the home page waits for the analysis workers).
+ */
+export async function signInPage(page: Page, editor: Pick<Editor, 'base'>, user: { username: string; password: string }, timeout?: number): Promise<void> {
+  await page.goto(`${editor.base}/login`);
+  await page.fill('input[name=username]', user.username);
+  await page.fill('input[name=password]', user.password);
+  await Promise.all([page.waitForURL(`${editor.base}/`, timeout === undefined ? {} : { timeout }), page.click('button[type=submit]')]);
 }

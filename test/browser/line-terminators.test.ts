@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../engine/store/db.js';
 import { getDraft, openCorrection, saveDraft } from '../../engine/store/rubric-store.js';
-import { ARTIFACTS, launchChromium, startEditor, type Editor } from './harness.js';
+import { ARTIFACTS, launchChromium, startEditor, type Editor, signInPage } from './harness.js';
 
 // A draft whose label holds U+2028 (LINE SEPARATOR), as text pasted from Word or a PDF brings: the
 // mission page opens it without Monaco's native "unusual line terminators" dialog, keeps the
@@ -38,10 +38,7 @@ afterAll(async () => {
 async function signIn(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: 'th-TH' });
   const page = await context.newPage();
-  await page.goto(`${editor.base}/login`);
-  await page.fill('input[name=username]', EDNA.username);
-  await page.fill('input[name=password]', EDNA.password);
-  await Promise.all([page.waitForURL(`${editor.base}/`), page.click('button[type=submit]')]);
+  await signInPage(page, editor, EDNA);
   return page;
 }
 

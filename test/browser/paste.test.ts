@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startEditor, type Editor } from './harness.js';
+import { launchChromium, startEditor, type Editor, signInPage } from './harness.js';
 
 // A department user puts a letter's text, 2,000 lines of Thai, into the YAML pane: once as text that
 // arrives in one piece (an input method's or dictation's commit; playwright's insertText), once as a
@@ -39,10 +39,7 @@ async function openMission(clipboard: boolean): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: 'th-TH' });
   if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: editor.base });
   const page = await context.newPage();
-  await page.goto(`${editor.base}/login`);
-  await page.fill('input[name=username]', 'edna');
-  await page.fill('input[name=password]', USERS[0]!.password);
-  await Promise.all([page.waitForURL(`${editor.base}/`), page.click('button[type=submit]')]);
+  await signInPage(page, editor, { username: 'edna', password: USERS[0]!.password });
   await page.goto(`${editor.base}${MISSION}`);
   await page.waitForSelector('[data-testid=yaml-editor][data-ready=true]', NO_LIMIT);
   return page;

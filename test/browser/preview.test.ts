@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium, startEditor, type Editor } from './harness.js';
+import { ARTIFACTS, launchChromium, startEditor, type Editor, signInPage } from './harness.js';
+import { tempDir } from '../temp.js';
 
 // A tester's preview in a real browser against the built editor: upload the national sample
 // workbook, grade every mission in the browser, read one explanation, filter, export the results
@@ -27,10 +27,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: 'th-TH', acceptDownloads: true });
   page = await context.newPage();
-  await page.goto(`${editor.base}/login`);
-  await page.fill('input[name=username]', 'tess');
-  await page.fill('input[name=password]', 'tester-pass-1');
-  await Promise.all([page.waitForURL(`${editor.base}/`), page.click('button[type=submit]')]);
+  await signInPage(page, editor, { username: 'tess', password: 'tester-pass-1' });
   await Promise.all([page.waitForURL(`${editor.base}${PREVIEW}`), page.click('a[href="/p/2567-Q3/preview"]')]);
   await page.waitForSelector('[data-testid=upload]', { timeout: 30_000 });
 }, 60_000);
@@ -241,7 +238,7 @@ describe('the preview page in Chromium', () => {
   it('downloads a blank template of every mission, which the same reader reads back as sheets with no rows yet', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=template-download]')]);
     expect(download.suggestedFilename()).toBe('template-2567-Q3.xlsx');
-    const dir = mkdtempSync(join(tmpdir(), 'preview-template-'));
+    const dir = tempDir('rubric-preview-template-');
     await download.saveAs(join(dir, download.suggestedFilename()));
     const bytes = readFileSync(join(dir, download.suggestedFilename()));
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');

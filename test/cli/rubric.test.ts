@@ -1,17 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../temp.js';
+import { runCli, type CliRun } from './run.js';
 
-// The CLI as users run it: the built bin in a child process, real files, real exit codes.
+// The CLI as users run it, through main() with in-memory streams: real files, real exit codes
+// (bin.test.ts runs the built bin itself).
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/engine/cli/bin.js');
 const dir = tempDir('rubric-cli-');
 
-function rubric(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+function rubric(...args: string[]): Promise<CliRun> {
+  return runCli(args, { cwd: root });
 }
 
 function file(name: string, text: string): string {
@@ -21,13 +20,13 @@ function file(name: string, text: string): string {
 }
 
 describe('rubric validate', () => {
-  it('passes the shipped rubrics with exit 0', () => {
-    const run = rubric('validate');
+  it('passes the shipped rubrics with exit 0', async () => {
+    const run = await rubric('validate');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('11 files checked: 0 errors');
   });
-  it('prints file:line:column severity CODE and exits 1 on a bad file', () => {
-    const run = rubric('validate', 'test/fixtures/bad-rubrics/undeclared-fact.yaml', 'test/fixtures/bad-rubrics/wrong-type.yaml');
+  it('prints file:line:column severity CODE and exits 1 on a bad file', async () => {
+    const run = await rubric('validate', 'test/fixtures/bad-rubrics/undeclared-fact.yaml', 'test/fixtures/bad-rubrics/wrong-type.yaml');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^test\/fixtures\/bad-rubrics\/undeclared-fact\.yaml:29:12 error UNDECLARED_FACT \/criteria\/1\/input: /m);
     expect(run.stdout).toMatch(/^test\/fixtures\/bad-rubrics\/wrong-type\.yaml:3:11 error SCHEMA_TYPE /m);
@@ -41,8 +40,8 @@ describe('rubric grade', () => {
     'id,newProducts,salesGrowthPct\nd1,5,4.50\nd2,3,2.00\nd3,4,abc\nd4,,3\nd5,2,1\n',
   );
 
-  it('prints one JSON object per input row, in input order, and exits 0 whatever the statuses', () => {
-    const run = rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'json');
+  it('prints one JSON object per input row, in input order, and exits 0 whatever the statuses', async () => {
+    const run = await rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'json');
     expect(run.code).toBe(0);
     const { import: reports, results } = JSON.parse(run.stdout) as { import: Record<string, unknown>[]; results: Record<string, unknown>[] };
     // The import report says where the header was and what was read, beside the results.
@@ -66,58 +65,58 @@ describe('rubric grade', () => {
     expect(unmatched.trace.find((t) => t.criterion === 'salesGrowth')).toMatchObject({ value: 2, band: null });
   });
 
-  it('gives the same JSON through json-rules-engine', () => {
-    const fast = rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'json');
-    const slow = rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'json', '--engine', 'reference');
+  it('gives the same JSON through json-rules-engine', async () => {
+    const fast = await rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'json');
+    const slow = await rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'json', '--engine', 'reference');
     expect(slow.code).toBe(0);
     expect(slow.stdout).toBe(fast.stdout);
   });
 
-  it('reads JSON rows and prints a Thai/English table by default', () => {
+  it('reads JSON rows and prints a Thai/English table by default', async () => {
     const json = file('bmn.json', JSON.stringify([{ id: 'ลำปาง', villagesVerified: 40, villagesTarget: 50 }]));
-    const run = rubric('grade', 'bmn', '--period', '2567-Q3', '--data', json);
+    const run = await rubric('grade', 'bmn', '--period', '2567-Q3', '--data', json);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('ลำปาง');
     expect(run.stdout).toMatch(/ลำปาง\s+B\s+80/);
     expect(run.stdout).toContain('1 แถว/rows: 1 ได้ระดับ/graded');
   });
 
-  it('exits 1 with a clear message for a mission without criteria', () => {
-    const run = rubric('grade', 'food-security', '--period', '2567-Q3', '--data', csv);
+  it('exits 1 with a clear message for a mission without criteria', async () => {
+    const run = await rubric('grade', 'food-security', '--period', '2567-Q3', '--data', csv);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('has no criteria for 2567-Q3');
   });
 
-  it('exits 1 for an unknown mission, naming the missions there are', () => {
-    const run = rubric('grade', 'otpo', '--period', '2567-Q3', '--data', csv);
+  it('exits 1 for an unknown mission, naming the missions there are', async () => {
+    const run = await rubric('grade', 'otpo', '--period', '2567-Q3', '--data', csv);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no rubric "otpo" for period 2567-Q3 (missions: bmn,');
   });
 
-  it('exits 1 when the data file cannot be read', () => {
-    expect(rubric('grade', 'otop', '--period', '2567-Q3', '--data', join(dir, 'nope.csv')).code).toBe(1);
-    const run = rubric('grade', 'otop', '--period', '2567-Q3', '--data', file('empty.csv', ''));
+  it('exits 1 when the data file cannot be read', async () => {
+    expect((await rubric('grade', 'otop', '--period', '2567-Q3', '--data', join(dir, 'nope.csv'))).code).toBe(1);
+    const run = await rubric('grade', 'otop', '--period', '2567-Q3', '--data', file('empty.csv', ''));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('is empty');
   });
 
-  it('exits 2 for usage errors', () => {
-    expect(rubric('grade', 'otop', '--data', csv).code).toBe(2);
-    expect(rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'xml').code).toBe(2);
-    expect(rubric('frobnicate').code).toBe(2);
-    expect(rubric('grade', '--nonsense').code).toBe(2);
-    expect(rubric().code).toBe(2);
-    expect(rubric('--help').code).toBe(0);
+  it('exits 2 for usage errors', async () => {
+    expect((await rubric('grade', 'otop', '--data', csv)).code).toBe(2);
+    expect((await rubric('grade', 'otop', '--period', '2567-Q3', '--data', csv, '--format', 'xml')).code).toBe(2);
+    expect((await rubric('frobnicate')).code).toBe(2);
+    expect((await rubric('grade', '--nonsense')).code).toBe(2);
+    expect((await rubric()).code).toBe(2);
+    expect((await rubric('--help')).code).toBe(0);
   });
 });
 
 describe('rubric test', () => {
-  it('runs every example of every rubric and exits 0', () => {
-    const run = rubric('test');
+  it('runs every example of every rubric and exits 0', async () => {
+    const run = await rubric('test');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/examples: \d+ passed, 0 failed/);
   });
-  it('exits 1 and names the example when one fails', () => {
+  it('exits 1 and names the example when one fails', async () => {
     const text = `mission: pracharat
 period: 2567-Q3
 revision: 1
@@ -137,7 +136,7 @@ examples:
     facts: { ok: true }
     expect: B
 `;
-    const run = rubric('test', file('wrong-example.yaml', text));
+    const run = await rubric('test', file('wrong-example.yaml', text));
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✗ A pass gets B, which is wrong: expected B, got A');
     expect(run.stdout).toContain('examples: 0 passed, 1 failed');
@@ -145,8 +144,8 @@ examples:
 });
 
 describe('rubric lint', () => {
-  it('prints every finding of a period as JSON and exits 0', () => {
-    const run = rubric('lint', '--all', '--period', '2567-Q3', '--format', 'json');
+  it('prints every finding of a period as JSON and exits 0', async () => {
+    const run = await rubric('lint', '--all', '--period', '2567-Q3', '--format', 'json');
     expect(run.code).toBe(0);
     const { findings } = JSON.parse(run.stdout) as { findings: Record<string, unknown>[] };
     expect(findings.length).toBe(17);
@@ -156,58 +155,58 @@ describe('rubric lint', () => {
     const otop = findings.find((f) => f.mission === 'otop')!;
     expect(otop).toMatchObject({ kind: 'hole', fact: 'salesGrowthPct', criterion: 'salesGrowth', example: { newProducts: 5, salesGrowthPct: 2 }, file: 'rubrics/2567-Q3/otop.yaml', line: 73 });
   });
-  it('prints one line per finding in text, with a count', () => {
-    const run = rubric('lint', 'women-fund', '--period', '2567-Q3');
+  it('prints one line per finding in text, with a count', async () => {
+    const run = await rubric('lint', 'women-fund', '--period', '2567-Q3');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^rubrics\/2567-Q3\/women-fund\.yaml:91:7 error hole \[memberGrowth\/memberGrowthPctOfTarget\] .*69\.01 – 69\.99/m);
     expect(run.stdout).toContain('1 rubrics analysed: 2 errors, 0 warnings, 2 notes');
   });
-  it('lints a file and reports an undeclared fact', () => {
-    const run = rubric('lint', 'test/fixtures/bad-rubrics/undeclared-fact.yaml', '--format', 'json');
+  it('lints a file and reports an undeclared fact', async () => {
+    const run = await rubric('lint', 'test/fixtures/bad-rubrics/undeclared-fact.yaml', '--format', 'json');
     expect(run.code).toBe(0);
     const { findings } = JSON.parse(run.stdout) as { findings: { kind: string; fact: string; line: number }[] };
     expect(findings.map((f) => [f.kind, f.fact, f.line])).toEqual([['undeclared-fact', 'salesGrowth', 29]]);
   });
-  it('exits 2 without a mission or --all', () => {
-    expect(rubric('lint', '--period', '2567-Q3').code).toBe(2);
-    expect(rubric('lint', '--all').code).toBe(2);
+  it('exits 2 without a mission or --all', async () => {
+    expect((await rubric('lint', '--period', '2567-Q3')).code).toBe(2);
+    expect((await rubric('lint', '--all')).code).toBe(2);
   });
 });
 
 describe('rubric cases, diff and impact', () => {
-  it('writes the boundary sheet as CSV that rubric grade reads back', () => {
-    const run = rubric('cases', 'otop', '--period', '2567-Q3');
+  it('writes the boundary sheet as CSV that rubric grade reads back', async () => {
+    const run = await rubric('cases', 'otop', '--period', '2567-Q3');
     expect(run.code).toBe(0);
     const sheet = file('cases.csv', run.stdout);
-    const graded = rubric('grade', 'otop', '--period', '2567-Q3', '--data', sheet, '--format', 'json');
+    const graded = await rubric('grade', 'otop', '--period', '2567-Q3', '--data', sheet, '--format', 'json');
     expect(graded.code).toBe(0);
     const { results } = JSON.parse(graded.stdout) as { results: { status: string }[] };
     expect(results.length).toBe(run.stdout.trim().split('\n').length - 1);
     expect(results.some((r) => r.status === 'unmatched')).toBe(true);
   });
-  it('states the changes of a 2567-Q4 draft against 2567-Q3', () => {
-    const run = rubric('diff', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml');
+  it('states the changes of a 2567-Q4 draft against 2567-Q3', async () => {
+    const run = await rubric('diff', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('level B of criterion salesGrowth went from > 3 to > 3.5');
     expect(run.stdout).toContain('ระดับ B ของตัวชี้วัด salesGrowth เปลี่ยนจาก > 3 เป็น > 3.5');
-    const json = JSON.parse(rubric('diff', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml', '--format', 'json').stdout);
+    const json = JSON.parse((await rubric('diff', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml', '--format', 'json')).stdout);
     expect(json.from).toMatchObject({ period: '2567-Q3' });
     expect(json.to).toMatchObject({ period: '2567-Q4' });
   });
-  it('prints the transition matrix and the rows that move', () => {
+  it('prints the transition matrix and the rows that move', async () => {
     const data = file('impact.csv', 'id,newProducts,salesGrowthPct\na,5,2.00\nb,5,3.20\nc,5,4.50\n');
-    const run = rubric('impact', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml', '--data', data, '--format', 'json');
+    const run = await rubric('impact', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml', '--data', data, '--format', 'json');
     expect(run.code).toBe(0);
     const impact = JSON.parse(run.stdout);
     expect(impact.matrix.unmatched.D).toBe(1);
     expect(impact.matrix.B.C).toBe(1);
     expect(impact.matrix.A.A).toBe(1);
     expect(impact.moves.map((m: { id: string; from: string; to: string }) => `${m.id}:${m.from}>${m.to}`)).toEqual(['a:unmatched>D', 'b:B>C']);
-    const text = rubric('impact', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml', '--data', data);
+    const text = await rubric('impact', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml', '--data', data);
     expect(text.stdout).toContain('b: B → C');
   });
-  it('refuses versions of another mission', () => {
-    const run = rubric('diff', 'bmn', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml');
+  it('refuses versions of another mission', async () => {
+    const run = await rubric('diff', 'bmn', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('is mission otop, not bmn');
   });
@@ -215,8 +214,8 @@ describe('rubric cases, diff and impact', () => {
 
 describe('rubric grade with workbooks', () => {
   const workbook = join(root, 'test/fixtures/national/national-2567-Q3.xlsx');
-  it('grades one mission from its sheet of a workbook', () => {
-    const run = rubric('grade', 'otop', '--period', '2567-Q3', '--data', workbook, '--format', 'json');
+  it('grades one mission from its sheet of a workbook', async () => {
+    const run = await rubric('grade', 'otop', '--period', '2567-Q3', '--data', workbook, '--format', 'json');
     expect(run.code).toBe(0);
     const { import: reports, results } = JSON.parse(run.stdout) as { import: { sheet: string }[]; results: { province?: string; district?: string }[] };
     expect(results.length).toBe(878);
@@ -226,7 +225,7 @@ describe('rubric grade with workbooks', () => {
   });
   it('grades every mission of a workbook into a results workbook', async () => {
     const target = join(dir, 'results.xlsx');
-    const run = rubric('grade', '--all', '--period', '2567-Q3', '--data', workbook, '--out', target);
+    const run = await rubric('grade', '--all', '--period', '2567-Q3', '--data', workbook, '--out', target);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('otop: 878 แถว/rows');
     expect(run.stdout.match(/: 878 แถว\/rows/g)).toHaveLength(9);
@@ -236,9 +235,9 @@ describe('rubric grade with workbooks', () => {
     expect(sheets).toHaveLength(10);
     expect(sheets.find((s) => s.name === 'women-fund')!.records).toHaveLength(878);
   });
-  it('refuses --all without a workbook, and a workbook without the mission\'s sheet', () => {
-    expect(rubric('grade', '--all', '--period', '2567-Q3', '--data', join(root, 'test/fixtures/national/national-2567-Q3-otop.csv')).code).toBe(2);
-    const other = rubric('grade', 'food-security', '--period', '2567-Q3', '--data', workbook);
+  it('refuses --all without a workbook, and a workbook without the mission\'s sheet', async () => {
+    expect((await rubric('grade', '--all', '--period', '2567-Q3', '--data', join(root, 'test/fixtures/national/national-2567-Q3-otop.csv'))).code).toBe(2);
+    const other = await rubric('grade', 'food-security', '--period', '2567-Q3', '--data', workbook);
     expect(other.code).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
 import * as crypto from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -24,6 +23,7 @@ import {
   verifyPassword,
 } from '../../engine/store/accounts.js';
 import { openDb, type Db } from '../../engine/store/db.js';
+import { tempDir } from '../temp.js';
 
 // Every key derivation goes through node:crypto; count them, whichever function is used.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -37,7 +37,7 @@ afterAll(() => {
 });
 
 function freshDb(): Db {
-  const dir = mkdtempSync(join(tmpdir(), 'rubric-accounts-'));
+  const dir = tempDir('rubric-accounts-');
   dirs.push(dir);
   return openDb(join(dir, 'editor.db'));
 }
@@ -271,7 +271,7 @@ describe('sessions', () => {
   });
 
   it('of a database made before the idle timeout are kept, counted as used at the upgrade, then idle out', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rubric-accounts-'));
+    const dir = tempDir('rubric-accounts-');
     dirs.push(dir);
     const path = join(dir, 'old.db');
     const old = new Database(path);

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -19,6 +18,7 @@ import {
   storePeriods,
   StoreError,
 } from '../../engine/store/rubric-store.js';
+import { tempDir } from '../temp.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -26,7 +26,7 @@ afterAll(() => {
 });
 
 function freshDb(): Db {
-  const dir = mkdtempSync(join(tmpdir(), 'rubric-store-'));
+  const dir = tempDir('rubric-store-');
   dirs.push(dir);
   const db = openDb(join(dir, 'editor.db'));
   seedStore(db);
@@ -321,7 +321,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     deletePeriod(db, { period: '2567-Q4', username: 'malee' });
     expect(storePeriods(db)).toEqual(['2567-Q3']);
     // A store whose one period is all drafts keeps it: with no period, nothing could be started.
-    const dir = mkdtempSync(join(tmpdir(), 'rubric-store-'));
+    const dir = tempDir('rubric-store-');
     dirs.push(dir);
     const drafts = openDb(join(dir, 'editor.db'));
     drafts.prepare("INSERT INTO drafts VALUES ('2567-Q3', 'otop', 'mission: otop', 1, 'seed', '')").run();

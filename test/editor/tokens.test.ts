@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../engine/store/db.js';
 import { adoption, issueToken, recordPull } from '../../engine/store/publication.js';
+import { tempDir } from '../temp.js';
 
 describe('issueToken', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rubric-tokens-'));
+  const dir = tempDir('rubric-tokens-');
   const db = openDb(join(dir, 'editor.db'));
   afterAll(() => {
     db.close();

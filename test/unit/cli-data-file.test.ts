@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, ftruncateSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, ftruncateSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,8 +8,9 @@ import { main } from '../../engine/cli/main.js';
 import { gradeRows } from '../../engine/evaluate.js';
 import { MAX_TABLE_ROWS, readTable } from '../../engine/import/table.js';
 import { shippedRubric } from '../helpers.js';
+import { tempDir } from '../temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rubric-datafile-'));
+const dir = tempDir('rubric-datafile-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readDataBytes', () => {

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Workbook, Worksheet } from 'exceljs';
@@ -16,6 +15,7 @@ import {
 } from '../../engine/template.js';
 import type { NumberFact, Rubric } from '../../engine/types.js';
 import { shippedRubrics } from '../helpers.js';
+import { tempDir } from '../temp.js';
 
 const ExcelJS = cjsDefault<typeof import('exceljs')>(await import('exceljs'));
 const PERIOD = '2567-Q3';
@@ -206,7 +206,7 @@ describe('buildTemplate', () => {
 });
 
 describe('rubric template', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rubric-template-'));
+  const dir = tempDir('rubric-template-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   // The CLI in process, with its output caught: main() takes the streams it writes to.
   let main: typeof import('../../engine/cli/main.js').main;
