@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { listRubricFiles } from '../engine/node/rubric-files.js';
 import { launchChromium, startEditor } from '../test/browser/harness.js';
 
-const root = join(import.meta.dirname, '../../..');
+// Built to dist-bench/bench/, two levels below the project.
+const root = join(import.meta.dirname, '../..');
 const editor = await startEditor([{ username: 'bench', role: 'publisher', password: 'lotus-pond-quiet-4' }]);
 const browser = await launchChromium();
 try {
