@@ -4,7 +4,7 @@ import type { ValueInfo } from '../catalog.js';
 import { bandInterval, exampleStep, formatInterval, formatSteps, fromSteps, intersect, isEmpty, openSide, subtract, type Interval } from '../grid.js';
 import { bandText } from '../model.js';
 import { bandGaps } from '../runtime.js';
-import type { Band, Text } from '../types.js';
+import type { Band } from '../types.js';
 import { draft, outcomeText, rankOf, type Draft, type FindingSubject } from './finding.js';
 import type { HoleJudge } from './hole-judge.js';
 
@@ -18,11 +18,11 @@ export interface BandsInput {
   judge?: HoleJudge;
 }
 
-/** What every finding of one list shares: its value's name, what it is about and its owner in words. */
+/** What every finding of one list shares: its value's name, what it is about and whose bands they are. */
 interface BandsContext extends BandsInput {
   name: string;
   about: Omit<FindingSubject, 'example'>;
-  where: Text;
+  where: { criterion?: string };
   /** The values each band claims within the domain, and those it wins (claimed by no earlier band). */
   claimed: Interval[];
   wins: Interval[][];
@@ -35,7 +35,7 @@ function contextOf(input: BandsInput): BandsContext {
     ...input,
     name: info.origin === 'score' ? 'score' : info.id,
     about: { ...(info.origin !== 'score' ? { fact: info.id } : {}), ...(criterion ? { criterion } : {}) },
-    where: criterion ? { th: `ตัวชี้วัด ${criterion}`, en: `criterion ${criterion}` } : { th: 'เกณฑ์การให้ระดับ', en: 'the grade bands' },
+    where: criterion ? { criterion } : {},
     claimed,
     wins: claimed.map((c, j) => subtract([c], claimed.slice(0, j))),
   };
@@ -55,7 +55,7 @@ function holes(c: BandsContext): Draft[] {
     const range = formatInterval(gap, p);
     const value = fromSteps(exampleStep(gap), p);
     const judged = c.judge ? c.judge(gap, value) : { matters: true as const, example: value };
-    const words = { name: c.name, range, where: c.where, listed };
+    const words = { name: c.name, range, ...c.where, listed };
     return judged.matters
       ? draft('HOLE', { case: 'band', ...words, ...(judged.why ? { why: judged.why } : {}) }, c.path, { ...c.about, example: judged.example, range })
       : draft('HOLE', { case: 'band-harmless', ...words, reason: judged.reason }, c.path, { ...c.about, example: value, range }, 'warning');
@@ -83,7 +83,7 @@ function overlaps(c: BandsContext): Draft[] {
         firstOutcome: outcomeText(first),
         second: bandText(second),
         secondOutcome: outcomeText(second),
-        where: c.where,
+        ...c.where,
       };
       drafts.push(draft('OVERLAP', params, `${c.path}/${j}`, { ...c.about, example: fromSteps(exampleStep(shared), p) }));
     }
@@ -95,7 +95,7 @@ function overlaps(c: BandsContext): Draft[] {
 function unreachable(c: BandsContext): Draft[] {
   return c.bands.flatMap((band, j) => {
     if (c.wins[j]!.length > 0) return [];
-    const words = { band: bandText(band), outcome: outcomeText(band), where: c.where };
+    const words = { band: bandText(band), outcome: outcomeText(band), ...c.where };
     const params = !isEmpty(c.claimed[j]!) ? { case: 'band-shadowed' as const, ...words } : { case: 'band-outside' as const, ...words, name: c.name };
     return [draft('UNREACHABLE', params, `${c.path}/${j}`, { ...c.about, example: null })];
   });
@@ -121,7 +121,7 @@ function orderOfBands(c: BandsContext): Draft[] {
       from: formatSteps(from, p),
       better: outcomeText(bands[better.band]!),
       worse: outcomeText(bands[worse.band]!),
-      where: c.where,
+      ...c.where,
     };
     drafts.push(draft('ORDER', params, `${c.path}/${better.band}`, { ...c.about, example: fromSteps(to, p) }));
   }

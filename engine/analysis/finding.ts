@@ -88,10 +88,12 @@ export function exemptionExample(condition: Condition): Record<string, FactValue
   return {};
 }
 
-/** Every way to pick one entry of each list, counted in mixed radix: calls `visit` with the indices, stops when it returns true. */
-export function forEachPick(sizes: number[], visit: (pick: number[]) => boolean | void): void {
-  let combos = 1;
-  for (const s of sizes) combos *= s;
+/**
+ * Every way to pick one entry of each list, counted in mixed radix: calls `visit` with the indices,
+ * stops when it returns true. `combos` (the product of the sizes unless given) is how many to visit;
+ * a list of size 0 then gives NaN indices from there on, as the enumeration always has.
+ */
+export function forEachPick(sizes: number[], visit: (pick: number[]) => boolean | void, combos = sizes.reduce((n, s) => n * s, 1)): void {
   const pick = new Array<number>(sizes.length).fill(0);
   for (let n = 0; n < combos; n++) {
     let rest = n;

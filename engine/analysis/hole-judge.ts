@@ -1,14 +1,15 @@
 // Whether a gap between bands can change a grade: for bands that give the level directly, and for a
 // criterion's bands, by trying every band the other criteria reach under every exemption.
 import type { Gap, Runtime } from '../runtime.js';
-import type { Band, FactValue, Text } from '../types.js';
+import type { GapShown, HarmlessReason } from '../problems/analysis-codes.js';
+import type { Band, FactValue } from '../types.js';
 import { NOT_APPLICABLE } from '../verdict.js';
 import type { Model } from '../model.js';
 import { countCombinations, exemptionScenarios, type ExemptionScenario, type ReachableBand } from './combinations.js';
 import { describeExample, exemptionExample, forEachPick, MAX_COMBINATIONS } from './finding.js';
 
 /** Whether a gap can change a grade: with an example that shows it, or the reason it cannot. */
-export type HoleJudgement = { matters: true; example: number | Record<string, FactValue>; why?: Text } | { matters: false; reason: Text };
+export type HoleJudgement = { matters: true; example: number | Record<string, FactValue>; why?: GapShown } | { matters: false; reason: HarmlessReason };
 /** Judges one gap, given a value in it. */
 export type HoleJudge = (gap: Gap, value: number) => HoleJudgement;
 
@@ -17,7 +18,7 @@ export function gradeGapJudgement(bands: Band[], gap: Gap, value: number): HoleJ
   if (gap.below === null || gap.above === null) return { matters: true, example: value };
   const [below, above] = [bands[gap.below]!, bands[gap.above]!];
   if (below.level !== above.level) return { matters: true, example: value };
-  return { matters: false, reason: { th: `ช่วงทั้งสองข้างให้ระดับ ${below.level} เหมือนกัน`, en: `the bands on both sides give ${below.level}` } };
+  return { matters: false, reason: { case: 'same-level', level: String(below.level) } };
 }
 
 /** A placeholder for the criterion being judged, replaced by each closing before it is read. */
@@ -57,9 +58,7 @@ export function criterionHoleJudge(model: Model, runtime: Runtime, reachable: Re
 
 /** A grade read from rows or grade bands never reads a criterion's bands, so none of its gaps matters. */
 function notReadJudge(rule: string): HoleJudge {
-  const ruleText =
-    rule === 'ladder' ? { th: 'ขั้นบันได', en: 'ladder rows' } : rule === 'truthTable' ? { th: 'ตารางเงื่อนไข', en: 'truth table' } : { th: 'ช่วงของเกณฑ์การให้ระดับ', en: 'grade bands' };
-  const reason = { th: `ระดับมาจาก${ruleText.th} ซึ่งไม่ได้ใช้ช่วงของตัวชี้วัดนี้`, en: `the grade comes from the ${ruleText.en}, which do not read this criterion's bands` };
+  const reason: HarmlessReason = { case: 'not-read', rule: rule === 'ladder' || rule === 'truthTable' ? rule : 'bands' };
   return () => ({ matters: false, reason });
 }
 
@@ -68,10 +67,11 @@ function closingThatMatters(c: CriterionGaps, scenario: ExemptionScenario, closi
   const { model, index } = c;
   const criterion = model.criteria[index]!;
   const choices = model.criteria.map((_, j) => (j === index || scenario.notApplicable.has(j) ? [null] : c.reachable[j]!));
-  if (countCombinations(choices) > MAX_COMBINATIONS) return { matters: true, example: value };
+  const combos = countCombinations(choices);
+  if (combos > MAX_COMBINATIONS) return { matters: true, example: value };
   let found: HoleJudgement | null = null;
   forEachPick(
-    choices.map((ch) => Math.max(1, ch.length)),
+    choices.map((ch) => ch.length),
     (pick) => {
       const picked = choices.map((ch, j) => ch[pick[j]!] ?? null);
       const bands = picked.map((chosen, j) => (j === index ? NO_BAND_PLACEHOLDER : (chosen?.band ?? NOT_APPLICABLE)));
@@ -90,24 +90,17 @@ function closingThatMatters(c: CriterionGaps, scenario: ExemptionScenario, closi
       if (Object.keys(example).length === 1) found = { matters: true, example: value };
       else {
         const shown = closings.map((band, k) => `${c.outcome(band)} → ${results[k] ?? '?'}`).join(', ');
-        found = { matters: true, example, why: { th: `${describeExample(example)}: ${shown}`, en: `${describeExample(example)}: ${shown}` } };
+        found = { matters: true, example, why: { example: describeExample(example), closings: shown } };
       }
       return true;
     },
+    combos,
   );
   return found;
 }
 
 /** Why a gap whose closings all give one level cannot change a grade. */
 function harmless(outcomes: string[]): HoleJudgement {
-  if (outcomes.length === 1 || outcomes[0] === outcomes[1]) {
-    return { matters: false, reason: { th: `ช่วงทั้งสองข้างให้ ${outcomes[0]} เหมือนกัน`, en: `the bands on both sides give ${outcomes[0]}` } };
-  }
-  return {
-    matters: false,
-    reason: {
-      th: `ไม่ว่าจะนับเป็น ${outcomes.join(' หรือ ')} ทุกกรณีที่ตัวชี้วัดอื่นเป็นไปได้ก็ได้ระดับเดียวกัน`,
-      en: `whether it counts as ${outcomes.join(' or ')}, every case the other criteria allow gets the same level`,
-    },
-  };
+  if (outcomes.length === 1 || outcomes[0] === outcomes[1]) return { matters: false, reason: { case: 'same-outcome', outcome: outcomes[0]! } };
+  return { matters: false, reason: { case: 'any-closing', outcomes } };
 }

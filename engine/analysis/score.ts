@@ -46,9 +46,10 @@ function reachableScores(model: Model, options: ReachableBand[][]): Map<number, 
   const reachable = new Map<number, Record<string, FactValue>>();
   for (const scenario of exemptionScenarios(model)) {
     const choices = model.criteria.map((_, i) => (scenario.notApplicable.has(i) ? [null] : options[i]!));
-    if (countCombinations(choices) > MAX_COMBINATIONS) continue;
+    const combos = countCombinations(choices);
+    if (combos > MAX_COMBINATIONS) continue;
     forEachPick(
-      choices.map((c) => Math.max(1, c.length)),
+      choices.map((c) => c.length),
       (pick) => {
         const chosen = choices.map((c, i) => c[pick[i]!] ?? null);
         const score = combine(chosen.map((c) => c?.band ?? NOT_APPLICABLE));
@@ -60,6 +61,7 @@ function reachableScores(model: Model, options: ReachableBand[][]): Map<number, 
         if (scenario.exemption !== null) Object.assign(example, exemptionExample(model.rubric.exemptions![scenario.exemption]!.when));
         reachable.set(score, example);
       },
+      combos,
     );
   }
   return reachable;

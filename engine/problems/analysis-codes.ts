@@ -2,8 +2,41 @@
 import type { Text } from '../types.js';
 import { codes } from './entry.js';
 
-/** Where a band list sits, in words: "criterion x" or "the grade bands". */
-type Owner = { where: Text };
+/** Whose bands they are: a criterion's, or (without one) the grade's. */
+type Owner = { criterion?: string };
+
+function ownerText(p: Owner): Text {
+  return p.criterion !== undefined ? { th: `ตัวชี้วัด ${p.criterion}`, en: `criterion ${p.criterion}` } : { th: 'เกณฑ์การให้ระดับ', en: 'the grade bands' };
+}
+
+/** Why a gap between bands cannot change a grade. */
+export type HarmlessReason =
+  | { case: 'same-level'; level: string }
+  | { case: 'same-outcome'; outcome: string }
+  | { case: 'any-closing'; outcomes: string[] }
+  | { case: 'not-read'; rule: 'ladder' | 'truthTable' | 'bands' };
+
+function reasonText(r: HarmlessReason): Text {
+  switch (r.case) {
+    case 'same-level':
+      return { th: `ช่วงทั้งสองข้างให้ระดับ ${r.level} เหมือนกัน`, en: `the bands on both sides give ${r.level}` };
+    case 'same-outcome':
+      return { th: `ช่วงทั้งสองข้างให้ ${r.outcome} เหมือนกัน`, en: `the bands on both sides give ${r.outcome}` };
+    case 'any-closing':
+      return {
+        th: `ไม่ว่าจะนับเป็น ${r.outcomes.join(' หรือ ')} ทุกกรณีที่ตัวชี้วัดอื่นเป็นไปได้ก็ได้ระดับเดียวกัน`,
+        en: `whether it counts as ${r.outcomes.join(' or ')}, every case the other criteria allow gets the same level`,
+      };
+    case 'not-read': {
+      const rule =
+        r.rule === 'ladder' ? { th: 'ขั้นบันได', en: 'ladder rows' } : r.rule === 'truthTable' ? { th: 'ตารางเงื่อนไข', en: 'truth table' } : { th: 'ช่วงของเกณฑ์การให้ระดับ', en: 'grade bands' };
+      return { th: `ระดับมาจาก${rule.th} ซึ่งไม่ได้ใช้ช่วงของตัวชี้วัดนี้`, en: `the grade comes from the ${rule.en}, which do not read this criterion's bands` };
+    }
+  }
+}
+
+/** A combination that shows a gap changing the grade: its facts, and each closing with the level it gives ("B → B, C → D"). */
+export type GapShown = { example: string; closings: string };
 
 /** A row of a ladder or truth table that never applies, for two codes that say it alike. */
 type RowNeverApplies = { case: 'row-shadowed' | 'row-contradictory'; level: string; number: number };
@@ -17,8 +50,8 @@ function rowNeverApplies(p: RowNeverApplies, language: keyof Text): string {
 }
 
 type HoleParams =
-  | ({ case: 'band'; name: string; range: string; listed: string; why?: Text } & Owner)
-  | ({ case: 'band-harmless'; name: string; range: string; listed: string; reason: Text } & Owner)
+  | ({ case: 'band'; name: string; range: string; listed: string; why?: GapShown } & Owner)
+  | ({ case: 'band-harmless'; name: string; range: string; listed: string; reason: HarmlessReason } & Owner)
   | { case: 'score'; score: string; example: string }
   | { case: 'score-harmless'; score: string; example: string; level: string }
   | { case: 'score-unreached'; range: string }
@@ -28,14 +61,16 @@ type HoleParams =
 function holeText(p: HoleParams, l: keyof Text): string {
   const th = l === 'th';
   switch (p.case) {
-    case 'band':
+    case 'band': {
+      const why = p.why ? `${p.why.example}: ${p.why.closings}` : '';
       return th
-        ? `${p.name} ${p.range} ไม่ตรงกับช่วงใดของ${p.where.th} (${p.listed})${p.why ? `; ช่องว่างนี้เปลี่ยนระดับได้ เช่น ${p.why.th}` : ''}`
-        : `${p.name} ${p.range} matches no band of ${p.where.en} (${p.listed})${p.why ? `; this gap can change the grade, e.g. ${p.why.en}` : ''}`;
+        ? `${p.name} ${p.range} ไม่ตรงกับช่วงใดของ${ownerText(p).th} (${p.listed})${p.why ? `; ช่องว่างนี้เปลี่ยนระดับได้ เช่น ${why}` : ''}`
+        : `${p.name} ${p.range} matches no band of ${ownerText(p).en} (${p.listed})${p.why ? `; this gap can change the grade, e.g. ${why}` : ''}`;
+    }
     case 'band-harmless':
       return th
-        ? `${p.name} ${p.range} ไม่ตรงกับช่วงใดของ${p.where.th} (${p.listed}) แต่ช่องว่างนี้ไม่มีทางเปลี่ยนระดับ: ${p.reason.th}`
-        : `${p.name} ${p.range} matches no band of ${p.where.en} (${p.listed}), but this gap can never change the grade: ${p.reason.en}`;
+        ? `${p.name} ${p.range} ไม่ตรงกับช่วงใดของ${ownerText(p).th} (${p.listed}) แต่ช่องว่างนี้ไม่มีทางเปลี่ยนระดับ: ${reasonText(p.reason).th}`
+        : `${p.name} ${p.range} matches no band of ${ownerText(p).en} (${p.listed}), but this gap can never change the grade: ${reasonText(p.reason).en}`;
     case 'score':
       return th
         ? `คะแนนรวม ${p.score} เกิดขึ้นได้ (เช่น ${p.example}) แต่ไม่ตรงกับช่วงใดของเกณฑ์การให้ระดับ`
@@ -62,8 +97,8 @@ type OverlapParams =
 function overlapText(p: OverlapParams, l: keyof Text): string {
   if (p.case !== 'bands') return rowNeverApplies(p, l);
   return l === 'th'
-    ? `${p.name} ${p.shared} อยู่ทั้งในช่วง ${p.first} (${p.firstOutcome}) และ ${p.second} (${p.secondOutcome}) ของ${p.where.th}; ใช้ช่วงแรก`
-    : `${p.name} ${p.shared} is claimed by both ${p.first} (${p.firstOutcome}) and ${p.second} (${p.secondOutcome}) of ${p.where.en}; the first wins`;
+    ? `${p.name} ${p.shared} อยู่ทั้งในช่วง ${p.first} (${p.firstOutcome}) และ ${p.second} (${p.secondOutcome}) ของ${ownerText(p).th}; ใช้ช่วงแรก`
+    : `${p.name} ${p.shared} is claimed by both ${p.first} (${p.firstOutcome}) and ${p.second} (${p.secondOutcome}) of ${ownerText(p).en}; the first wins`;
 }
 
 type UnreachableParams =
@@ -79,12 +114,12 @@ function unreachableText(p: UnreachableParams, l: keyof Text): string {
   switch (p.case) {
     case 'band-shadowed':
       return th
-        ? `ช่วง ${p.band} (${p.outcome}) ของ${p.where.th} ไม่มีวันถูกใช้: ช่วงก่อนหน้าครอบคลุมทุกค่าของมัน`
-        : `band ${p.band} (${p.outcome}) of ${p.where.en} never applies: earlier bands take all its values`;
+        ? `ช่วง ${p.band} (${p.outcome}) ของ${ownerText(p).th} ไม่มีวันถูกใช้: ช่วงก่อนหน้าครอบคลุมทุกค่าของมัน`
+        : `band ${p.band} (${p.outcome}) of ${ownerText(p).en} never applies: earlier bands take all its values`;
     case 'band-outside':
       return th
-        ? `ช่วง ${p.band} (${p.outcome}) ของ${p.where.th} อยู่นอกค่าที่ ${p.name} เป็นได้`
-        : `band ${p.band} (${p.outcome}) of ${p.where.en} lies outside the values ${p.name} can take`;
+        ? `ช่วง ${p.band} (${p.outcome}) ของ${ownerText(p).th} อยู่นอกค่าที่ ${p.name} เป็นได้`
+        : `band ${p.band} (${p.outcome}) of ${ownerText(p).en} lies outside the values ${p.name} can take`;
     case 'level':
       return th
         ? `ระดับ ${p.outcome} (${p.band}) ไม่มีวันได้: ไม่มีการรวมคะแนนใดตกในช่วงนี้ก่อนช่วงอื่น`
@@ -102,13 +137,13 @@ function unreachableText(p: UnreachableParams, l: keyof Text): string {
   }
 }
 
-type OrderParams = { id: string; to: string; from: string; better: string; worse: string } & ({ case: 'bands'; where: Text } | { case: 'rows' });
+type OrderParams = { id: string; to: string; from: string; better: string; worse: string } & (({ case: 'bands' } & Owner) | { case: 'rows' });
 
 function orderText(p: OrderParams, l: keyof Text): string {
   if (p.case === 'bands') {
     return l === 'th'
-      ? `${p.id} ที่ดีกว่า (${p.to} แทน ${p.from}) ได้ผลแย่กว่า (${p.better} แทน ${p.worse}) ใน${p.where.th}`
-      : `a better ${p.id} (${p.to} rather than ${p.from}) gets a worse result (${p.better} rather than ${p.worse}) in ${p.where.en}`;
+      ? `${p.id} ที่ดีกว่า (${p.to} แทน ${p.from}) ได้ผลแย่กว่า (${p.better} แทน ${p.worse}) ใน${ownerText(p).th}`
+      : `a better ${p.id} (${p.to} rather than ${p.from}) gets a worse result (${p.better} rather than ${p.worse}) in ${ownerText(p).en}`;
   }
   return l === 'th'
     ? `${p.id} ที่ดีกว่า (${p.to} แทน ${p.from}) ได้ระดับแย่กว่า (${p.better} แทน ${p.worse}) เมื่อข้อมูลอื่นเหมือนกัน`
