@@ -1,3 +1,4 @@
+// The boundary sheet of a rubric: rows just below, on and just above every threshold, each graded, ready to test with.
 import { own } from './own.js';
 import type { CompiledRubric } from './compile.js';
 import { conditionLeaves } from './conditions.js';
@@ -37,72 +38,18 @@ interface Draft {
  * best-graded example, so that the threshold in question is the one that decides.
  */
 export function boundaryCases(rubric: Rubric, compiled: CompiledRubric): BoundaryCase[] {
-  const model = compiled.model;
   if (!rubric.grade) return [];
   const base = baseRow(rubric, compiled);
   const drafts: Draft[] = [];
   const around = (target: string, valueId: string, bands: Band[]): void => {
-    const info = model.catalog.get(valueId);
-    if (!info || info.origin === 'score') return;
-    const step = 10 ** -info.precision;
-    const thresholds = [...new Set(bands.flatMap((b) => (Array.isArray(b.value) ? b.value : [b.value])))];
-    for (const t of thresholds) {
-      const label = bands.filter((b) => (Array.isArray(b.value) ? b.value.includes(t) : b.value === t)).map(bandText).join(', ');
-      for (const [position, value] of [
-        ['below', t - step],
-        ['on', t],
-        ['above', t + step],
-      ] as const) {
-        const rounded = Number(value.toFixed(info.precision));
-        if ((info.min !== undefined && rounded < info.min) || (info.max !== undefined && rounded > info.max)) continue;
-        drafts.push({ target, fact: valueId, threshold: label, position, value: rounded, facts: { ...base, ...setValue(rubric, valueId, rounded) } });
-      }
-    }
+    drafts.push(...aroundThresholds({ rubric, compiled, base }, target, valueId, bands));
   };
   for (const criterion of rubric.criteria ?? []) around(`criterion ${criterion.id}`, criterion.input, criterion.bands);
   const grade = rubric.grade;
   if (grade.type === 'bands' && grade.input !== SCORE_INPUT) around('grade', grade.input, grade.bands);
-  if (grade.type === 'ladder') {
-    grade.rows.forEach((row) => {
-      for (const leaf of conditionLeaves(row.when, rubric.conditions ?? {})) {
-        const info = model.catalog.get(leaf.fact);
-        if (info && (info.type === 'number' || info.type === 'integer') && typeof leaf.value === 'number') {
-          const op = { greaterThan: '>', greaterThanInclusive: '>=', lessThan: '<', lessThanInclusive: '<=', equal: '=' }[leaf.operator as string] ?? '=';
-          around(`row ${row.level}`, leaf.fact, [{ op: op as Band['op'], value: leaf.value, level: row.level }]);
-        } else if (info?.type === 'boolean') {
-          for (const value of [false, true]) {
-            drafts.push({ target: `row ${row.level}`, fact: leaf.fact, threshold: `${leaf.operator} ${String(leaf.value)}`, position: value ? 'true' : 'false', value, facts: { ...base, [leaf.fact]: value } });
-          }
-        }
-      }
-    });
-  }
-  if (grade.type === 'truthTable') {
-    const columns = grade.columns;
-    const choices = columns.map((id) => {
-      const fact = own(rubric.facts, id);
-      return fact?.type === 'enum' ? fact.values.map((v) => v.value) : [true, false];
-    });
-    const total = choices.reduce((n, c) => n * c.length, 1);
-    for (let n = 0; n < total; n++) {
-      let rest = n;
-      const facts: Record<string, FactValue> = { ...base };
-      columns.forEach((id, k) => {
-        facts[id] = choices[k]![rest % choices[k]!.length]!;
-        rest = Math.floor(rest / choices[k]!.length);
-      });
-      drafts.push({ target: 'table', fact: columns.join('+'), threshold: '', position: 'row', value: columns.map((c) => String(facts[c])).join('/'), facts });
-    }
-  }
-  // A value that sits beside two thresholds is listed for each, so every threshold has its three rows;
-  // the same threshold reached twice (a row and the named condition it uses) is listed once.
-  const seen = new Set<string>();
-  const unique = drafts.filter((d) => {
-    const key = `${d.target}|${d.fact}|${d.threshold}|${d.position}|${JSON.stringify(d.facts)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  if (grade.type === 'ladder') drafts.push(...ladderDrafts({ rubric, compiled, base }, grade.rows));
+  if (grade.type === 'truthTable') drafts.push(...truthTableDrafts(rubric, base, grade.columns));
+  const unique = withoutRepeats(drafts);
   const results = gradeRows(
     compiled,
     unique.map((d, i) => ({ ...d.facts, id: `case-${i + 1}` })),
@@ -110,6 +57,91 @@ export function boundaryCases(rubric: Rubric, compiled: CompiledRubric): Boundar
   return unique.map((d, i) => {
     const r = results[i]!;
     return { id: r.id, ...d, status: r.status, grade: r.grade, score: r.score, reason: r.reason };
+  });
+}
+
+/** What every row of the sheet starts from: the rubric, its grader and the base row of other facts. */
+interface Sheet {
+  rubric: Rubric;
+  compiled: CompiledRubric;
+  base: Record<string, FactValue>;
+}
+
+/** Rows just below, on and just above each threshold of some bands over one value, within its range. */
+function aroundThresholds(sheet: Sheet, target: string, valueId: string, bands: Band[]): Draft[] {
+  const info = sheet.compiled.model.catalog.get(valueId);
+  if (!info || info.origin === 'score') return [];
+  const step = 10 ** -info.precision;
+  const thresholds = [...new Set(bands.flatMap((b) => (Array.isArray(b.value) ? b.value : [b.value])))];
+  const drafts: Draft[] = [];
+  for (const t of thresholds) {
+    const label = bands.filter((b) => (Array.isArray(b.value) ? b.value.includes(t) : b.value === t)).map(bandText).join(', ');
+    for (const [position, value] of [
+      ['below', t - step],
+      ['on', t],
+      ['above', t + step],
+    ] as const) {
+      const rounded = Number(value.toFixed(info.precision));
+      if ((info.min !== undefined && rounded < info.min) || (info.max !== undefined && rounded > info.max)) continue;
+      drafts.push({ target, fact: valueId, threshold: label, position, value: rounded, facts: { ...sheet.base, ...setValue(sheet.rubric, valueId, rounded) } });
+    }
+  }
+  return drafts;
+}
+
+type LadderRow = Extract<NonNullable<Rubric['grade']>, { type: 'ladder' }>['rows'][number];
+
+/** A ladder: each numeric comparison of a row as a threshold, each boolean it reads both ways. */
+function ladderDrafts(sheet: Sheet, rows: LadderRow[]): Draft[] {
+  const { rubric, base } = sheet;
+  const drafts: Draft[] = [];
+  rows.forEach((row) => {
+    for (const leaf of conditionLeaves(row.when, rubric.conditions ?? {})) {
+      const info = sheet.compiled.model.catalog.get(leaf.fact);
+      if (info && (info.type === 'number' || info.type === 'integer') && typeof leaf.value === 'number') {
+        const op = { greaterThan: '>', greaterThanInclusive: '>=', lessThan: '<', lessThanInclusive: '<=', equal: '=' }[leaf.operator as string] ?? '=';
+        drafts.push(...aroundThresholds(sheet, `row ${row.level}`, leaf.fact, [{ op: op as Band['op'], value: leaf.value, level: row.level }]));
+      } else if (info?.type === 'boolean') {
+        for (const value of [false, true]) {
+          drafts.push({ target: `row ${row.level}`, fact: leaf.fact, threshold: `${leaf.operator} ${String(leaf.value)}`, position: value ? 'true' : 'false', value, facts: { ...base, [leaf.fact]: value } });
+        }
+      }
+    }
+  });
+  return drafts;
+}
+
+/** A truth table: every combination of its columns' values. */
+function truthTableDrafts(rubric: Rubric, base: Record<string, FactValue>, columns: string[]): Draft[] {
+  const choices = columns.map((id) => {
+    const fact = own(rubric.facts, id);
+    return fact?.type === 'enum' ? fact.values.map((v) => v.value) : [true, false];
+  });
+  const total = choices.reduce((n, c) => n * c.length, 1);
+  const drafts: Draft[] = [];
+  for (let n = 0; n < total; n++) {
+    let rest = n;
+    const facts: Record<string, FactValue> = { ...base };
+    columns.forEach((id, k) => {
+      facts[id] = choices[k]![rest % choices[k]!.length]!;
+      rest = Math.floor(rest / choices[k]!.length);
+    });
+    drafts.push({ target: 'table', fact: columns.join('+'), threshold: '', position: 'row', value: columns.map((c) => String(facts[c])).join('/'), facts });
+  }
+  return drafts;
+}
+
+/**
+ * A value that sits beside two thresholds is listed for each, so every threshold has its three rows;
+ * the same threshold reached twice (a row and the named condition it uses) is listed once.
+ */
+function withoutRepeats(drafts: Draft[]): Draft[] {
+  const seen = new Set<string>();
+  return drafts.filter((d) => {
+    const key = `${d.target}|${d.fact}|${d.threshold}|${d.position}|${JSON.stringify(d.facts)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

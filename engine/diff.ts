@@ -1,3 +1,4 @@
+// The changes between two versions of a rubric, value by value, each stated in Thai and English (what a reviewer reads before publishing).
 import { bandText } from './model.js';
 import { pointerSegments, toPointer } from './positions.js';
 import { formatEnglishDate, formatThaiDate, parseIsoDate } from './thai-date.js';

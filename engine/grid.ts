@@ -1,11 +1,8 @@
+// Values at a precision as whole numbers of steps (2.01 at precision 2 is 201), so that analysis
+// reasons exactly about what rounding lets a value be: there is nothing between 12.00 and 12.01.
 import { own } from './own.js';
 import type { ValueInfo } from './catalog.js';
 import type { Band, Rubric } from './types.js';
-
-/**
- * Values at a precision as whole numbers of steps (2.01 at precision 2 is 201), so that analysis
- * reasons exactly about what rounding lets a value be: there is nothing between 12.00 and 12.01.
- */
 
 /** A closed range of steps; either end may be infinite. Empty when lo > hi. */
 export interface Interval {

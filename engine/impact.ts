@@ -1,3 +1,4 @@
+// How a new rubric version would move real units: each row graded under both versions, the moves counted and listed.
 import type { CompiledRubric } from './compile.js';
 import { gradeRows } from './evaluate.js';
 import { outcomeOf } from './examples.js';

@@ -1,9 +1,9 @@
 // An error that the mission's latest published revision already had is the letter's own gap, kept
 // on purpose, and shows in amber without stopping a publish; only an error it did not have is new.
-import type { Finding } from './analyze.js';
+import { kindOf, type Finding } from './analyze.js';
 
 /** What identifies a finding from one text to the next: not its line, column or wording. */
-export type FindingIdentity = Pick<Finding, 'kind' | 'criterion' | 'fact' | 'path' | 'example' | 'range'>;
+export type FindingIdentity = Pick<Finding, 'code'> & { where: Pick<Finding['where'], 'pointer'>; about: Pick<Finding['about'], 'criterion' | 'fact' | 'example' | 'range'> };
 
 /** A value as JSON with every object's keys sorted, so that `{a, b}` and `{b, a}` are one example. */
 function canonical(value: unknown): string {
@@ -16,11 +16,12 @@ function canonical(value: unknown): string {
 }
 
 /**
- * A finding's stable key: its kind, criterion, fact, JSON pointer, and the values a gap spans (so
+ * A finding's stable key: its kind (from its code), criterion, fact, JSON pointer, and the values a gap spans (so
  * a widened gap is a new error), else its example (as canonical JSON).
  */
 export function findingKey(f: FindingIdentity): string {
-  return canonical([f.kind, f.criterion ?? null, f.fact ?? null, f.path, f.range ?? f.example ?? null]);
+  const { criterion, fact, range, example } = f.about;
+  return canonical([kindOf(f.code), criterion ?? null, fact ?? null, f.where.pointer, range ?? example ?? null]);
 }
 
 /** The keys of the error findings of a text: what a later text is compared with. */

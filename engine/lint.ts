@@ -1,7 +1,9 @@
-// Everything a reviewer should see about one rubric file: its problems as findings, then the analysis.
+// Lints one rubric file for a reviewer: its validation problems and its analysis, as findings.
 import { analyzeRubric, type Finding } from './analyze.js';
 import type { RubricProblem } from './diagnostics.js';
 import type { LoadedRubric } from './load.js';
+import { problem } from './problems/catalogue.js';
+import { formatProblem } from './problems/format.js';
 import { locatePointer } from './positions.js';
 import type { ValidRubric } from './validate.js';
 
@@ -13,16 +15,14 @@ import type { ValidRubric } from './validate.js';
 export function lintRubric(loaded: LoadedRubric, rubric: ValidRubric | undefined, diagnostics: RubricProblem[]): Finding[] {
   const mission = rubric?.mission ?? (loaded.value as { mission?: unknown } | undefined)?.mission;
   const fromDiagnostics: Finding[] = diagnostics.map((d) => ({
-    mission: typeof mission === 'string' ? mission : '',
-    kind: d.code === 'UNDECLARED_FACT' ? 'undeclared-fact' : 'invalid',
-    severity: d.severity,
-    ...(d.code === 'UNDECLARED_FACT' && d.received ? { fact: d.received } : {}),
-    example: null,
-    message: d.message,
-    file: d.where.file,
-    line: d.where.line,
-    column: d.where.column,
-    path: d.where.pointer,
+    ...problem('analysis', d.code === 'UNDECLARED_FACT' ? 'UNDECLARED_FACT' : 'INVALID', { words: d.message }, { severity: d.severity }),
+    where: { ...d.where },
+    about: {
+      mission: typeof mission === 'string' ? mission : '',
+      ...(d.code === 'UNDECLARED_FACT' && d.received ? { fact: d.received } : {}),
+      example: null,
+      cause: d.code,
+    },
   }));
   if (!rubric || !loaded.doc) return fromDiagnostics;
   const doc = loaded.doc;
@@ -34,10 +34,12 @@ export function lintRubric(loaded: LoadedRubric, rubric: ValidRubric | undefined
   return [...fromDiagnostics, ...findings];
 }
 
-/** Formats a finding as one line: `file:line:column severity kind [subject] message (example: …)`. */
+/**
+ * Formats a finding as one line: the problem as `formatProblem` writes it
+ * (`file:line:column severity CODE pointer: words`), then `[criterion/fact]` and `(example: …)`.
+ */
 export function formatFinding(f: Finding, language: 'th' | 'en' | 'both' = 'both'): string {
-  const subject = [f.criterion, f.fact].filter(Boolean).join('/');
-  const text = language === 'both' ? `${f.message.th} / ${f.message.en}` : f.message[language];
-  const example = f.example === null ? '' : ` (example: ${JSON.stringify(f.example)})`;
-  return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.kind}${subject ? ` [${subject}]` : ''} ${text}${example}`;
+  const subject = [f.about.criterion, f.about.fact].filter(Boolean).join('/');
+  const example = f.about.example === null ? '' : ` (example: ${JSON.stringify(f.about.example)})`;
+  return `${formatProblem(f, language)}${subject ? ` [${subject}]` : ''}${example}`;
 }

@@ -1,3 +1,4 @@
+// How far a graded unit is from its next level up: the nearest values that would reach a better band or row.
 import { PERCENT_UNIT } from './catalog.js';
 import { compareLeaf, conditionLeaves } from './conditions.js';
 import type { GradeResult } from './evaluate.js';

@@ -30,13 +30,10 @@ export interface LiveState extends TextAnalysis {
   /** The parsed value even when it is not valid, for the table where it still can render. */
   value: unknown;
   examples: ExampleOutcome[];
-  /** Milliseconds the whole analysis took. */
-  ms: number;
 }
 
 /** Validates, analyses and runs the examples of a rubric text (through the compiled path). */
 export function analyseLive(text: string, period: string, mission: string): LiveState {
-  const start = performance.now();
   const loaded = loadRubric(text, `${period}/${mission}.yaml`);
   const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
   const findings = lintRubric(loaded, rubric, diagnostics);
@@ -45,7 +42,7 @@ export function analyseLive(text: string, period: string, mission: string): Live
     const compiled = compileRubric(rubric, { mission, period, revision: rubric.revision, digest: 'sha256:draft' });
     examples = runExamples(rubric, compiled);
   }
-  return { rubric, value: loaded.value, findings, examples, ms: performance.now() - start };
+  return { rubric, value: loaded.value, findings, examples };
 }
 
 /** What saving `after` over `before` would do. */

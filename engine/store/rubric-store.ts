@@ -7,7 +7,7 @@ import { listPeriods, listRubricFiles } from '../node/rubric-files.js';
 import type { Rubric, Text } from '../types.js';
 import { validateRubric } from '../validate.js';
 import { thaiPeriod } from '../template.js';
-import type { Finding } from '../analyze.js';
+import { kindOf, type Finding } from '../analyze.js';
 import { errorKeys, gapsLabel, splitErrors } from '../letter-gaps.js';
 import { AnalysisUnavailable, analyseText, inWorker } from '../node/analysis-pool.js';
 import { now, type Db } from './db.js';
@@ -326,7 +326,7 @@ export function checkForPublish(findings: Finding[], baseline: readonly string[]
 }
 
 function listed(findings: Finding[], lang: 'th' | 'en'): string {
-  return findings.map((f) => `\n• ${f.kind}${f.criterion ? ` (${f.criterion})` : ''}: ${f.message[lang]}`).join('');
+  return findings.map((f) => `\n• ${kindOf(f.code)}${f.about.criterion ? ` (${f.about.criterion})` : ''}: ${f.message[lang]}`).join('');
 }
 
 /**

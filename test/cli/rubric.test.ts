@@ -147,25 +147,34 @@ describe('rubric lint', () => {
   it('prints every finding of a period as JSON and exits 0', async () => {
     const run = await rubric('lint', '--all', '--period', '2567-Q3', '--format', 'json');
     expect(run.code).toBe(0);
-    const { findings } = JSON.parse(run.stdout) as { findings: Record<string, unknown>[] };
+    const { findings } = JSON.parse(run.stdout) as { findings: { about: Record<string, unknown> }[] };
     expect(findings.length).toBe(17);
     expect(findings[0]).toEqual(
-      expect.objectContaining({ mission: expect.any(String), kind: expect.any(String), severity: expect.any(String), example: expect.anything(), line: expect.any(Number) }),
+      expect.objectContaining({
+        code: expect.any(String),
+        severity: expect.any(String),
+        where: expect.objectContaining({ line: expect.any(Number) }),
+        about: expect.objectContaining({ mission: expect.any(String), example: expect.anything() }),
+      }),
     );
-    const otop = findings.find((f) => f.mission === 'otop')!;
-    expect(otop).toMatchObject({ kind: 'hole', fact: 'salesGrowthPct', criterion: 'salesGrowth', example: { newProducts: 5, salesGrowthPct: 2 }, file: 'rubrics/2567-Q3/otop.yaml', line: 73 });
+    const otop = findings.find((f) => f.about.mission === 'otop')!;
+    expect(otop).toMatchObject({
+      code: 'HOLE',
+      where: { file: 'rubrics/2567-Q3/otop.yaml', line: 73, pointer: '/criteria/1/bands' },
+      about: { fact: 'salesGrowthPct', criterion: 'salesGrowth', example: { newProducts: 5, salesGrowthPct: 2 } },
+    });
   });
   it('prints one line per finding in text, with a count', async () => {
     const run = await rubric('lint', 'women-fund', '--period', '2567-Q3');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^rubrics\/2567-Q3\/women-fund\.yaml:91:7 error hole \[memberGrowth\/memberGrowthPctOfTarget\] .*69\.01 – 69\.99/m);
+    expect(run.stdout).toMatch(/^rubrics\/2567-Q3\/women-fund\.yaml:91:7 error HOLE \/criteria\/\d+\/bands: .*69\.01 – 69\.99.* \[memberGrowth\/memberGrowthPctOfTarget\]/m);
     expect(run.stdout).toContain('1 rubrics analysed: 2 errors, 0 warnings, 2 notes');
   });
   it('lints a file and reports an undeclared fact', async () => {
     const run = await rubric('lint', 'test/fixtures/bad-rubrics/undeclared-fact.yaml', '--format', 'json');
     expect(run.code).toBe(0);
-    const { findings } = JSON.parse(run.stdout) as { findings: { kind: string; fact: string; line: number }[] };
-    expect(findings.map((f) => [f.kind, f.fact, f.line])).toEqual([['undeclared-fact', 'salesGrowth', 29]]);
+    const { findings } = JSON.parse(run.stdout) as { findings: { code: string; about: { fact: string }; where: { line: number } }[] };
+    expect(findings.map((f) => [f.code, f.about.fact, f.where.line])).toEqual([['UNDECLARED_FACT', 'salesGrowth', 29]]);
   });
   it('exits 2 without a mission or --all', async () => {
     expect((await rubric('lint', '--period', '2567-Q3')).code).toBe(2);

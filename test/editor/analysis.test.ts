@@ -39,7 +39,7 @@ describe('reading rubric texts in worker threads', () => {
     expect(a).toBe(b);
     const fromWorker = await a;
     expect(fromWorker).toEqual(direct);
-    expect(fromWorker.findings.map((f) => f.kind)).toContain('hole');
+    expect(fromWorker.findings.map((f) => f.code)).toContain('HOLE');
     expect(fromWorker.rubric?.mission).toBe('otop');
   });
 
@@ -69,7 +69,7 @@ describe('reading rubric texts in worker threads', () => {
     expect((await refusal(analyseText(withKeys(20_000), '2567-Q3', 'otop'))).status).toBe(422);
     // A small text (the schema is compiled before the limit starts) is read by the new worker.
     const after = await analyseText('mission: otop\n', '2567-Q3', 'otop');
-    expect(after.findings.map((f) => f.kind)).toContain('invalid');
+    expect(after.findings.map((f) => f.code)).toContain('INVALID');
   });
 
   it('refuses with 503 when more tasks wait than the queue holds', async () => {

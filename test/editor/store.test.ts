@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../engine/analyze.js';
 import { openDb, type Db } from '../../engine/store/db.js';
 import {
   auditTrail,
@@ -98,7 +99,7 @@ describe('the rubric store', () => {
     // one warning: refused until the warning is acknowledged, then published.
     const unacknowledged = await refused(() => publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: false }));
     expect(unacknowledged.status).toBe(400);
-    expect((unacknowledged.detail.warnings as { kind: string }[]).map((f) => f.kind)).toEqual(['contradiction']);
+    expect((unacknowledged.detail.warnings as Finding[]).map((f) => f.code)).toEqual(['CONTRADICTION']);
     const revision = await publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: true });
     expect(revision).toMatchObject({ revision: 1, publishedBy: 'pat', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     expect(revision.yaml).toContain('revision: 1\nstatus: published\n');
@@ -112,7 +113,7 @@ describe('the rubric store', () => {
     await startPeriod(db, { from: '2567-Q4', username: 'pat' });
     const withHole = await refused(() => publishDraft(db, { period: '2568-Q1', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true }));
     expect(withHole.status).toBe(400);
-    expect((withHole.detail.errors as { kind: string; criterion: string }[]).map((f) => [f.kind, f.criterion])).toEqual([['hole', 'salesGrowth']]);
+    expect((withHole.detail.errors as Finding[]).map((f) => [f.code, f.about.criterion])).toEqual([['HOLE', 'salesGrowth']]);
     expect(withHole.text.en).toMatch(/every error is new/);
   });
 
@@ -165,8 +166,8 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
     const db = freshDb();
     await correctOtop(db, (yaml) => yaml.replace('- { level: C, op: ">", value: 2,', '- { level: C, op: ">", value: 2.5,'));
     const refusal = await refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
-    const fresh = refusal.detail.errors as { criterion: string; range: string }[];
-    expect(fresh.map((f) => [f.criterion, f.range])).toEqual([['salesGrowth', '2.00 – 2.50']]);
+    const fresh = refusal.detail.errors as Finding[];
+    expect(fresh.map((f) => [f.about.criterion, f.about.range])).toEqual([['salesGrowth', '2.00 – 2.50']]);
     expect(refusal.detail.gaps).toEqual([]);
   });
 
@@ -178,10 +179,10 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
     await correctOtop(db, edit);
     const refusal = await refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
     expect(refusal.status).toBe(400);
-    const fresh = refusal.detail.errors as { kind: string; criterion: string; fact: string; message: { th: string; en: string } }[];
-    expect(fresh.map((f) => [f.kind, f.criterion, f.fact])).toEqual([['hole', 'newProducts', 'newProducts']]);
+    const fresh = refusal.detail.errors as Finding[];
+    expect(fresh.map((f) => [f.code, f.about.criterion, f.about.fact])).toEqual([['HOLE', 'newProducts', 'newProducts']]);
     // The hole at 2.00 is the letter's own gap, not a new error.
-    expect((refusal.detail.gaps as { criterion: string }[]).map((f) => f.criterion)).toEqual(['salesGrowth']);
+    expect((refusal.detail.gaps as Finding[]).map((f) => f.about.criterion)).toEqual(['salesGrowth']);
     expect(refusal.text.th).toContain('ข้อผิดพลาดใหม่ 1 รายการ');
     expect(refusal.text.th).toContain(`hole (newProducts): ${fresh[0]!.message.th}`);
     expect(refusal.text.en).toContain('1 new error that published revision 1 (2567-Q3) does not have');

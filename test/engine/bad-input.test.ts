@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFileError, readDataFile } from '../../engine/node/data-files.js';
 import { gradeRows } from '../../engine/evaluate.js';
 import { lintRubric } from '../../engine/lint.js';
+import { kindOf } from '../../engine/analyze.js';
 import { MAX_RUBRIC_BYTES, loadRubric } from '../../engine/load.js';
 import { validateRubric } from '../../engine/validate.js';
 import { MAX_CONDITION_DEPTH } from '../../engine/check.js';
@@ -212,7 +213,7 @@ describe('lintRubric', () => {
         const { rubric, diagnostics } = validateRubric(loaded);
         expect(diagnostics).toEqual([]);
         const findings = lintRubric(loaded, rubric, diagnostics);
-        expect(findings.map(({ kind, severity, line, column, path, example }) => ({ kind, severity, line, column, path, example }))).toEqual(wanted[file]);
+        expect(findings.map(({ code, severity, where, about }) => ({ kind: kindOf(code), severity, line: where.line, column: where.column, path: where.pointer, example: about.example }))).toEqual(wanted[file]);
         for (const f of findings) expect(f.message.th).toMatch(/[\u0E00-\u0E7F]/);
       });
     }

@@ -85,8 +85,8 @@ export function nationalSample(): { rubric: Rubric; rows: Record<string, FactVal
     .filter((s) => s.rubric?.grade)
     .map((s, i) => {
       const holes = lintRubric(s.loaded, s.rubric, s.diagnostics)
-        .filter((f) => f.kind === 'hole' && f.severity === 'error' && f.example !== null)
-        .map((f) => (typeof f.example === 'number' ? { [f.fact!]: f.example } : (f.example as Record<string, FactValue>)));
+        .filter((f) => f.code === 'HOLE' && f.severity === 'error' && f.about.example !== null)
+        .map(({ about }) => (typeof about.example === 'number' ? { [about.fact!]: about.example } : (about.example as Record<string, FactValue>)));
       return { rubric: s.rubric!, rows: sampleRows(s.rubric!, areas, 2567_0 + i, holes) };
     });
 }
