@@ -36,6 +36,7 @@ const { handler } = await import(new URL('../build/handler.js', import.meta.url)
 const { openDb, defaultDbPath } = await import(new URL('../dist/engine/store/db.js', import.meta.url).href);
 const { signedManifest } = await import(new URL('../dist/engine/store/publication.js', import.meta.url).href);
 const { SECURITY_HEADERS } = await import(new URL('../dist/engine/http/security-headers.js', import.meta.url).href);
+const { MISSION_SOURCE, PERIOD_SOURCE } = await import(new URL('../dist/engine/period.js', import.meta.url).href);
 
 const db = openDb(defaultDbPath());
 const sequenceOf = db.prepare('SELECT COUNT(*) FROM revisions WHERE period = ?').pluck();
@@ -46,8 +47,8 @@ const CORS = {
   'access-control-allow-headers': 'if-none-match, authorization, x-province-token',
   'access-control-expose-headers': 'etag',
 };
-const FILE = /^\/api\/v1\/periods\/(25\d{2}-Q[1-4])\/missions\/([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\/r([1-9][0-9]{0,5})\.yaml$/;
-const MANIFEST = /^\/api\/v1\/periods\/(25\d{2}-Q[1-4])\/manifest\.(json|sig)$/;
+const FILE = new RegExp(`^/api/v1/periods/(${PERIOD_SOURCE})/missions/(${MISSION_SOURCE})/r([1-9][0-9]{0,5})\\.yaml$`);
+const MANIFEST = new RegExp(`^/api/v1/periods/(${PERIOD_SOURCE})/manifest\\.(json|sig)$`);
 /** Published revisions never change, so their bytes are kept once read. */
 const files = new Map();
 /** A period's manifest and signature, by period and sequence. */

@@ -1,9 +1,9 @@
 // The public API's responses: strong ETags and 304s, cache lifetimes, CORS for GET, JSON errors.
 import type { RequestEvent } from '@sveltejs/kit';
+import { MISSION, PERIOD } from '../period.js';
 
-/** Period and mission names the API accepts (a mission id has at most 64 characters, as in the rubric schema); anything else is a 400, so no path leaves the store. */
-export const PERIOD = /^25\d{2}-Q[1-4]$/;
-export const MISSION = /^(?=.{1,64}$)[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Period and mission names the API accepts (engine/period.ts); anything else is a 400, so no path leaves the store. */
+export { MISSION, PERIOD };
 
 const CORS = {
   'access-control-allow-origin': '*',

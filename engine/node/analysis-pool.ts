@@ -3,7 +3,7 @@
 // every other page and the provinces' API waiting. So a small pool of worker threads does it
 // (engine/node/analysis-worker.ts, from the engine build), each task with a time limit: a task that
 // runs over it ends with its worker, which is replaced, and the caller gets a clear refusal.
-import { createHash } from 'node:crypto';
+import { sha256Key } from './digest.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -231,7 +231,7 @@ const KEPT = 300;
 
 /** A worker task's result for a text, kept for the next asker; two askers of one text share one run. */
 function kept<T>(task: 'analyse' | 'live', yaml: string, period: string, mission: string): Promise<T> {
-  const key = createHash('sha256').update(`${task}\n${period}/${mission}\n`).update(yaml).digest('base64');
+  const key = sha256Key(`${task}\n${period}/${mission}\n`, yaml);
   let found = analyses.get(key);
   if (found) {
     // Most recently used last, so the oldest goes first.

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BundleError, checkFile, checkManifest, type Manifest, type ManifestEntry } from './bundle.js';
 import { MAX_RUBRIC_BYTES } from '../load.js';
+import { PERIOD } from '../period.js';
 
 /** The largest manifest accepted, in bytes (a thousand missions take about 200 KiB). */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -21,7 +22,6 @@ export const MAX_SIGNATURE_BYTES = 4 * 1024;
 const REQUEST_TIMEOUT_MS = 15_000;
 /** How many redirects a request may follow. */
 const MAX_REDIRECTS = 5;
-const PERIOD = /^25[0-9]{2}-Q[1-4]$/;
 
 /** How a pull went. */
 export interface PullResult {

@@ -1,9 +1,10 @@
 // Accounts, roles and sessions: scrypt password hashes (computed off the event loop) and random
 // session tokens, stored hashed; the password policy; the administrator's account changes.
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { authSettings } from './auth-settings.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
 import { now, type Db } from './db.js';
+import { sha256Hex } from '../node/digest.js';
 
 /** What an account may do: viewers read, editors save drafts, publishers also publish. */
 export type Role = 'viewer' | 'editor' | 'publisher';
@@ -305,7 +306,7 @@ export async function authenticate(db: Db, username: string, password: string): 
 // Sessions: an absolute length and an idle timeout (auth-settings.ts).
 
 function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256Hex(token);
 }
 
 /** The session settings in force, in milliseconds. */

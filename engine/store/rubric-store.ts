@@ -1,17 +1,17 @@
 // The editor's rubric store: published revisions (immutable) and drafts (saved with optimistic
 // concurrency), seeded from the repository's rubrics/ folder, with every change in the audit trail.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadRubric, MAX_RUBRIC_BYTES } from '../load.js';
 import { listPeriods, listRubricFiles } from '../node/rubric-files.js';
 import type { Rubric, Text } from '../types.js';
 import { validateRubric } from '../validate.js';
-import { thaiPeriod } from '../template.js';
 import type { Finding } from '../analyze.js';
 import { errorKeys, gapsLabel, splitErrors } from '../letter-gaps.js';
 import { AnalysisUnavailable, analyseText, inWorker } from '../node/analysis-pool.js';
 import { now, type Db } from './db.js';
-import { PERIOD } from '../http/responses.js';
+import { nextPeriod, PERIOD, periodLabel, previousPeriod } from '../period.js';
+import { sha256 } from '../node/digest.js';
+export { nextPeriod, periodLabel, previousPeriod };
 
 /** A published revision: never changed once written. */
 export interface Revision {
@@ -48,7 +48,7 @@ export class StoreError extends Error {
 
 /** sha256 of the UTF-8 bytes of a text, as `sha256:<hex>` (the same digest the CLI gives a file). */
 export function digestText(text: string): string {
-  return 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256(text);
 }
 
 /** Loads the shipped rubrics into an empty store: published files as revisions, drafts as drafts. */
@@ -288,12 +288,6 @@ export function warmAnalyses(db: Db): void {
   }
 }
 
-/** The period before a period: 2567-Q4 → 2567-Q3, 2568-Q1 → 2567-Q4. */
-export function previousPeriod(period: string): string {
-  const [year, quarter] = period.split('-Q').map(Number) as [number, number];
-  return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
-}
-
 /**
  * What a mission's text in a period is compared with: its latest published revision in that
  * period, else the latest published revision of the previous period, else none.
@@ -442,17 +436,6 @@ export async function openCorrection(db: Db, options: { period: string; mission:
     });
     return getDraft(db, period, mission)!;
   }).immediate();
-}
-
-/** The period after a period: 2567-Q3 → 2567-Q4, 2567-Q4 → 2568-Q1. */
-export function nextPeriod(period: string): string {
-  const [year, quarter] = period.split('-Q').map(Number) as [number, number];
-  return quarter === 4 ? `${year + 1}-Q1` : `${year}-Q${quarter + 1}`;
-}
-
-/** A period as people read it: Thai as the house writes it (ไตรมาส ๓/๒๕๖๗), English as the store names it (2567-Q3). */
-export function periodLabel(period: string): Text {
-  return { th: thaiPeriod(period), en: period };
 }
 
 /** Who started a period (the first audit entry of its drafts), if the trail says. */
