@@ -208,7 +208,7 @@ const auditOf = (db: Db, action: string) => db.prepare('SELECT * FROM audit WHER
 async function raceStarts(path: string): Promise<({ created: number } | { status: number; en: string })[]> {
   const root = join(import.meta.dirname, '../..');
   const built = (file: string) => join(root, 'dist/engine/store', file.replace(/\.ts$/, '.js'));
-  for (const file of ['rubric-store.ts']) {
+  for (const file of ['rubric-store.ts', 'periods.ts', 'records.ts', 'refusal.ts', 'audit.ts']) {
     const source = join(root, 'engine/store', file);
     if (!existsSync(built(file)) || statSync(built(file)).mtimeMs < statSync(source).mtimeMs) {
       throw new Error(`dist/ is older than engine/store/${file}: run npm run build:engine`);

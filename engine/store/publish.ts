@@ -1,0 +1,139 @@
+// Publishing a draft as the next immutable revision, after checking it against its baseline (the
+// letter's gaps do not stop it; new errors and unacknowledged warnings do).
+import type { Finding } from '../analyze.js';
+import { errorKeys, gapsLabel, splitErrors } from '../letter-gaps.js';
+import { analyseText, inWorker } from '../node/analysis-pool.js';
+import { sha256 } from '../node/digest.js';
+import { audit } from './audit.js';
+import { now, type Db } from './db.js';
+import { baselineRevision, getDraft, latestRevision, type Draft, type Revision } from './records.js';
+import { noDraft, StoreError, worked } from './refusal.js';
+
+/** sha256 of the UTF-8 bytes of a text, as `sha256:<hex>` (the same digest the CLI gives a file). */
+export function digestText(text: string): string {
+  return sha256(text);
+}
+
+/** The baseline revision and the keys of its errors (the letter's gaps); null when there is none. Read in a worker. */
+export async function baselineGaps(db: Db, period: string, mission: string): Promise<{ period: string; revision: number; keys: string[] } | null> {
+  const baseline = baselineRevision(db, period, mission);
+  if (!baseline) return null;
+  const { findings } = await worked(analyseText(baseline.yaml, baseline.period, baseline.mission));
+  return { period: baseline.period, revision: baseline.revision, keys: errorKeys(findings) };
+}
+
+/** What publishing checks found: new errors stop it, the letter's gaps do not, warnings need an acknowledgement. */
+export interface PublishCheck {
+  /** Errors the baseline revision did not have (every error when there is no baseline). */
+  errors: Finding[];
+  /** Errors the baseline revision already had: the letter's own gaps. */
+  gaps: Finding[];
+  warnings: Finding[];
+}
+
+/** A text's findings split by severity and, for errors, by the baseline's error keys. */
+export function checkForPublish(findings: Finding[], baseline: readonly string[] | null = null): PublishCheck {
+  const { fresh, gaps } = splitErrors(findings, baseline);
+  return { errors: fresh, gaps, warnings: findings.filter((f) => f.severity === 'warning') };
+}
+
+function listed(findings: Finding[], lang: 'th' | 'en'): string {
+  return findings.map((f) => `\n• ${f.kind}${f.criterion ? ` (${f.criterion})` : ''}: ${f.message[lang]}`).join('');
+}
+
+/** The refusal of a draft that changed after the publisher opened it. */
+function changedAfter(draft: Draft): StoreError {
+  return new StoreError(
+    409,
+    { th: `ร่างถูกแก้ไขหลังจากที่คุณเปิด (ฉบับที่ ${draft.version} โดย ${draft.updatedBy})`, en: `the draft changed after you opened it (version ${draft.version} by ${draft.updatedBy})` },
+    { theirs: draft },
+  );
+}
+
+type Baseline = Awaited<ReturnType<typeof baselineGaps>>;
+
+/** Why a checked text may not be published: new errors, or warnings not acknowledged; undefined when it may. */
+function publishRefusal(check: PublishCheck, baseline: Baseline, acknowledgeWarnings: boolean): StoreError | undefined {
+  if (check.errors.length > 0) {
+    const n = check.errors.length;
+    return new StoreError(
+      400,
+      baseline
+        ? {
+            th: `เผยแพร่ไม่ได้: มีข้อผิดพลาดใหม่ ${n} รายการ ที่ไม่มีในฉบับที่ ${baseline.revision} (${baseline.period}) ซึ่งเผยแพร่แล้ว${listed(check.errors, 'th')}`,
+            en: `cannot publish: ${n} new ${n === 1 ? 'error' : 'errors'} that published revision ${baseline.revision} (${baseline.period}) does not have${listed(check.errors, 'en')}`,
+          }
+        : {
+            th: `เผยแพร่ไม่ได้: มีข้อผิดพลาด ${n} รายการ (ภารกิจนี้ยังไม่มีฉบับที่เผยแพร่ให้เทียบ ทุกรายการจึงนับเป็นข้อผิดพลาดใหม่)${listed(check.errors, 'th')}`,
+            en: `cannot publish: ${n} ${n === 1 ? 'error' : 'errors'} (no published revision of this mission to compare with, so every error is new)${listed(check.errors, 'en')}`,
+          },
+      { errors: check.errors, gaps: check.gaps },
+    );
+  }
+  if (check.warnings.length > 0 && !acknowledgeWarnings) {
+    return new StoreError(
+      400,
+      { th: `ต้องยืนยันว่ารับทราบคำเตือน ${check.warnings.length} รายการก่อนเผยแพร่`, en: `acknowledge the ${check.warnings.length} warnings to publish` },
+      { warnings: check.warnings },
+    );
+  }
+  return undefined;
+}
+
+/** Writes the revision, closes the draft and says so in the audit trail (inside the publishing transaction). */
+function writeRevision(db: Db, revision: Revision, check: PublishCheck): void {
+  const { period, mission, revision: next, publishedBy: username } = revision;
+  db.prepare('INSERT INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)').run(period, mission, next, revision.yaml, revision.digest, username, revision.publishedAt);
+  db.prepare('DELETE FROM drafts WHERE period = ? AND mission = ?').run(period, mission);
+  audit(db, {
+    username,
+    action: 'publish',
+    period,
+    mission,
+    revision: next,
+    message: {
+      th: `เผยแพร่ฉบับที่ ${next} (${revision.digest.slice(0, 19)}…)${check.warnings.length ? ` รับทราบคำเตือน ${check.warnings.length} รายการ` : ''}${check.gaps.length ? ` คง${gapsLabel(check.gaps.length).th}` : ''}`,
+      en: `published revision ${next} (${revision.digest.slice(0, 19)}…)${check.warnings.length ? `, ${check.warnings.length} warnings acknowledged` : ''}${check.gaps.length ? `, keeping ${gapsLabel(check.gaps.length).en}` : ''}`,
+    },
+  });
+}
+
+/**
+ * Publishes a draft as the next immutable revision: refused with an error that its baseline
+ * revision (see baselineRevision) did not have, or with warnings not acknowledged, or when the
+ * draft changed since the version the publisher saw. Errors the baseline had are the letter's own
+ * gaps and do not stop it.
+ */
+export async function publishDraft(
+  db: Db,
+  options: { period: string; mission: string; version: number; username: string; acknowledgeWarnings: boolean },
+): Promise<Revision> {
+  const { period, mission, version, username } = options;
+  const opened = getDraft(db, period, mission);
+  if (!opened) throw noDraft(period, mission);
+  if (opened.version !== version) throw changedAfter(opened);
+  const next = (latestRevision(db, period, mission)?.revision ?? 0) + 1;
+  // The text to publish and its analysis, made in a worker; the transaction below checks that
+  // neither the draft nor the revision number changed meanwhile.
+  const prepared = await worked(inWorker('publish', opened.yaml, period, mission, next));
+  if (!prepared) throw new StoreError(400, { th: 'ร่างไม่มี status หรือ revision', en: 'the draft has no status or revision to set' });
+  const baseline = await baselineGaps(db, period, mission);
+  const check = checkForPublish(prepared.analysis.findings, baseline?.keys ?? null);
+  const yaml = prepared.yaml;
+  return db.transaction(() => {
+    const draft = getDraft(db, period, mission);
+    if (!draft) throw noDraft(period, mission);
+    if (draft.version !== version) throw changedAfter(draft);
+    if ((latestRevision(db, period, mission)?.revision ?? 0) + 1 !== next || baselineRevision(db, period, mission)?.revision !== baseline?.revision) {
+      throw new StoreError(409, {
+        th: `มีผู้เผยแพร่ ${mission} ไปก่อนแล้วระหว่างที่ตรวจ โปรดโหลดหน้านี้ใหม่`,
+        en: `someone published ${mission} while it was being checked; reload the page`,
+      });
+    }
+    const refusal = publishRefusal(check, baseline, options.acknowledgeWarnings);
+    if (refusal) throw refusal;
+    const revision: Revision = { period, mission, revision: next, yaml, digest: digestText(yaml), publishedBy: username, publishedAt: now() };
+    writeRevision(db, revision, check);
+    return revision;
+  }).immediate();
+}
