@@ -5,28 +5,18 @@ import { inWorker } from '../node/analysis-pool.js';
 import { audit } from './audit.js';
 import { now, type Db } from './db.js';
 import { getDraft, latestRevision, type Draft } from './records.js';
-import { noDraft, StoreError, worked } from './refusal.js';
+import { noDraft, refusal, type StoreError, worked } from './refusal.js';
 
 /** Refuses a text over the rubric size limit (in UTF-8 bytes, as it is stored and served). */
 function checkSize(yaml: string): void {
   const bytes = Buffer.byteLength(yaml, 'utf8');
   if (bytes > MAX_RUBRIC_BYTES) {
-    throw new StoreError(413, {
-      th: `ร่างยาวเกินไป: ${bytes.toLocaleString('th-TH')} ไบต์ (ไม่เกิน ${MAX_RUBRIC_BYTES.toLocaleString('th-TH')} ไบต์หรือ 1 MiB) จึงยังไม่บันทึก สิ่งที่แก้ไขยังอยู่ในหน้านี้`,
-      en: `the draft is too long: ${bytes.toLocaleString('en-US')} bytes (at most ${MAX_RUBRIC_BYTES.toLocaleString('en-US')}, 1 MiB), so it was not saved; your text is still on the page`,
-    });
+    throw refusal(413, 'DRAFT_TOO_LONG', { bytes, max: MAX_RUBRIC_BYTES });
   }
 }
 
 function savedFirst(current: Draft): StoreError {
-  return new StoreError(
-    409,
-    {
-      th: `มีผู้บันทึกร่างนี้ไปก่อนแล้ว (ฉบับที่ ${current.version} โดย ${current.updatedBy}) การแก้ไขของคุณยังไม่ถูกบันทึก`,
-      en: `someone saved this draft first (version ${current.version} by ${current.updatedBy}); your change was not saved`,
-    },
-    { theirs: current },
-  );
+  return refusal(409, 'SAVED_FIRST', { version: current.version, by: current.updatedBy }, { theirs: current });
 }
 
 /**
@@ -45,10 +35,7 @@ export async function saveDraft(db: Db, options: { period: string; mission: stri
   const comparison = await worked(inWorker('compare', before.yaml, yaml, `${period}/${mission}.yaml`));
   const { names } = comparison;
   if ((names.mission !== null && names.mission !== mission) || (names.period !== null && names.period !== period)) {
-    throw new StoreError(400, {
-      th: `ร่างนี้ต้องเป็นภารกิจ ${mission} ไตรมาส ${period} (ข้อความระบุ ${names.mission ?? mission}, ${names.period ?? period}) จึงยังไม่บันทึก`,
-      en: `this draft must stay mission ${mission}, period ${period} (the text names ${names.mission ?? mission}, ${names.period ?? period}); it was not saved`,
-    });
+    throw refusal(400, 'DRAFT_RENAMED', { period, mission, namedPeriod: names.period ?? period, namedMission: names.mission ?? mission });
   }
   return db.transaction(() => {
     const current = getDraft(db, period, mission);
@@ -89,7 +76,7 @@ export async function openCorrection(db: Db, options: { period: string; mission:
   const existing = getDraft(db, period, mission);
   if (existing) return existing;
   const source = latestRevision(db, period, mission);
-  if (!source) throw new StoreError(404, { th: `ไม่มีฉบับที่เผยแพร่ของ ${mission}`, en: `${mission} has no published revision` });
+  if (!source) throw refusal(404, 'NO_PUBLISHED_REVISION', { mission });
   const yaml =
     (await worked(
       inWorker('scalars', source.yaml, [
@@ -102,7 +89,7 @@ export async function openCorrection(db: Db, options: { period: string; mission:
     if (opened) return opened;
     const latest = latestRevision(db, period, mission);
     if (latest?.revision !== source.revision) {
-      throw new StoreError(409, { th: `มีการเผยแพร่ ${mission} ฉบับใหม่ระหว่างนี้ โปรดโหลดหน้านี้ใหม่`, en: `a new revision of ${mission} was published meanwhile; reload the page` });
+      throw refusal(409, 'REVISION_PUBLISHED_MEANWHILE', { mission });
     }
     db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(period, mission, yaml, username, now());
     audit(db, {

@@ -6,7 +6,7 @@ import type { Text } from '../types.js';
 import { audit } from './audit.js';
 import { now, type Db } from './db.js';
 import { getDraft, latestRevision, storeMissions, storePeriods } from './records.js';
-import { StoreError, worked } from './refusal.js';
+import { refusal, type StoreError, worked } from './refusal.js';
 
 /** Who started a period (the first audit entry of its drafts), if the trail says. */
 function startedBy(db: Db, period: string): { username: string; at: string } | undefined {
@@ -22,26 +22,10 @@ function startRefusal(db: Db, from: string, to: string): StoreError | undefined 
   const [fromLabel, toLabel] = [periodLabel(from), periodLabel(to)];
   if (periods.includes(to)) {
     const by = startedBy(db, to);
-    return new StoreError(
-      409,
-      {
-        th: `${toLabel.th} เริ่มไปแล้ว${by ? ` (โดย ${by.username})` : ''} จึงไม่เริ่มซ้ำ ไม่มีการสร้างร่างเพิ่ม`,
-        en: `${toLabel.en} has already been started${by ? ` (by ${by.username})` : ''}, so it was not started again; no draft was added`,
-      },
-      { from, to, latest },
-    );
+    return refusal(409, 'PERIOD_ALREADY_STARTED', { to: toLabel, by: by?.username ?? null }, { from, to, latest });
   }
   if (from !== latest) {
-    return new StoreError(
-      409,
-      latest
-        ? {
-            th: `เริ่มร่างจาก${fromLabel.th} ไม่ได้ เพราะไตรมาสล่าสุดคือ${periodLabel(latest).th} เริ่มไตรมาสใหม่ได้จากไตรมาสล่าสุดเท่านั้น`,
-            en: `cannot start from ${fromLabel.en}: the latest period is ${latest}, and a new quarter starts only from the latest period`,
-          }
-        : { th: 'ยังไม่มีไตรมาสใดในคลัง', en: 'the store has no period yet' },
-      { from, to, latest },
-    );
+    return refusal(409, 'NOT_THE_LATEST_PERIOD', { from: fromLabel, latest: latest ? periodLabel(latest) : null }, { from, to, latest });
   }
   return undefined;
 }
@@ -84,7 +68,7 @@ function newDraftTexts(sources: StartSource[], to: string): Promise<string[]> {
 export async function startPeriod(db: Db, options: { from: string; username: string }): Promise<{ period: string; created: string[] }> {
   const { from, username } = options;
   if (!PERIOD.test(from)) {
-    throw new StoreError(400, { th: `ไม่ได้ระบุไตรมาสต้นทางที่ถูกต้อง (${from || 'ว่าง'})`, en: `the period to start from is not a period (${from || 'empty'})` });
+    throw refusal(400, 'NOT_A_PERIOD', { kind: 'from', received: from });
   }
   const to = nextPeriod(from);
   const early = startRefusal(db, from, to);
@@ -93,14 +77,11 @@ export async function startPeriod(db: Db, options: { from: string; username: str
   // The new drafts' texts are made in workers; the transaction then checks again and that no source changed meanwhile.
   const texts = await newDraftTexts(read, to);
   return db.transaction(() => {
-    const refusal = startRefusal(db, from, to);
-    if (refusal) throw refusal;
+    const refused = startRefusal(db, from, to);
+    if (refused) throw refused;
     const now_ = startSources(db, from);
     if (now_.length !== read.length || now_.some((s, i) => s.mission !== read[i]!.mission || s.yaml !== read[i]!.yaml)) {
-      throw new StoreError(409, {
-        th: `เกณฑ์ของ${periodLabel(from).th}เปลี่ยนระหว่างที่เตรียมร่าง จึงยังไม่เริ่ม${periodLabel(to).th} โปรดลองอีกครั้ง`,
-        en: `the rubrics of ${from} changed while the drafts were being prepared, so ${to} was not started; try again`,
-      });
+      throw refusal(409, 'SOURCES_CHANGED', { from: periodLabel(from), to: periodLabel(to) });
     }
     read.forEach(({ mission }, i) => {
       db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(to, mission, texts[i]!, username, now());
@@ -119,7 +100,7 @@ export function periodDeletable(db: Db, period: string): { ok: true; drafts: str
   const periods = storePeriods(db);
   const label = periodLabel(period);
   if (!periods.includes(period)) {
-    return { ok: false, error: new StoreError(404, { th: `ไม่มี${label.th} ในคลัง`, en: `there is no period ${label.en}` }) };
+    return { ok: false, error: refusal(404, 'NO_SUCH_PERIOD', { period: label }) };
   }
   const published = db
     .prepare('SELECT mission, MAX(revision) AS revision FROM revisions WHERE period = ? GROUP BY mission ORDER BY mission')
@@ -128,33 +109,20 @@ export function periodDeletable(db: Db, period: string): { ok: true; drafts: str
     const list = published.map((p) => `${p.mission} r${p.revision}`).join(', ');
     return {
       ok: false,
-      error: new StoreError(
-        409,
-        {
-          th: `ลบ${label.th} ไม่ได้ เพราะมีฉบับที่เผยแพร่แล้ว ${published.length} ภารกิจ (${list}) ฉบับที่เผยแพร่แล้วแก้ไขหรือลบไม่ได้`,
-          en: `${label.en} cannot be deleted: ${published.length} ${published.length === 1 ? 'mission has' : 'missions have'} a published revision (${list}), and a published revision is never changed or removed`,
-        },
-        { published },
-      ),
+      error: refusal(409, 'PERIOD_HAS_PUBLISHED', { period: label, count: published.length, list }, { published }),
     };
   }
   const latest = periods.at(-1)!;
   if (period !== latest) {
     return {
       ok: false,
-      error: new StoreError(409, {
-        th: `ลบ${label.th} ไม่ได้ เพราะมี${periodLabel(latest).th} ซึ่งใหม่กว่า ลบได้เฉพาะไตรมาสล่าสุด`,
-        en: `${label.en} cannot be deleted while the later ${latest} exists: only the latest period can be deleted`,
-      }),
+      error: refusal(409, 'LATER_PERIOD_EXISTS', { period: label, latest: periodLabel(latest) }),
     };
   }
   if (periods.length === 1) {
     return {
       ok: false,
-      error: new StoreError(409, {
-        th: `ลบ${label.th} ไม่ได้ เพราะเป็นไตรมาสเดียวในคลัง`,
-        en: `${label.en} cannot be deleted: it is the only period in the store`,
-      }),
+      error: refusal(409, 'ONLY_PERIOD', { period: label }),
     };
   }
   return { ok: true, drafts: storeMissions(db, period) };
@@ -167,7 +135,7 @@ export function periodDeletable(db: Db, period: string): { ok: true; drafts: str
  */
 export function deletePeriod(db: Db, options: { period: string; username: string }): { period: string; deleted: string[] } {
   const { period, username } = options;
-  if (!PERIOD.test(period)) throw new StoreError(400, { th: 'ไม่ได้ระบุไตรมาสที่ถูกต้อง', en: 'that is not a period' });
+  if (!PERIOD.test(period)) throw refusal(400, 'NOT_A_PERIOD', { kind: 'delete', received: period });
   return db.transaction(() => {
     const check = periodDeletable(db, period);
     if (!check.ok) throw check.error;

@@ -7,7 +7,7 @@ import { sha256 } from '../node/digest.js';
 import { audit } from './audit.js';
 import { now, type Db } from './db.js';
 import { baselineRevision, getDraft, latestRevision, type Draft, type Revision } from './records.js';
-import { noDraft, StoreError, worked } from './refusal.js';
+import { noDraft, refusal, type StoreError, worked } from './refusal.js';
 
 /** sha256 of the UTF-8 bytes of a text, as `sha256:<hex>` (the same digest the CLI gives a file). */
 export function digestText(text: string): string {
@@ -43,11 +43,7 @@ function listed(findings: Finding[], lang: 'th' | 'en'): string {
 
 /** The refusal of a draft that changed after the publisher opened it. */
 function changedAfter(draft: Draft): StoreError {
-  return new StoreError(
-    409,
-    { th: `ร่างถูกแก้ไขหลังจากที่คุณเปิด (ฉบับที่ ${draft.version} โดย ${draft.updatedBy})`, en: `the draft changed after you opened it (version ${draft.version} by ${draft.updatedBy})` },
-    { theirs: draft },
-  );
+  return refusal(409, 'CHANGED_AFTER_OPENED', { version: draft.version, by: draft.updatedBy }, { theirs: draft });
 }
 
 type Baseline = Awaited<ReturnType<typeof baselineGaps>>;
@@ -56,26 +52,12 @@ type Baseline = Awaited<ReturnType<typeof baselineGaps>>;
 function publishRefusal(check: PublishCheck, baseline: Baseline, acknowledgeWarnings: boolean): StoreError | undefined {
   if (check.errors.length > 0) {
     const n = check.errors.length;
-    return new StoreError(
-      400,
-      baseline
-        ? {
-            th: `เผยแพร่ไม่ได้: มีข้อผิดพลาดใหม่ ${n} รายการ ที่ไม่มีในฉบับที่ ${baseline.revision} (${baseline.period}) ซึ่งเผยแพร่แล้ว${listed(check.errors, 'th')}`,
-            en: `cannot publish: ${n} new ${n === 1 ? 'error' : 'errors'} that published revision ${baseline.revision} (${baseline.period}) does not have${listed(check.errors, 'en')}`,
-          }
-        : {
-            th: `เผยแพร่ไม่ได้: มีข้อผิดพลาด ${n} รายการ (ภารกิจนี้ยังไม่มีฉบับที่เผยแพร่ให้เทียบ ทุกรายการจึงนับเป็นข้อผิดพลาดใหม่)${listed(check.errors, 'th')}`,
-            en: `cannot publish: ${n} ${n === 1 ? 'error' : 'errors'} (no published revision of this mission to compare with, so every error is new)${listed(check.errors, 'en')}`,
-          },
-      { errors: check.errors, gaps: check.gaps },
-    );
+    const list = { th: listed(check.errors, 'th'), en: listed(check.errors, 'en') };
+    const compared = baseline && { revision: baseline.revision, period: baseline.period };
+    return refusal(400, 'NEW_ERRORS', { count: n, baseline: compared, list }, { errors: check.errors, gaps: check.gaps });
   }
   if (check.warnings.length > 0 && !acknowledgeWarnings) {
-    return new StoreError(
-      400,
-      { th: `ต้องยืนยันว่ารับทราบคำเตือน ${check.warnings.length} รายการก่อนเผยแพร่`, en: `acknowledge the ${check.warnings.length} warnings to publish` },
-      { warnings: check.warnings },
-    );
+    return refusal(400, 'WARNINGS_NOT_ACKNOWLEDGED', { count: check.warnings.length }, { warnings: check.warnings });
   }
   return undefined;
 }
@@ -116,7 +98,7 @@ export async function publishDraft(
   // The text to publish and its analysis, made in a worker; the transaction below checks that
   // neither the draft nor the revision number changed meanwhile.
   const prepared = await worked(inWorker('publish', opened.yaml, period, mission, next));
-  if (!prepared) throw new StoreError(400, { th: 'ร่างไม่มี status หรือ revision', en: 'the draft has no status or revision to set' });
+  if (!prepared) throw refusal(400, 'NO_STATUS_OR_REVISION', {});
   const baseline = await baselineGaps(db, period, mission);
   const check = checkForPublish(prepared.analysis.findings, baseline?.keys ?? null);
   const yaml = prepared.yaml;
@@ -125,13 +107,10 @@ export async function publishDraft(
     if (!draft) throw noDraft(period, mission);
     if (draft.version !== version) throw changedAfter(draft);
     if ((latestRevision(db, period, mission)?.revision ?? 0) + 1 !== next || baselineRevision(db, period, mission)?.revision !== baseline?.revision) {
-      throw new StoreError(409, {
-        th: `มีผู้เผยแพร่ ${mission} ไปก่อนแล้วระหว่างที่ตรวจ โปรดโหลดหน้านี้ใหม่`,
-        en: `someone published ${mission} while it was being checked; reload the page`,
-      });
+      throw refusal(409, 'PUBLISHED_MEANWHILE', { mission });
     }
-    const refusal = publishRefusal(check, baseline, options.acknowledgeWarnings);
-    if (refusal) throw refusal;
+    const refused = publishRefusal(check, baseline, options.acknowledgeWarnings);
+    if (refused) throw refused;
     const revision: Revision = { period, mission, revision: next, yaml, digest: digestText(yaml), publishedBy: username, publishedAt: now() };
     writeRevision(db, revision, check);
     return revision;

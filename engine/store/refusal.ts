@@ -1,22 +1,44 @@
-// How the store refuses a write: a StoreError with its HTTP status and its words in Thai and English.
+// How the store refuses a write: a StoreError carrying the problem (a code of the service
+// catalogue, with its Thai and English words), its HTTP status and what the caller should know.
 import { AnalysisUnavailable } from '../node/analysis-pool.js';
+import { problem, type ParamsOf } from '../problems/catalogue.js';
+import type { Problem } from '../problems/problem.js';
+import type { ServiceCode } from '../problems/service-codes.js';
 import type { Text } from '../types.js';
 
-/** A refused write, said in Thai and English, with what the caller should know. */
+/** The HTTP statuses a refusal takes. */
+export type RefusalStatus = 400 | 403 | 404 | 409 | 413 | 422 | 503;
+
+/** A refused write: its problem, its HTTP status, and details for the page (the other change, the findings). */
 export class StoreError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 413 | 422 | 503,
-    readonly text: Text,
+    readonly status: RefusalStatus,
+    readonly problem: Problem<ServiceCode>,
     readonly detail: Record<string, unknown> = {},
   ) {
-    super(text.en);
+    super(problem.message.en);
     this.name = 'StoreError';
   }
+
+  /** The problem's code. */
+  get code(): ServiceCode {
+    return this.problem.code;
+  }
+
+  /** The problem's words in Thai and English. */
+  get text(): Text {
+    return this.problem.message;
+  }
+}
+
+/** A StoreError of a service code, its words filled in from the catalogue. */
+export function refusal<C extends ServiceCode>(status: RefusalStatus, code: C, params: ParamsOf<'service', C>, detail: Record<string, unknown> = {}): StoreError {
+  return new StoreError(status, problem('service', code, params), detail);
 }
 
 /** A StoreError for a text the worker could not read in time (AnalysisUnavailable); anything else as it was. */
 function storeErrorOf(error: unknown): unknown {
-  return error instanceof AnalysisUnavailable ? new StoreError(error.status, error.text) : error;
+  return error instanceof AnalysisUnavailable ? new StoreError(error.status, error.problem) : error;
 }
 
 /** Runs a worker task, refusing with a StoreError when it cannot finish. */
@@ -30,5 +52,5 @@ export async function worked<T>(work: Promise<T>): Promise<T> {
 
 /** The refusal for a mission of a period that has no draft. */
 export function noDraft(period: string, mission: string): StoreError {
-  return new StoreError(404, { th: `ไม่มีร่างของ ${mission} ใน ${period}`, en: `there is no draft of ${mission} in ${period}` });
+  return refusal(404, 'NO_DRAFT', { period, mission });
 }

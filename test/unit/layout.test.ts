@@ -43,7 +43,6 @@ const LONG_MODULES: Record<string, string> = {
   'engine/node/pull.ts': 'TODO split (issue 12)',
   'engine/reference.ts': 'TODO split (issue 12)',
   'engine/runtime.ts': 'TODO split (issue 12)',
-  'engine/store/accounts.ts': 'TODO split (issue 12)',
   'engine/template.ts': 'TODO split (issue 12)',
   'engine/types.ts': 'TODO split (issue 12)',
   'engine/validate.ts': 'TODO split (issue 12)',
