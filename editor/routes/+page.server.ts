@@ -5,7 +5,7 @@ import { splitErrors } from '$engine/letter-gaps.js';
 import { hasRole } from '$engine/store/accounts.js';
 import { storeDb } from '$lib/server/context.js';
 import { formOf } from '$lib/server/form.js';
-import { PERIOD } from '$engine/http/responses.js';
+import { PERIOD } from '$engine/period.js';
 import { AnalysisUnavailable, analyseText } from '$engine/node/analysis-pool.js';
 import {
   baselineGaps,

@@ -70,7 +70,7 @@ describe('the rubric store', () => {
     expect(draft.yaml).toContain('period: 2567-Q4\nrevision: 1\nstatus: draft\n');
     // Asked again, it makes nothing: the quarter exists, so 409, and its drafts are as they were.
     const again = await refused(() => startPeriod(db, { from: '2567-Q3', username: 'edna' }));
-    expect(again.status).toBe(409);
+    expect([again.status, again.code]).toEqual([409, 'PERIOD_ALREADY_STARTED']);
     expect(again.text.th).toContain('ไตรมาส ๔/๒๕๖๗ เริ่มไปแล้ว (โดย pat)');
     expect(getDraft(db, '2567-Q4', 'otop')).toEqual(draft);
   });
@@ -83,7 +83,7 @@ describe('the rubric store', () => {
     const saved = await saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: mine, version: 1, username: 'edna' });
     expect(saved.version).toBe(2);
     const stale = await refused(() => saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: draft.yaml, version: 1, username: 'pat' }));
-    expect(stale.status).toBe(409);
+    expect([stale.status, stale.code]).toEqual([409, 'SAVED_FIRST']);
     expect((stale.detail.theirs as { updatedBy: string; version: number })).toMatchObject({ updatedBy: 'edna', version: 2 });
     expect(getDraft(db, '2567-Q4', 'otop')!.yaml).toBe(mine);
     const trail = auditTrail(db, '2567-Q4', 'otop');
@@ -97,7 +97,7 @@ describe('the rubric store', () => {
     // community-fund keeps the letter's holes (errors that 2567-Q3's revision 1 already has) and has
     // one warning: refused until the warning is acknowledged, then published.
     const unacknowledged = await refused(() => publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: false }));
-    expect(unacknowledged.status).toBe(400);
+    expect([unacknowledged.status, unacknowledged.code]).toEqual([400, 'WARNINGS_NOT_ACKNOWLEDGED']);
     expect((unacknowledged.detail.warnings as { kind: string }[]).map((f) => f.kind)).toEqual(['contradiction']);
     const revision = await publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: true });
     expect(revision).toMatchObject({ revision: 1, publishedBy: 'pat', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
@@ -111,7 +111,7 @@ describe('the rubric store', () => {
     // at 2.00 stops a 2568-Q1 draft started from the unpublished 2567-Q4 draft.
     await startPeriod(db, { from: '2567-Q4', username: 'pat' });
     const withHole = await refused(() => publishDraft(db, { period: '2568-Q1', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true }));
-    expect(withHole.status).toBe(400);
+    expect([withHole.status, withHole.code]).toEqual([400, 'NEW_ERRORS']);
     expect((withHole.detail.errors as { kind: string; criterion: string }[]).map((f) => [f.kind, f.criterion])).toEqual([['hole', 'salesGrowth']]);
     expect(withHole.text.en).toMatch(/every error is new/);
   });
@@ -177,7 +177,7 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
     const db = freshDb();
     await correctOtop(db, edit);
     const refusal = await refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
-    expect(refusal.status).toBe(400);
+    expect([refusal.status, refusal.code]).toEqual([400, 'NEW_ERRORS']);
     const fresh = refusal.detail.errors as { kind: string; criterion: string; fact: string; message: { th: string; en: string } }[];
     expect(fresh.map((f) => [f.kind, f.criterion, f.fact])).toEqual([['hole', 'newProducts', 'newProducts']]);
     // The hole at 2.00 is the letter's own gap, not a new error.
@@ -262,7 +262,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     const db = freshDb();
     const before = contents(db);
     const old = await refused(() => startPeriod(db, { from: '2567-Q1', username: 'pat' }));
-    expect(old.status).toBe(409);
+    expect([old.status, old.code]).toEqual([409, 'NOT_THE_LATEST_PERIOD']);
     expect(old.detail).toMatchObject({ from: '2567-Q1', to: '2567-Q2', latest: '2567-Q3' });
     expect(old.text.th).toBe('เริ่มร่างจากไตรมาส ๑/๒๕๖๗ ไม่ได้ เพราะไตรมาสล่าสุดคือไตรมาส ๓/๒๕๖๗ เริ่มไตรมาสใหม่ได้จากไตรมาสล่าสุดเท่านั้น');
     expect(contents(db)).toEqual(before);
@@ -270,6 +270,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     const stale = await refused(() => startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     expect(stale.status).toBe(409);
     expect(storePeriods(db)).toEqual(['2567-Q3', '2567-Q4']);
+    expect((await refused(() => startPeriod(db, { from: 'Q3', username: 'pat' }))).problem).toMatchObject({ code: 'NOT_A_PERIOD', severity: 'error' });
     expect((await refused(() => startPeriod(db, { from: 'Q3', username: 'pat' }))).status).toBe(400);
   });
 
@@ -296,12 +297,12 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     const db = freshDb();
     await startPeriod(db, { from: '2567-Q3', username: 'pat' });
     const seeded = await refused(() => deletePeriod(db, { period: '2567-Q3', username: 'malee' }));
-    expect(seeded.status).toBe(409);
+    expect([seeded.status, seeded.code]).toEqual([409, 'PERIOD_HAS_PUBLISHED']);
     expect(seeded.text.en).toMatch(/^2567-Q3 cannot be deleted: 9 missions have a published revision \(.*otop r1.*\)/);
     await publishDraft(db, { period: '2567-Q4', mission: 'thai-textile', version: 1, username: 'malee', acknowledgeWarnings: true });
     const before = contents(db);
     const published = await refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
-    expect(published.status).toBe(409);
+    expect([published.status, published.code]).toEqual([409, 'PERIOD_HAS_PUBLISHED']);
     expect(published.text.th).toBe('ลบไตรมาส ๔/๒๕๖๗ ไม่ได้ เพราะมีฉบับที่เผยแพร่แล้ว 1 ภารกิจ (thai-textile r1) ฉบับที่เผยแพร่แล้วแก้ไขหรือลบไม่ได้');
     expect(contents(db)).toEqual(before);
     expect(auditOf(db, 'delete-period')).toEqual([]);
@@ -314,9 +315,11 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     await startPeriod(db, { from: '2567-Q4', username: 'pat' });
     const before = contents(db);
     const middle = await refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
+    expect(middle.code).toBe('LATER_PERIOD_EXISTS');
     expect([middle.status, middle.text.en]).toEqual([409, '2567-Q4 cannot be deleted while the later 2568-Q1 exists: only the latest period can be deleted']);
     expect(contents(db)).toEqual(before);
     expect((await refused(() => deletePeriod(db, { period: '2569-Q1', username: 'malee' }))).status).toBe(404);
+    expect((await refused(() => deletePeriod(db, { period: '2569-Q1', username: 'malee' }))).code).toBe('NO_SUCH_PERIOD');
     deletePeriod(db, { period: '2568-Q1', username: 'malee' });
     deletePeriod(db, { period: '2567-Q4', username: 'malee' });
     expect(storePeriods(db)).toEqual(['2567-Q3']);
@@ -326,6 +329,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     const drafts = openDb(join(dir, 'editor.db'));
     drafts.prepare("INSERT INTO drafts VALUES ('2567-Q3', 'otop', 'mission: otop', 1, 'seed', '')").run();
     const only = await refused(() => deletePeriod(drafts, { period: '2567-Q3', username: 'malee' }));
+    expect(only.code).toBe('ONLY_PERIOD');
     expect([only.status, only.text.en]).toEqual([409, '2567-Q3 cannot be deleted: it is the only period in the store']);
   });
 });
