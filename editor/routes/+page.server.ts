@@ -124,7 +124,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 /** A refused write as the page shows it, Thai and English. */
 function refused(e: unknown) {
   if (!(e instanceof StoreError)) throw e;
-  return fail(e.status, { error: e.text });
+  return fail(e.status, { error: e.text, code: e.code });
 }
 
 export const actions: Actions = {

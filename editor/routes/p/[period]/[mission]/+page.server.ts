@@ -66,7 +66,7 @@ async function baselineOrError(db: ReturnType<typeof storeDb>, period: string, m
 /** A refused write as the page shows it. */
 function refused(e: unknown) {
   if (!(e instanceof StoreError)) throw e;
-  return fail(e.status, { error: e.text, ...e.detail });
+  return fail(e.status, { error: e.text, code: e.code, ...e.detail });
 }
 
 export const actions: Actions = {
