@@ -6,7 +6,7 @@ import type { Text } from '../types.js';
 import { audit } from './audit.js';
 import { now, type Db } from './db.js';
 import { getDraft, latestRevision, storeMissions, storePeriods } from './records.js';
-import { refusal, type StoreError, worked } from './refusal.js';
+import { refusal, settle, settleNow, type Settled, type StoreError, worked } from './refusal.js';
 
 /** Who started a period (the first audit entry of its drafts), if the trail says. */
 function startedBy(db: Db, period: string): { username: string; at: string } | undefined {
@@ -65,7 +65,12 @@ function newDraftTexts(sources: StartSource[], to: string): Promise<string[]> {
  * the next one must not exist yet, else 409. So a second click, a second tab or a second server
  * process asking for the same quarter makes nothing: one quarter, never two.
  */
-export async function startPeriod(db: Db, options: { from: string; username: string }): Promise<{ period: string; created: string[] }> {
+export function startPeriod(db: Db, options: { from: string; username: string }): Promise<Settled<{ period: string; created: string[] }>> {
+  return settle(() => startPeriodOrThrow(db, options));
+}
+
+/** startPeriod, its refusals thrown (so the transaction rolls back). */
+async function startPeriodOrThrow(db: Db, options: { from: string; username: string }): Promise<{ period: string; created: string[] }> {
   const { from, username } = options;
   if (!PERIOD.test(from)) {
     throw refusal(400, 'NOT_A_PERIOD', { kind: 'from', received: from });
@@ -133,7 +138,12 @@ export function periodDeletable(db: Db, period: string): { ok: true; drafts: str
  * transaction, with an audit entry for the period naming who deleted which drafts, and one per
  * mission that keeps the deleted draft's text.
  */
-export function deletePeriod(db: Db, options: { period: string; username: string }): { period: string; deleted: string[] } {
+export function deletePeriod(db: Db, options: { period: string; username: string }): Settled<{ period: string; deleted: string[] }> {
+  return settleNow(() => deletePeriodOrThrow(db, options));
+}
+
+/** deletePeriod, its refusals thrown (so the transaction rolls back). */
+function deletePeriodOrThrow(db: Db, options: { period: string; username: string }): { period: string; deleted: string[] } {
   const { period, username } = options;
   if (!PERIOD.test(period)) throw refusal(400, 'NOT_A_PERIOD', { kind: 'delete', received: period });
   return db.transaction(() => {

@@ -31,6 +31,45 @@ export class StoreError extends Error {
   }
 }
 
+/** A write the store refused, returned: its problem, its HTTP status and details for the page. */
+export interface Refused {
+  ok: false;
+  problem: Problem<ServiceCode>;
+  status: RefusalStatus;
+  detail: Record<string, unknown>;
+}
+
+/** What a write returns: its value, or the refusal (a user's mistake is returned, never thrown). */
+export type Settled<T> = { ok: true; value: T } | Refused;
+
+/** The refusal a StoreError carries, as a value. */
+export function refusedOf(error: StoreError): Refused {
+  return { ok: false, problem: error.problem, status: error.status, detail: error.detail };
+}
+
+/**
+ * Runs a write whose refusals are thrown inside it (a throw is how a transaction rolls back) and
+ * returns them instead; anything but a StoreError is a programmer's error and is thrown on.
+ */
+export async function settle<T>(work: () => Promise<T> | T): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof StoreError) return refusedOf(error);
+    throw error;
+  }
+}
+
+/** settle for a write that does not wait. */
+export function settleNow<T>(work: () => T): Settled<T> {
+  try {
+    return { ok: true, value: work() };
+  } catch (error) {
+    if (error instanceof StoreError) return refusedOf(error);
+    throw error;
+  }
+}
+
 /** A StoreError of a service code, its words filled in from the catalogue. */
 export function refusal<C extends ServiceCode>(status: RefusalStatus, code: C, params: ParamsOf<'service', C>, detail: Record<string, unknown> = {}): StoreError {
   return new StoreError(status, problem('service', code, params), detail);
