@@ -5,7 +5,7 @@ import { splitErrors } from '$engine/letter-gaps.js';
 import { hasRole } from '$engine/store/accounts.js';
 import { storeDb } from '$lib/server/context.js';
 import { formOf } from '$lib/server/form.js';
-import { PERIOD } from '$engine/http/responses.js';
+import { PERIOD } from '$engine/period.js';
 import { AnalysisUnavailable, analyseText } from '$engine/node/analysis-pool.js';
 import {
   baselineGaps,
@@ -20,6 +20,7 @@ import {
   storeMissions,
   storePeriods,
   StoreError,
+  type Refused,
 } from '$engine/store/rubric-store.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -121,10 +122,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   };
 };
 
-/** A refused write as the page shows it, Thai and English. */
-function refused(e: unknown) {
-  if (!(e instanceof StoreError)) throw e;
-  return fail(e.status, { error: e.text });
+/** A refusal the store returned, as the page shows it, Thai and English, with its code. */
+function shown(refusal: Refused) {
+  return fail(refusal.status, { error: refusal.problem.message, code: refusal.problem.code });
 }
 
 export const actions: Actions = {
@@ -136,11 +136,8 @@ export const actions: Actions = {
     if (!PERIOD.test(from)) {
       return fail(400, { error: { th: 'แบบฟอร์มไม่ได้ระบุไตรมาสต้นทาง โปรดโหลดหน้านี้ใหม่', en: 'the form did not name the period to start from; reload the page' } });
     }
-    try {
-      await startPeriod(storeDb(), { from, username: locals.user!.username });
-    } catch (e) {
-      return refused(e);
-    }
+    const started = await startPeriod(storeDb(), { from, username: locals.user!.username });
+    if (!started.ok) return shown(started);
     redirect(303, '/');
   },
   // Only a publisher deletes, and only an unpublished period: published means immutable.
@@ -150,11 +147,8 @@ export const actions: Actions = {
     }
     const period = String((await formOf(request)).get('period') ?? '');
     if (!PERIOD.test(period)) return fail(400, { error: { th: 'ไม่ได้ระบุไตรมาสที่จะลบ', en: 'the form did not name the period to delete' } });
-    try {
-      deletePeriod(storeDb(), { period, username: locals.user!.username });
-    } catch (e) {
-      return refused(e);
-    }
+    const deleted = deletePeriod(storeDb(), { period, username: locals.user!.username });
+    if (!deleted.ok) return shown(deleted);
     redirect(303, `/?deleted=${period}`);
   },
 };

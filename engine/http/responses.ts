@@ -1,51 +1,12 @@
-// The public API's responses: strong ETags and 304s, cache lifetimes, CORS for GET, JSON errors.
-import type { RequestEvent } from '@sveltejs/kit';
+// The public API's answers (public-api.ts) as the web's Responses, for the SvelteKit routes.
+import type { ApiAnswer, ApiRequest } from './public-api.js';
 
-/** Period and mission names the API accepts (a mission id has at most 64 characters, as in the rubric schema); anything else is a 400, so no path leaves the store. */
-export const PERIOD = /^25\d{2}-Q[1-4]$/;
-export const MISSION = /^(?=.{1,64}$)[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, HEAD, OPTIONS',
-  'access-control-allow-headers': 'if-none-match, authorization, x-province-token',
-  'access-control-expose-headers': 'etag',
-};
-
-/** A JSON error with a code and Thai and English text. */
-export function apiError(status: number, code: string, th: string, en: string): Response {
-  return new Response(JSON.stringify({ error: { status, code, message: { th, en } } }) + '\n', {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS },
-  });
+/** What the API reads of a web request: its method, its path (percent-encoded, without the query) and its headers. */
+export function apiRequestOf(request: Request, url: URL): ApiRequest {
+  return { method: request.method, path: url.pathname, header: (name) => request.headers.get(name) };
 }
 
-/**
- * A cacheable response: 304 when the client already holds this ETag; `immutable` for versioned
- * URLs, a short max-age for "latest".
- */
-export function cached(
-  event: Pick<RequestEvent, 'request'>,
-  body: string | Uint8Array,
-  options: { etag: string; type: string; immutable?: boolean },
-): Response {
-  const headers: Record<string, string> = {
-    etag: options.etag,
-    'cache-control': options.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
-    ...CORS,
-  };
-  const match = event.request.headers.get('if-none-match');
-  if (match && match.split(',').some((t) => t.trim() === options.etag)) return new Response(null, { status: 304, headers });
-  return new Response(body as BodyInit, { status: 200, headers: { ...headers, 'content-type': options.type } });
-}
-
-/** The answer to a CORS preflight. */
-export function preflight(): Response {
-  return new Response(null, { status: 204, headers: { ...CORS, 'access-control-max-age': '86400' } });
-}
-
-/** The province token a request carries, if any. */
-export function provinceToken(request: Request): string | null {
-  const bearer = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  return bearer ?? request.headers.get('x-province-token');
+/** An answer as a Response. */
+export function toResponse(answer: ApiAnswer): Response {
+  return new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers });
 }

@@ -3,7 +3,7 @@
 // every other page and the provinces' API waiting. So a small pool of worker threads does it
 // (engine/node/analysis-worker.ts, from the engine build), each task with a time limit: a task that
 // runs over it ends with its worker, which is replaced, and the caller gets a clear refusal.
-import { createHash } from 'node:crypto';
+import { sha256Key } from './digest.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,17 +11,27 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisTasks } from './analysis-worker.js';
 import type { LiveState, TextAnalysis } from '../text-analysis.js';
+import { problem } from '../problems/catalogue.js';
+import type { Problem } from '../problems/problem.js';
 import type { Text } from '../types.js';
 
-/** Why a text could not be read in time, as the page and the API show it. */
+/** Why a text could not be read in time, as the page and the API show it: a problem of the service catalogue. */
 export class AnalysisUnavailable extends Error {
+  readonly problem: Problem<'ANALYSIS_BUSY' | 'ANALYSIS_FAILED' | 'ANALYSIS_TIMEOUT'>;
+
   constructor(
     /** 422 for a text that took too long or too much memory, 503 when too many wait. */
     readonly status: 422 | 503,
-    readonly text: Text,
+    made: Problem<'ANALYSIS_BUSY' | 'ANALYSIS_FAILED' | 'ANALYSIS_TIMEOUT'>,
   ) {
-    super(text.en);
+    super(made.message.en);
     this.name = 'AnalysisUnavailable';
+    this.problem = made;
+  }
+
+  /** The problem's words in Thai and English. */
+  get text(): Text {
+    return this.problem.message;
   }
 }
 
@@ -105,10 +115,7 @@ class Pool {
     return new Promise((resolve, reject) => {
       if (this.waiting.length >= this.settings.queue) {
         reject(
-          new AnalysisUnavailable(503, {
-            th: 'มีงานตรวจเกณฑ์รออยู่มากเกินไป โปรดลองอีกครั้งในอีกสักครู่ (สิ่งที่แก้ไขยังอยู่ในหน้านี้)',
-            en: 'too many rubric checks are waiting; try again in a moment (your text is still on the page)',
-          }),
+          new AnalysisUnavailable(503, problem('service', 'ANALYSIS_BUSY', {})),
         );
         return;
       }
@@ -156,10 +163,7 @@ class Pool {
       slot.worker = null;
       this.finish(slot);
       task?.reject(
-        new AnalysisUnavailable(422, {
-          th: 'ตรวจเกณฑ์นี้ไม่สำเร็จ: ใช้หน่วยความจำมากเกินไป ลองแบ่งหรือลดข้อความ (สิ่งที่แก้ไขยังอยู่ในหน้านี้)',
-          en: `checking this rubric failed (${why instanceof Error ? why.message : String(why)}); shorten or split the text (your text is still on the page)`,
-        }),
+        new AnalysisUnavailable(422, problem('service', 'ANALYSIS_FAILED', { reason: why instanceof Error ? why.message : String(why) })),
       );
       this.dispatch();
     };
@@ -184,10 +188,7 @@ class Pool {
     this.finish(slot);
     void worker?.terminate();
     task?.reject(
-      new AnalysisUnavailable(422, {
-        th: `ตรวจเกณฑ์นี้ไม่เสร็จภายใน ${seconds(this.settings.timeoutMs)} วินาที จึงหยุดไว้ ลองแบ่งหรือลดข้อความ (สิ่งที่แก้ไขยังอยู่ในหน้านี้)`,
-        en: `checking this rubric did not finish within ${seconds(this.settings.timeoutMs)} s and was stopped; shorten or split the text (your text is still on the page)`,
-      }),
+      new AnalysisUnavailable(422, problem('service', 'ANALYSIS_TIMEOUT', { seconds: seconds(this.settings.timeoutMs) })),
     );
     this.dispatch();
   }
@@ -231,7 +232,7 @@ const KEPT = 300;
 
 /** A worker task's result for a text, kept for the next asker; two askers of one text share one run. */
 function kept<T>(task: 'analyse' | 'live', yaml: string, period: string, mission: string): Promise<T> {
-  const key = createHash('sha256').update(`${task}\n${period}/${mission}\n`).update(yaml).digest('base64');
+  const key = sha256Key(`${task}\n${period}/${mission}\n`, yaml);
   let found = analyses.get(key);
   if (found) {
     // Most recently used last, so the oldest goes first.

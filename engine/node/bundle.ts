@@ -1,9 +1,13 @@
 // Signed bundles of published rubrics: the manifest a period publishes, its Ed25519 signature,
 // and the checks a province makes before trusting what it downloaded. node:crypto does the crypto.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { manifestProblems } from '../manifest.js';
 import { problem, type CodeOf, type ParamsOf } from '../problems/catalogue.js';
 import type { Problem } from '../problems/problem.js';
+import { sha256 } from './digest.js';
+
+/** sha256 of bytes as `sha256:<hex>` (the one helper, digest.ts), as the bundle's callers know it. */
+export { sha256 };
 
 /** The manifest format's name and version. */
 export const MANIFEST_FORMAT = 'cdd-rubric-manifest/1';
@@ -30,10 +34,6 @@ export interface Manifest {
   missions: ManifestEntry[];
 }
 
-/** sha256 of bytes as `sha256:<hex>`. */
-export function sha256(bytes: Uint8Array | string): string {
-  return 'sha256:' + createHash('sha256').update(bytes).digest('hex');
-}
 
 /** The manifest as the exact bytes that are signed and served (stable key order, one per line). */
 export function manifestBytes(manifest: Manifest): Uint8Array {

@@ -9,6 +9,7 @@
 import { createPublicKey } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PERIOD } from '../period.js';
 import { bundleProblem, checkFile, checkManifest, type BundleProblem, type Manifest, type ManifestEntry } from './bundle.js';
 import { fileLimit, inside, localBundle, missingFolders, removeCreated, reusable, type PullState } from './bundle-folder.js';
 import { get, schemeProblem, type Fetched, type RequestOptions } from './pull-http.js';
@@ -19,7 +20,6 @@ export { bundleRubricPath } from './bundle-folder.js';
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 /** The largest signature accepted, in bytes (an Ed25519 signature is 88 characters of base64). */
 export const MAX_SIGNATURE_BYTES = 4 * 1024;
-const PERIOD = /^25[0-9]{2}-Q[1-4]$/;
 
 /** How a pull went. */
 export interface PullResult {

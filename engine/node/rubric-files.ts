@@ -1,11 +1,12 @@
 // Rubric files on disk: the store's <period>/<mission>.yaml layout, and reading one file into a validated, compiled rubric.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRubric, type CompiledRubric } from '../compile.js';
 import { hasErrors, type RubricProblem } from '../diagnostics.js';
 import { loadRubric, type LoadedRubric } from '../load.js';
+import { PERIOD } from '../period.js';
+import { sha256 } from './digest.js';
 import type { RubricRef } from '../model.js';
 import type { Rubric } from '../types.js';
 import { validateRubric, type ValidRubric } from '../validate.js';
@@ -36,7 +37,7 @@ export interface InvalidStoredRubric extends RubricFileRead {
 /** A rubric file read from disk and validated: valid (and compiled), or not valid with its diagnostics. */
 export type StoredRubric = ValidStoredRubric | InvalidStoredRubric;
 
-const PERIOD_DIR = /^25[0-9]{2}-Q[1-4]$/;
+const PERIOD_DIR = PERIOD;
 const MISSION_FILE = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.ya?ml$/;
 
 /** The repository's `rubrics/` folder, found from this module whether run from source or dist. */
@@ -50,10 +51,8 @@ export function defaultRubricsDir(): string {
   return resolve('rubrics');
 }
 
-/** sha256 of bytes as `sha256:<hex>`. */
-export function digestOf(bytes: Uint8Array): string {
-  return 'sha256:' + createHash('sha256').update(bytes).digest('hex');
-}
+/** sha256 of bytes as `sha256:<hex>` (the one helper, digest.ts). */
+export const digestOf: (bytes: Uint8Array) => string = sha256;
 
 /**
  * Reads, validates and compiles one rubric file. Where the file sits in `<period>/<mission>.yaml`,

@@ -1,215 +1,16 @@
-// Accounts, roles and sessions: scrypt password hashes (computed off the event loop) and random
-// session tokens, stored hashed; the password policy; the administrator's account changes.
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+// Accounts and sessions: adding, changing and removing accounts (the administrator's changes), signing
+// in, and random session tokens stored hashed. The rules and the password policy are account-rules.ts.
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../node/digest.js';
+import { accountError, checkName, checkPassword, checkRole, checkUsername, passwordProblem, printable } from './account-rules.js';
 import { authSettings } from './auth-settings.js';
-import { COMMON_PASSWORDS } from './common-passwords.js';
 import { now, type Db } from './db.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hash.js';
+import type { Role, User } from './roles.js';
 
-/** What an account may do: viewers read, editors save drafts, publishers also publish. */
-export type Role = 'viewer' | 'editor' | 'publisher';
-
-/** The roles, least to most. */
-export const ROLES: readonly Role[] = ['viewer', 'editor', 'publisher'];
-
-/** A signed-in person. */
-export interface User {
-  id: number;
-  username: string;
-  name: string;
-  role: Role;
-}
-
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
-const USERNAME = /^[a-z][a-z0-9._-]{1,31}$/;
-/** The least length of a password, in code points (a Thai vowel mark counts as one). */
-export const MIN_PASSWORD_LENGTH = 12;
-const MAX_PASSWORD_LENGTH = 1024;
-const MAX_NAME_LENGTH = 100;
-
-/** True when the role may do what `needed` may. */
-export function hasRole(user: Pick<User, 'role'> | null | undefined, needed: Role): boolean {
-  return !!user && ROLES.indexOf(user.role) >= ROLES.indexOf(needed);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Hashing. scrypt runs on libuv's thread pool, never on the event loop; at most two at once, so
-// that file reads keep threads of the pool (four by default) and the two cores stay shared.
-
-const HASHES_AT_ONCE = 2;
-let hashing = 0;
-const waiting: (() => void)[] = [];
-
-async function deriveKey(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
-  // A slot is taken here, or handed over by the hash that ends (so no third one slips in between).
-  if (hashing < HASHES_AT_ONCE) hashing++;
-  else await new Promise<void>((resolve) => waiting.push(resolve));
-  try {
-    return await new Promise<Buffer>((resolve, reject) => scrypt(password, salt, keylen, options, (e, key) => (e ? reject(e) : resolve(key))));
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else hashing--;
-  }
-}
-
-function formatHash(salt: Buffer, hash: Buffer): string {
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$');
-}
-
-/**
- * What an unknown username is checked against: made once, in the format and with the parameters
- * of a real hash, from random bytes no password derives to. A sign-in for a name that does not
- * exist therefore costs exactly one scrypt with the same parameters as one for a name that does.
- */
-const DUMMY_HASH = formatHash(randomBytes(16), randomBytes(SCRYPT.keylen));
-
-/** Hashes a password with scrypt and a random salt, as `scrypt$N$r$p$salt$hash`. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  return formatHash(salt, await deriveKey(password, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p }));
-}
-
-function parseHash(stored: string): { salt: Buffer; hash: Buffer; options: ScryptOptions } | undefined {
-  const [kind, n, r, p, salt, hash] = stored.split('$');
-  if (kind !== 'scrypt' || !salt || !hash) return undefined;
-  const options = { N: Number(n), r: Number(r), p: Number(p) };
-  if (!Object.values(options).every((v) => Number.isInteger(v) && v > 0)) return undefined;
-  return { salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64'), options };
-}
-
-/** Checks a password against a stored hash in constant time. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  // A stored value that is no hash costs the same as one that is, and matches nothing.
-  const parsed = parseHash(stored);
-  const { salt, hash, options } = parsed ?? parseHash(DUMMY_HASH)!;
-  const actual = await deriveKey(password, salt, hash.length, options);
-  return timingSafeEqual(actual, hash) && parsed !== undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Errors, names and the password policy.
-
-/** Which rule an account request broke. */
-export type AccountRule =
-  | 'username'
-  | 'name'
-  | 'control'
-  | 'role'
-  | 'exists'
-  | 'unknown'
-  | 'last-publisher'
-  | 'password-whitespace'
-  | 'password-length'
-  | 'password-username'
-  | 'password-common';
-
-/** A problem with an account request, said in Thai and English, naming the rule. */
-export class AccountError extends Error {
-  constructor(
-    readonly rule: AccountRule,
-    readonly th: string,
-    en: string,
-  ) {
-    super(en);
-    this.name = 'AccountError';
-  }
-}
-
-/** Control characters (C0, DEL, C1: ESC among them), line/paragraph separators and bidi overrides. */
-const CONTROL = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-const CONTROL_ALL = new RegExp(CONTROL.source, 'gu');
-
-/** Text safe to print on a terminal: every control character written as an escape (ESC as `\x1b`). */
-export function printable(text: string): string {
-  return text.replace(CONTROL_ALL, (c) => {
-    const code = c.codePointAt(0)!;
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-  });
-}
-
-function checkUsername(username: string): void {
-  if (CONTROL.test(username)) {
-    throw new AccountError('control', 'ชื่อผู้ใช้ต้องไม่มีอักขระควบคุม', `the username must not contain control characters (received "${printable(username)}")`);
-  }
-  if (!USERNAME.test(username)) {
-    throw new AccountError('username', 'ชื่อผู้ใช้ต้องเป็นอักษรตัวเล็ก ตัวเลข . _ - ยาว 2–32 ตัว', `the username must be 2–32 of a-z, 0-9, ".", "_", "-", starting with a letter (received "${printable(username)}")`);
-  }
-}
-
-function checkName(name: string): void {
-  if (CONTROL.test(name)) {
-    throw new AccountError('control', 'ชื่อที่แสดงต้องไม่มีอักขระควบคุม', `the display name must not contain control characters (received "${printable(name)}")`);
-  }
-  if ([...name].length > MAX_NAME_LENGTH) {
-    throw new AccountError('name', `ชื่อที่แสดงยาวได้ไม่เกิน ${MAX_NAME_LENGTH} ตัวอักษร`, `the display name may be at most ${MAX_NAME_LENGTH} characters`);
-  }
-}
-
-function checkRole(role: string): asserts role is Role {
-  if (!ROLES.includes(role as Role)) {
-    throw new AccountError('role', 'บทบาทต้องเป็น viewer, editor หรือ publisher', `the role must be viewer, editor or publisher (received "${printable(role)}")`);
-  }
-}
-
-const THAI_DIGITS = /[๐-๙]/g;
-/** The Latin key under each unshifted key of the Thai Kedmanee layout. */
-const KEDMANEE: Record<string, string> = Object.fromEntries(
-  [...'ๅ/-ภถุึคตจขช'].map((c, i) => [c, '1234567890-='[i]!])
-    .concat([...'ๆไำพะัีรนยบลฃ'].map((c, i) => [c, 'qwertyuiop[]\\'[i]!]))
-    .concat([...'ฟหกดเ้่าสวง'].map((c, i) => [c, "asdfghjkl;'"[i]!]))
-    .concat([...'ผปแอิืทมใฝ'].map((c, i) => [c, 'zxcvbnm,./'[i]!])),
-);
-
-/** How the deny-list compares: lower case, Thai digits as 0–9, NFKC. */
-function comparable(text: string): string {
-  return text
-    .replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50))
-    .normalize('NFKC')
-    .toLowerCase();
-}
-
-const COMMON = new Set(COMMON_PASSWORDS.map(comparable));
-const EDGES = /^[\p{N}\p{P}\p{S}\s]+|[\p{N}\p{P}\p{S}\s]+$/gu;
-
-function isCommon(password: string): boolean {
-  const latin = [...password].map((c) => KEDMANEE[c] ?? c).join('');
-  for (const form of new Set([password, latin])) {
-    const text = comparable(form);
-    const core = text.replace(EDGES, '');
-    if (COMMON.has(text) || (core !== '' && COMMON.has(core))) return true;
-  }
-  // One or two characters over and over (aaaaaaaaaaaa, 121212121212) is as easy to guess.
-  return new Set(comparable(password)).size <= 2;
-}
-
-/**
- * Why a password may not be used, or undefined when it may: not only whitespace, at least
- * MIN_PASSWORD_LENGTH code points, not containing the username, not a common password.
- */
-export function passwordProblem(password: string, username: string): AccountError | undefined {
-  const length = [...password].length;
-  if (password.trim() === '') {
-    return new AccountError('password-whitespace', 'รหัสผ่านต้องไม่เป็นช่องว่างล้วน', 'the password must not be only spaces or other whitespace');
-  }
-  if (length < MIN_PASSWORD_LENGTH) {
-    return new AccountError('password-length', `รหัสผ่านต้องยาวอย่างน้อย ${MIN_PASSWORD_LENGTH} ตัวอักษร (ได้ ${length})`, `the password must be at least ${MIN_PASSWORD_LENGTH} characters (it has ${length})`);
-  }
-  if (length > MAX_PASSWORD_LENGTH) {
-    return new AccountError('password-length', `รหัสผ่านยาวได้ไม่เกิน ${MAX_PASSWORD_LENGTH} ตัวอักษร`, `the password may be at most ${MAX_PASSWORD_LENGTH} characters`);
-  }
-  if (username && comparable(password).includes(comparable(username))) {
-    return new AccountError('password-username', 'รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้น', 'the password must not contain the username');
-  }
-  if (isCommon(password)) {
-    return new AccountError('password-common', 'รหัสผ่านนี้อยู่ในรายการรหัสผ่านที่ใช้กันทั่วไปและเดาง่าย', 'the password is on the list of common, easily guessed passwords');
-  }
-  return undefined;
-}
-
-function checkPassword(password: string, username: string): void {
-  const problem = passwordProblem(password, username);
-  if (problem) throw problem;
-}
+export { AccountError, MIN_PASSWORD_LENGTH, passwordProblem, printable, type AccountRule } from './account-rules.js';
+export { hashPassword, verifyPassword } from './password-hash.js';
+export { hasRole, ROLES, type Role, type User } from './roles.js';
 
 // ---------------------------------------------------------------------------------------------
 // Accounts.
@@ -222,7 +23,7 @@ function findRow(db: Db, username: string): (User & { password_hash: string }) |
 
 function existing(db: Db, username: string): User {
   const row = findRow(db, username);
-  if (!row) throw new AccountError('unknown', `ไม่มีผู้ใช้ ${printable(username)}`, `there is no user ${printable(username)}`);
+  if (!row) throw accountError('NO_SUCH_USER', { username: printable(username) });
   return { id: row.id, username: row.username, name: row.name, role: row.role };
 }
 
@@ -233,7 +34,7 @@ export async function addUser(db: Db, options: { username: string; role: Role; p
   checkRole(options.role);
   checkPassword(options.password, options.username);
   if (findRow(db, options.username)) {
-    throw new AccountError('exists', `มีผู้ใช้ ${options.username} อยู่แล้ว`, `the user ${options.username} already exists`);
+    throw accountError('USER_EXISTS', { username: options.username });
   }
   const hash = await hashPassword(options.password);
   const info = db
@@ -263,11 +64,7 @@ function refuseLastPublisher(db: Db, user: User, doing: { th: string; en: string
   if (user.role !== 'publisher') return;
   const publishers = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'publisher'").pluck().get() as number;
   if (publishers <= 1) {
-    throw new AccountError(
-      'last-publisher',
-      `${doing.th} ${user.username} ไม่ได้ เพราะเป็นผู้เผยแพร่คนสุดท้าย (จะไม่มีใครเผยแพร่หรือดูแลได้) ให้เพิ่มผู้เผยแพร่อีกคนก่อน`,
-      `cannot ${doing.en} ${user.username}: it is the last publisher, and nobody could publish any more; make another publisher first`,
-    );
+    throw accountError('LAST_PUBLISHER', { doing, username: user.username });
   }
 }
 
@@ -305,7 +102,7 @@ export async function authenticate(db: Db, username: string, password: string): 
 // Sessions: an absolute length and an idle timeout (auth-settings.ts).
 
 function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256Hex(token);
 }
 
 /** The session settings in force, in milliseconds. */

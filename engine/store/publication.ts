@@ -1,12 +1,13 @@
 // What provinces pull: each period's signed manifest of its published revisions, the department's
 // signing key, province tokens and the adoption ledger (who pulled which manifest when).
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../node/bundle.js';
 import { resolveProvince } from '../provinces.js';
 import type { Text } from '../types.js';
 import { defaultDbPath, now, type Db } from './db.js';
+import { sha256Hex } from '../node/digest.js';
 
 /** A period's manifest as served: its exact bytes, signature and strong ETag. */
 export interface SignedManifest {
@@ -79,7 +80,7 @@ export function revisionText(db: Db, period: string, mission: string, revision: 
 }
 
 function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256Hex(token);
 }
 
 /** A token issued, or why not: the name is no province with a CDD office (with the closest one). */

@@ -69,6 +69,21 @@ describe('GET /api/v1', () => {
     expect((await api('/periods/2567-Q3/missions/otop/r1.yaml', { 'if-none-match': yaml.headers.get('etag')! })).status).toBe(304);
   });
 
+  it('gives the same answers from the fast path and from SvelteKit\'s routes (a request with a province token goes to SvelteKit)', async () => {
+    const token = { 'x-province-token': 'not-a-province-token' };
+    for (const path of ['/periods/2567-Q3/missions/otop/r1.yaml', '/periods/2567-Q3/manifest.json', '/periods/2567-Q3/manifest.sig']) {
+      const [fast, routed] = await Promise.all([api(path), api(path, token)]);
+      for (const header of ['etag', 'cache-control', 'content-type', 'access-control-allow-origin', 'content-security-policy']) {
+        expect(routed.headers.get(header), `${path} ${header}`).toBe(fast.headers.get(header));
+      }
+      expect(routed.status, path).toBe(fast.status);
+      expect(Buffer.from(await routed.arrayBuffer()).equals(Buffer.from(await fast.arrayBuffer())), path).toBe(true);
+      const etag = fast.headers.get('etag')!;
+      const [fast304, routed304] = await Promise.all([api(path, { 'if-none-match': etag }), api(path, { ...token, 'if-none-match': etag })]);
+      expect([fast304.status, routed304.status], path).toEqual([304, 304]);
+    }
+  });
+
   it('serves a whole period as one bundle', async () => {
     const bundle = await (await api('/periods/2567-Q3/bundle.json')).json();
     expect(conforms('Bundle', bundle)).toBe(true);

@@ -84,6 +84,7 @@ describe('accounts', () => {
     expect((await refusal(() => addUser(db, { username: 'ok', role: 'admin' as 'editor', password: GOOD }))).rule).toBe('role');
     await addUser(db, { username: 'ok', role: 'viewer', password: GOOD });
     expect((await refusal(() => addUser(db, { username: 'ok', role: 'viewer', password: GOOD }))).message).toMatch(/already exists/);
+    expect((await refusal(() => addUser(db, { username: 'ok', role: 'viewer', password: GOOD }))).code).toBe('USER_EXISTS');
   });
 
   it('orders roles viewer < editor < publisher', () => {
@@ -230,7 +231,7 @@ describe('changing accounts', () => {
       () => userSessions(db, 'ghost'),
     ]) {
       const error = await refusal(change);
-      expect([error.rule, error.message, error.th]).toEqual(['unknown', 'there is no user ghost', 'ไม่มีผู้ใช้ ghost']);
+      expect([error.rule, error.code, error.message, error.th]).toEqual(['unknown', 'NO_SUCH_USER', 'there is no user ghost', 'ไม่มีผู้ใช้ ghost']);
     }
   });
 
@@ -240,7 +241,7 @@ describe('changing accounts', () => {
     await addUser(db, { username: 'edna', role: 'editor', password: GOOD });
     for (const change of [() => removeUser(db, 'pat'), () => setRole(db, 'pat', 'editor')]) {
       const error = await refusal(change);
-      expect(error.rule).toBe('last-publisher');
+      expect([error.rule, error.code]).toEqual(['last-publisher', 'LAST_PUBLISHER']);
       expect(error.message).toMatch(/last publisher/);
       expect(error.th).toMatch(/ผู้เผยแพร่คนสุดท้าย/);
     }

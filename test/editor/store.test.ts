@@ -18,6 +18,8 @@ import {
   startPeriod,
   storePeriods,
   StoreError,
+  type Refused,
+  type Settled,
 } from '../../engine/store/rubric-store.js';
 import { tempDir } from '../temp.js';
 
@@ -34,14 +36,33 @@ function freshDb(): Db {
   return db;
 }
 
-async function refused(fn: () => unknown): Promise<StoreError> {
+/** A refusal as the tests read it: its status, code, problem and words, and the details for the page. */
+interface Refusal {
+  status: number;
+  code: string;
+  problem: Refused['problem'];
+  text: { th: string; en: string };
+  detail: Record<string, unknown>;
+}
+
+/** The refusal a write ends in: thrown as a StoreError, or returned (`{ ok: false }`, as startPeriod and deletePeriod do). */
+async function refused(fn: () => unknown): Promise<Refusal> {
+  let result: unknown;
   try {
-    await fn();
+    result = await fn();
   } catch (e) {
-    if (e instanceof StoreError) return e;
+    if (e instanceof StoreError) return { status: e.status, code: e.code, problem: e.problem, text: e.text, detail: e.detail };
     throw e;
   }
-  throw new Error('expected a StoreError');
+  const settled = result as Settled<unknown> | undefined;
+  if (settled && settled.ok === false) return { status: settled.status, code: settled.problem.code, problem: settled.problem, text: settled.problem.message, detail: settled.detail };
+  throw new Error('expected a refusal');
+}
+
+/** The value of a write that must succeed. */
+function done<T>(settled: Settled<T>): T {
+  if (!settled.ok) throw new Error(`refused: ${settled.status} ${settled.problem.code} ${settled.problem.message.en}`);
+  return settled.value;
 }
 
 // Accounts and sessions: accounts.test.ts.
@@ -64,27 +85,27 @@ describe('the rubric store', () => {
     const db = freshDb();
     expect(nextPeriod('2567-Q3')).toBe('2567-Q4');
     expect(nextPeriod('2567-Q4')).toBe('2568-Q1');
-    const { period, created } = await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    const { period, created } = done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     expect(period).toBe('2567-Q4');
     expect(created).toHaveLength(11);
     const draft = getDraft(db, '2567-Q4', 'otop')!;
     expect(draft.yaml).toContain('period: 2567-Q4\nrevision: 1\nstatus: draft\n');
     // Asked again, it makes nothing: the quarter exists, so 409, and its drafts are as they were.
     const again = await refused(() => startPeriod(db, { from: '2567-Q3', username: 'edna' }));
-    expect(again.status).toBe(409);
+    expect([again.status, again.code]).toEqual([409, 'PERIOD_ALREADY_STARTED']);
     expect(again.text.th).toContain('ไตรมาส ๔/๒๕๖๗ เริ่มไปแล้ว (โดย pat)');
     expect(getDraft(db, '2567-Q4', 'otop')).toEqual(draft);
   });
 
   it('saves with optimistic concurrency: a stale version is refused with the other change', async () => {
     const db = freshDb();
-    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const draft = getDraft(db, '2567-Q4', 'otop')!;
     const mine = draft.yaml.replace('{ level: B, op: ">", value: 3,', '{ level: B, op: ">", value: 3.5,');
     const saved = await saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: mine, version: 1, username: 'edna' });
     expect(saved.version).toBe(2);
     const stale = await refused(() => saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: draft.yaml, version: 1, username: 'pat' }));
-    expect(stale.status).toBe(409);
+    expect([stale.status, stale.code]).toEqual([409, 'SAVED_FIRST']);
     expect((stale.detail.theirs as { updatedBy: string; version: number })).toMatchObject({ updatedBy: 'edna', version: 2 });
     expect(getDraft(db, '2567-Q4', 'otop')!.yaml).toBe(mine);
     const trail = auditTrail(db, '2567-Q4', 'otop');
@@ -94,11 +115,11 @@ describe('the rubric store', () => {
 
   it('refuses to publish with new errors, or with warnings not acknowledged; then publishes the next revision', async () => {
     const db = freshDb();
-    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     // community-fund keeps the letter's holes (errors that 2567-Q3's revision 1 already has) and has
     // one warning: refused until the warning is acknowledged, then published.
     const unacknowledged = await refused(() => publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: false }));
-    expect(unacknowledged.status).toBe(400);
+    expect([unacknowledged.status, unacknowledged.code]).toEqual([400, 'WARNINGS_NOT_ACKNOWLEDGED']);
     expect((unacknowledged.detail.warnings as Finding[]).map((f) => f.code)).toEqual(['CONTRADICTION']);
     const revision = await publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: true });
     expect(revision).toMatchObject({ revision: 1, publishedBy: 'pat', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
@@ -110,16 +131,16 @@ describe('the rubric store', () => {
     expect(latestRevision(db, '2567-Q4', 'community-fund')!.yaml).toBe(revision.yaml);
     // With nothing published in this period or the one before, every error is new: otop's hole
     // at 2.00 stops a 2568-Q1 draft started from the unpublished 2567-Q4 draft.
-    await startPeriod(db, { from: '2567-Q4', username: 'pat' });
+    done(await startPeriod(db, { from: '2567-Q4', username: 'pat' }));
     const withHole = await refused(() => publishDraft(db, { period: '2568-Q1', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true }));
-    expect(withHole.status).toBe(400);
+    expect([withHole.status, withHole.code]).toEqual([400, 'NEW_ERRORS']);
     expect((withHole.detail.errors as Finding[]).map((f) => [f.code, f.about.criterion])).toEqual([['HOLE', 'salesGrowth']]);
     expect(withHole.text.en).toMatch(/every error is new/);
   });
 
   it("publishes the next quarter's draft that keeps the letter's holes of the previous quarter's revision", async () => {
     const db = freshDb();
-    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const revision = await publishDraft(db, { period: '2567-Q4', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true });
     expect(revision.revision).toBe(1);
     expect(auditTrail(db, '2567-Q4', 'otop')[0]!.message).toEqual({
@@ -130,7 +151,7 @@ describe('the rubric store', () => {
 
   it('refuses a stale publish', async () => {
     const db = freshDb();
-    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const draft = getDraft(db, '2567-Q4', 'bmn')!;
     await saveDraft(db, { period: '2567-Q4', mission: 'bmn', yaml: draft.yaml.replace('due: 2024-04-19', 'due: 2024-07-19'), version: 1, username: 'edna' });
     expect((await refused(() => publishDraft(db, { period: '2567-Q4', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true }))).status).toBe(409);
@@ -178,7 +199,7 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
     const db = freshDb();
     await correctOtop(db, edit);
     const refusal = await refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
-    expect(refusal.status).toBe(400);
+    expect([refusal.status, refusal.code]).toEqual([400, 'NEW_ERRORS']);
     const fresh = refusal.detail.errors as Finding[];
     expect(fresh.map((f) => [f.code, f.about.criterion, f.about.fact])).toEqual([['HOLE', 'newProducts', 'newProducts']]);
     // The hole at 2.00 is the letter's own gap, not a new error.
@@ -209,7 +230,7 @@ const auditOf = (db: Db, action: string) => db.prepare('SELECT * FROM audit WHER
 async function raceStarts(path: string): Promise<({ created: number } | { status: number; en: string })[]> {
   const root = join(import.meta.dirname, '../..');
   const built = (file: string) => join(root, 'dist/engine/store', file.replace(/\.ts$/, '.js'));
-  for (const file of ['rubric-store.ts']) {
+  for (const file of ['rubric-store.ts', 'periods.ts', 'records.ts', 'refusal.ts', 'audit.ts']) {
     const source = join(root, 'engine/store', file);
     if (!existsSync(built(file)) || statSync(built(file)).mtimeMs < statSync(source).mtimeMs) {
       throw new Error(`dist/ is older than engine/store/${file}: run npm run build:engine`);
@@ -226,7 +247,8 @@ async function raceStarts(path: string): Promise<({ created: number } | { status
       Atomics.add(barrier, 1, 1);
       Atomics.wait(barrier, 0, 0);
       try {
-        parentPort.postMessage({ created: (await startPeriod(db, { from: '2567-Q3', username: workerData.username })).created.length });
+        const started = await startPeriod(db, { from: '2567-Q3', username: workerData.username });
+        parentPort.postMessage(started.ok ? { created: started.value.created.length } : { status: started.status, en: started.problem.message.en });
       } catch (e) {
         parentPort.postMessage(e.status ? { status: e.status, en: e.text.en } : { thrown: String(e) });
       }
@@ -263,22 +285,23 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     const db = freshDb();
     const before = contents(db);
     const old = await refused(() => startPeriod(db, { from: '2567-Q1', username: 'pat' }));
-    expect(old.status).toBe(409);
+    expect([old.status, old.code]).toEqual([409, 'NOT_THE_LATEST_PERIOD']);
     expect(old.detail).toMatchObject({ from: '2567-Q1', to: '2567-Q2', latest: '2567-Q3' });
     expect(old.text.th).toBe('เริ่มร่างจากไตรมาส ๑/๒๕๖๗ ไม่ได้ เพราะไตรมาสล่าสุดคือไตรมาส ๓/๒๕๖๗ เริ่มไตรมาสใหม่ได้จากไตรมาสล่าสุดเท่านั้น');
     expect(contents(db)).toEqual(before);
-    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const stale = await refused(() => startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     expect(stale.status).toBe(409);
     expect(storePeriods(db)).toEqual(['2567-Q3', '2567-Q4']);
+    expect((await refused(() => startPeriod(db, { from: 'Q3', username: 'pat' }))).problem).toMatchObject({ code: 'NOT_A_PERIOD', severity: 'error' });
     expect((await refused(() => startPeriod(db, { from: 'Q3', username: 'pat' }))).status).toBe(400);
   });
 
   it('deletes an unpublished period with an audit entry naming who deleted what, and keeps each draft\'s text in the trail', async () => {
     const db = freshDb();
-    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const otop = getDraft(db, '2567-Q4', 'otop')!;
-    const { deleted } = deletePeriod(db, { period: '2567-Q4', username: 'malee' });
+    const { deleted } = done(deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
     expect(deleted).toHaveLength(11);
     expect(storePeriods(db)).toEqual(['2567-Q3']);
     const [entry] = auditOf(db, 'delete-period');
@@ -290,19 +313,19 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     expect(gone).toMatchObject({ username: 'malee', action: 'delete' });
     expect(JSON.parse(gone!.before!)).toMatchObject({ version: 1, yaml: otop.yaml });
     // The quarter can be started again.
-    expect((await startPeriod(db, { from: '2567-Q3', username: 'pat' })).created).toHaveLength(11);
+    expect((done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }))).created).toHaveLength(11);
   });
 
   it('never deletes a period with a published revision (409), leaving everything as it was', async () => {
     const db = freshDb();
-    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
+    done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const seeded = await refused(() => deletePeriod(db, { period: '2567-Q3', username: 'malee' }));
-    expect(seeded.status).toBe(409);
+    expect([seeded.status, seeded.code]).toEqual([409, 'PERIOD_HAS_PUBLISHED']);
     expect(seeded.text.en).toMatch(/^2567-Q3 cannot be deleted: 9 missions have a published revision \(.*otop r1.*\)/);
     await publishDraft(db, { period: '2567-Q4', mission: 'thai-textile', version: 1, username: 'malee', acknowledgeWarnings: true });
     const before = contents(db);
     const published = await refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
-    expect(published.status).toBe(409);
+    expect([published.status, published.code]).toEqual([409, 'PERIOD_HAS_PUBLISHED']);
     expect(published.text.th).toBe('ลบไตรมาส ๔/๒๕๖๗ ไม่ได้ เพราะมีฉบับที่เผยแพร่แล้ว 1 ภารกิจ (thai-textile r1) ฉบับที่เผยแพร่แล้วแก้ไขหรือลบไม่ได้');
     expect(contents(db)).toEqual(before);
     expect(auditOf(db, 'delete-period')).toEqual([]);
@@ -311,15 +334,17 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
 
   it('deletes only the latest period, and never the only one', async () => {
     const db = freshDb();
-    await startPeriod(db, { from: '2567-Q3', username: 'pat' });
-    await startPeriod(db, { from: '2567-Q4', username: 'pat' });
+    done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
+    done(await startPeriod(db, { from: '2567-Q4', username: 'pat' }));
     const before = contents(db);
     const middle = await refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
+    expect(middle.code).toBe('LATER_PERIOD_EXISTS');
     expect([middle.status, middle.text.en]).toEqual([409, '2567-Q4 cannot be deleted while the later 2568-Q1 exists: only the latest period can be deleted']);
     expect(contents(db)).toEqual(before);
     expect((await refused(() => deletePeriod(db, { period: '2569-Q1', username: 'malee' }))).status).toBe(404);
-    deletePeriod(db, { period: '2568-Q1', username: 'malee' });
-    deletePeriod(db, { period: '2567-Q4', username: 'malee' });
+    expect((await refused(() => deletePeriod(db, { period: '2569-Q1', username: 'malee' }))).code).toBe('NO_SUCH_PERIOD');
+    done(deletePeriod(db, { period: '2568-Q1', username: 'malee' }));
+    done(deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
     expect(storePeriods(db)).toEqual(['2567-Q3']);
     // A store whose one period is all drafts keeps it: with no period, nothing could be started.
     const dir = tempDir('rubric-store-');
@@ -327,6 +352,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     const drafts = openDb(join(dir, 'editor.db'));
     drafts.prepare("INSERT INTO drafts VALUES ('2567-Q3', 'otop', 'mission: otop', 1, 'seed', '')").run();
     const only = await refused(() => deletePeriod(drafts, { period: '2567-Q3', username: 'malee' }));
+    expect(only.code).toBe('ONLY_PERIOD');
     expect([only.status, only.text.en]).toEqual([409, '2567-Q3 cannot be deleted: it is the only period in the store']);
   });
 });

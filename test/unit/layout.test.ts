@@ -37,8 +37,6 @@ const LONG_MODULES: Record<string, string> = {
   'engine/import/table.ts': 'TODO split (issue 12)',
   'engine/reference.ts': 'TODO split (issue 12)',
   'engine/runtime.ts': 'TODO split (issue 12)',
-  'engine/store/accounts.ts': 'TODO split (issue 12)',
-  'engine/store/rubric-store.ts': 'TODO split (issue 12)',
   'engine/template.ts': 'TODO split (issue 12)',
   'engine/types.ts': 'TODO split (issue 12)',
   'editor/lib/yaml-editor/YamlEditor.svelte': 'TODO split (issue 12)',
@@ -55,8 +53,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'engine/reference.ts:grade': 'TODO split (issue 12)',
   'engine/runtime.ts:factReading': 'TODO split (issue 12)',
   'engine/runtime.ts:createRuntime': 'TODO split (issue 12)',
-  'engine/store/rubric-store.ts:publishDraft': 'TODO split (issue 12)',
-  'engine/store/rubric-store.ts:startPeriod': 'TODO split (issue 12)',
   'engine/template.ts:buildTemplate': 'TODO split (issue 12)',
 };
 

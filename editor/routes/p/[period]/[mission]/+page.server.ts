@@ -5,10 +5,9 @@ import { AnalysisUnavailable, analyseText, liveText } from '$engine/node/analysi
 import { storeDb } from '$lib/server/context.js';
 import { formOf } from '$lib/server/form.js';
 import { baselineGaps, getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, StoreError } from '$engine/store/rubric-store.js';
+import { MISSION, PERIOD } from '$engine/period.js';
 import type { Actions, PageServerLoad } from './$types';
 
-const PERIOD = /^25\d{2}-Q[1-4]$/;
-const MISSION = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 function place(params: { period: string; mission: string }): { period: string; mission: string } {
   if (!PERIOD.test(params.period) || !MISSION.test(params.mission)) error(404, { message: 'no such rubric', th: 'ไม่มีเกณฑ์นี้' });
@@ -67,7 +66,7 @@ async function baselineOrError(db: ReturnType<typeof storeDb>, period: string, m
 /** A refused write as the page shows it. */
 function refused(e: unknown) {
   if (!(e instanceof StoreError)) throw e;
-  return fail(e.status, { error: e.text, ...e.detail });
+  return fail(e.status, { error: e.text, code: e.code, ...e.detail });
 }
 
 export const actions: Actions = {

@@ -3,9 +3,9 @@ import { error } from '@sveltejs/kit';
 import { storeDb } from '$lib/server/context.js';
 import { getDraft, latestRevision, storeMissions } from '$engine/store/rubric-store.js';
 import type { PreviewMission } from './graders.js';
+import { PERIOD } from '$engine/period.js';
 import type { PageServerLoad } from './$types';
 
-const PERIOD = /^25\d{2}-Q[1-4]$/;
 
 export const load: PageServerLoad = ({ params }) => {
   const { period } = params;

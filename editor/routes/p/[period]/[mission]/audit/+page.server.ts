@@ -2,9 +2,10 @@
 import { error } from '@sveltejs/kit';
 import { storeDb } from '$lib/server/context.js';
 import { auditTrail } from '$engine/store/rubric-store.js';
+import { MISSION, PERIOD } from '$engine/period.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
-  if (!/^25\d{2}-Q[1-4]$/.test(params.period) || !/^[a-z][a-z0-9-]*$/.test(params.mission)) error(404, { message: 'no such rubric' });
+  if (!PERIOD.test(params.period) || !MISSION.test(params.mission)) error(404, { message: 'no such rubric' });
   return { period: params.period, mission: params.mission, entries: auditTrail(storeDb(), params.period, params.mission) };
 };

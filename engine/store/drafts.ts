@@ -1,0 +1,104 @@
+// Drafts: saving one with optimistic concurrency (its changes go to the audit trail), and opening a
+// correction of a published revision as the next draft.
+import { MAX_RUBRIC_BYTES } from '../load.js';
+import { inWorker } from '../node/analysis-pool.js';
+import { audit } from './audit.js';
+import { now, type Db } from './db.js';
+import { getDraft, latestRevision, type Draft } from './records.js';
+import { noDraft, refusal, type StoreError, worked } from './refusal.js';
+
+/** Refuses a text over the rubric size limit (in UTF-8 bytes, as it is stored and served). */
+function checkSize(yaml: string): void {
+  const bytes = Buffer.byteLength(yaml, 'utf8');
+  if (bytes > MAX_RUBRIC_BYTES) {
+    throw refusal(413, 'DRAFT_TOO_LONG', { bytes, max: MAX_RUBRIC_BYTES });
+  }
+}
+
+function savedFirst(current: Draft): StoreError {
+  return refusal(409, 'SAVED_FIRST', { version: current.version, by: current.updatedBy }, { theirs: current });
+}
+
+/**
+ * Saves a draft if nobody saved since the version the editor started from; otherwise refuses with
+ * 409 and the other change (its text, who and when), so nothing is overwritten silently. Every
+ * change of a value is written to the audit trail with its old and new value. A text that names
+ * another mission or period is refused even when it is not yet a valid rubric; one over 1 MiB is
+ * refused with 413. The texts are read and compared in a worker thread (see analysis.ts).
+ */
+export async function saveDraft(db: Db, options: { period: string; mission: string; yaml: string; version: number; username: string }): Promise<Draft> {
+  const { period, mission, yaml, version, username } = options;
+  checkSize(yaml);
+  const before = getDraft(db, period, mission);
+  if (!before) throw noDraft(period, mission);
+  if (before.version !== version) throw savedFirst(before);
+  const comparison = await worked(inWorker('compare', before.yaml, yaml, `${period}/${mission}.yaml`));
+  const { names } = comparison;
+  if ((names.mission !== null && names.mission !== mission) || (names.period !== null && names.period !== period)) {
+    throw refusal(400, 'DRAFT_RENAMED', { period, mission, namedPeriod: names.period ?? period, namedMission: names.mission ?? mission });
+  }
+  return db.transaction(() => {
+    const current = getDraft(db, period, mission);
+    if (!current) throw noDraft(period, mission);
+    // Another save while the texts were compared: the comparison was of an older text.
+    if (current.version !== version) throw savedFirst(current);
+    db.prepare('UPDATE drafts SET yaml = ?, version = ?, updated_by = ?, updated_at = ? WHERE period = ? AND mission = ?').run(
+      yaml,
+      current.version + 1,
+      username,
+      now(),
+      period,
+      mission,
+    );
+    if (comparison.changes) {
+      for (const change of comparison.changes) {
+        audit(db, { username, action: 'change', period, mission, path: change.path, before: change.before, after: change.after, message: change.message });
+      }
+    } else if (yaml !== current.yaml) {
+      audit(db, {
+        username,
+        action: 'change',
+        period,
+        mission,
+        message: { th: 'บันทึกร่าง (YAML ยังไม่ถูกต้อง)', en: 'saved the draft (its YAML is not yet valid)' },
+      });
+    }
+    return getDraft(db, period, mission)!;
+  }).immediate();
+}
+
+/**
+ * Opens a draft from the latest published revision, as the next revision: the way to correct a
+ * published rubric without changing it.
+ */
+export async function openCorrection(db: Db, options: { period: string; mission: string; username: string }): Promise<Draft> {
+  const { period, mission, username } = options;
+  const existing = getDraft(db, period, mission);
+  if (existing) return existing;
+  const source = latestRevision(db, period, mission);
+  if (!source) throw refusal(404, 'NO_PUBLISHED_REVISION', { mission });
+  const yaml =
+    (await worked(
+      inWorker('scalars', source.yaml, [
+        { path: ['status'], value: 'draft', optional: true },
+        { path: ['revision'], value: source.revision + 1, optional: true },
+      ]),
+    )) ?? source.yaml;
+  return db.transaction(() => {
+    const opened = getDraft(db, period, mission);
+    if (opened) return opened;
+    const latest = latestRevision(db, period, mission);
+    if (latest?.revision !== source.revision) {
+      throw refusal(409, 'REVISION_PUBLISHED_MEANWHILE', { mission });
+    }
+    db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(period, mission, yaml, username, now());
+    audit(db, {
+      username,
+      action: 'draft',
+      period,
+      mission,
+      message: { th: `เปิดร่างแก้ไขจากฉบับที่ ${source.revision}`, en: `opened a correction of revision ${source.revision}` },
+    });
+    return getDraft(db, period, mission)!;
+  }).immediate();
+}
