@@ -45,7 +45,6 @@ const LONG_MODULES: Record<string, string> = {
   'engine/store/rubric-store.ts': 'TODO split (issue 12)',
   'engine/template.ts': 'TODO split (issue 12)',
   'engine/types.ts': 'TODO split (issue 12)',
-  'editor/lib/yaml-editor/YamlEditor.svelte': 'TODO split (issue 12)',
   'editor/routes/p/[period]/[mission]/+page.svelte': 'TODO split (issue 12)',
   'editor/routes/p/[period]/preview/Preview.svelte': 'TODO split (issue 12)',
 };
