@@ -39,7 +39,6 @@ const LONG_MODULES: Record<string, string> = {
   'engine/runtime.ts': 'TODO split (issue 12)',
   'engine/template.ts': 'TODO split (issue 12)',
   'engine/types.ts': 'TODO split (issue 12)',
-  'editor/lib/yaml-editor/YamlEditor.svelte': 'TODO split (issue 12)',
   'editor/routes/p/[period]/preview/Preview.svelte': 'TODO split (issue 12)',
 };
 

@@ -1,0 +1,44 @@
+// Creates the rubric's YAML model and its Monaco editor: options, marks on unusual line terminators, and input-method tracking.
+import type * as Monaco from 'monaco-editor';
+import { unusualTerminatorMarks } from './line-terminators.js';
+import { trackComposition } from './type-command.js';
+
+const MODEL_URI = 'file:///rubric.yaml';
+
+/** Monaco's options for a rubric: YAML, two-space indent, wrapped lines, Thai-capable fonts. */
+function editorOptions(model: Monaco.editor.ITextModel, readOnly: boolean): Monaco.editor.IStandaloneEditorConstructionOptions {
+  return {
+    model,
+    language: 'yaml',
+    readOnly,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    tabSize: 2,
+    insertSpaces: true,
+    wordWrap: 'on',
+    fontFamily: `Menlo, Monaco, Consolas, "Droid Sans Mono", "DejaVu Sans Mono", "Courier New", "TLWG Typist", "Sarabun", monospace`,
+    // A U+2028 or U+2029 in a label would otherwise make Monaco ask every visitor, in a native
+    // dialog, whether to remove it ('prompt'), or remove it unasked ('auto'): the text is the
+    // rubric, so it is kept as it is and marked instead (unusualTerminatorMarks).
+    unusualLineTerminators: 'off',
+  };
+}
+
+/** A model holding `value` and an editor on it in `host`; every change of the text is passed to `onEdit`. */
+export function createYamlEditor(
+  monaco: typeof Monaco,
+  host: HTMLElement,
+  options: { value: string; readOnly: boolean; onEdit: (text: string) => void },
+): { editor: Monaco.editor.IStandaloneCodeEditor; model: Monaco.editor.ITextModel } {
+  const model = monaco.editor.createModel(options.value, 'yaml', monaco.Uri.parse(MODEL_URI));
+  let marks: Monaco.editor.IEditorDecorationsCollection | undefined;
+  model.onDidChangeContent(() => {
+    marks?.set(unusualTerminatorMarks(model));
+    options.onEdit(model.getValue());
+  });
+  const editor = monaco.editor.create(host, editorOptions(model, options.readOnly));
+  marks = editor.createDecorationsCollection(unusualTerminatorMarks(model));
+  trackComposition(editor);
+  return { editor, model };
+}
