@@ -233,11 +233,8 @@ function jsonTable(given: Record<string, unknown>[], source: string, rubric: Rub
     if (key !== 'id' && !Object.hasOwn(facts, key)) continue;
     if (cellErrors[row]?.some((e) => e.fact === key)) continue;
     const text = inexactNumberText(literal, value);
-    const error = rowError('INEXACT_NUMBER', key, EXACT_NUMBER_EXPECTED, shownLiteral(literal), {
-      th: `"${key}" ของแถวที่ ${row + 1} อ่านไม่ได้: ${text.th}`,
-      en: `"${key}" of row ${row + 1} cannot be read: ${text.en}`,
-    });
-    (cellErrors[row] ??= []).push({ ...error, column: key });
+    const error = rowError('INEXACT_NUMBER', key, { key, row: row + 1, text }, { expected: EXACT_NUMBER_EXPECTED, received: shownLiteral(literal), where: { row: row + 1, column: key } });
+    (cellErrors[row] ??= []).push(error);
   }
   const numbered = !rows.some((r) => r.id !== undefined);
   return {

@@ -2,7 +2,7 @@
 // below any title rows and matched to the mission's facts, every cell read by its fact's type,
 // and every conversion counted for the import report. Browser-safe: the CLI and the preview share it.
 import { valueCatalog, type ValueInfo } from '../catalog.js';
-import { rowError, type RowError, type RowErrorCode } from '../row-problems.js';
+import { rowError, type RowError } from '../row-problems.js';
 import type { Fact, Rubric, Text } from '../types.js';
 import {
   CONVERSION_TEXT,
@@ -408,9 +408,6 @@ function failed(code: Extract<CellReading, { ok: false }>['code'], expected: Tex
 /** A cell's problem as a row error: the column, the cell as Excel names it, what was expected and found. */
 function cellError(reading: Extract<CellReading, { ok: false }>, column: ColumnUse, cell: string, raw: string, info: ValueInfo): RowError {
   const received = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
-  const error = rowError(reading.code as RowErrorCode, info.id, reading.expected.en, received, {
-    th: `เซลล์ ${cell} (คอลัมน์ "${column.header}") อ่านไม่ได้: ต้องเป็น${reading.expected.th} แต่พบ ${received}`,
-    en: `cell ${cell} (column "${column.header}") cannot be read: expected ${reading.expected.en}, found ${received}`,
-  });
-  return { ...error, cell, column: column.header };
+  const params = { at: 'cell' as const, cell, header: column.header, expected: reading.expected, received };
+  return rowError(reading.code, info.id, params, { expected: reading.expected.en, received, where: { column: column.header, cell } });
 }

@@ -55,7 +55,7 @@ describe('rubric grade', () => {
       ['d5', 'graded', 'D'],
     ]);
     // The unreadable cell is named as Excel names it, with its column.
-    expect((results[2] as { errors: { code: string; cell: string; column: string }[] }).errors[0]).toMatchObject({ code: 'NOT_A_NUMBER', cell: 'C4', column: 'salesGrowthPct' });
+    expect((results[2] as { errors: { code: string; where: { cell: string; column: string } }[] }).errors[0]).toMatchObject({ code: 'NOT_A_NUMBER', where: { cell: 'C4', column: 'salesGrowthPct' } });
     const first = results[0]!;
     expect(Object.keys(first)).toEqual(['id', 'status', 'grade', 'score', 'reason', 'trace', 'rubric']);
     expect(first.rubric).toMatchObject({ mission: 'otop', period: '2567-Q3', revision: 1 });
