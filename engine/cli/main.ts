@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataFileError } from '../node/data-files.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { gradeRows, gradeRowsReference, type GradeResult } from '../evaluate.js';
 import { runExamples } from '../examples.js';
@@ -138,10 +137,6 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     if (error instanceof UsageError) {
       err.write(`rubric: ${error.message}\n\n${USAGE}\n`);
       return 2;
-    }
-    if (error instanceof DataFileError) {
-      err.write(`rubric: ${error.message}\n`);
-      return 1;
     }
     if (error instanceof BundleError) {
       err.write(`rubric: ${error.th} / ${error.message}\n`);
@@ -510,7 +505,7 @@ async function readStdin(): Promise<string> {
 /** A pulled bundle's rubrics, by mission, each checked against the bundle's manifest. */
 function bundleFiles(bundle: string, period: string): Map<string, string> {
   const manifestPath = join(bundle, period, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new DataFileError(bundle, `no bundle for ${period} here (run rubric pull first)`);
+  if (!existsSync(manifestPath)) throw new BundleError(`ไม่มีชุดเกณฑ์ไตรมาส ${period} ใน ${bundle} (เรียก rubric pull ก่อน)`, `${bundle}: no bundle for ${period} here (run rubric pull first)`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { missions: { mission: string }[] };
   return new Map(manifest.missions.map((m) => [m.mission, bundleRubricPath(bundle, period, m.mission)]));
 }

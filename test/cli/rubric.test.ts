@@ -232,7 +232,9 @@ describe('rubric grade with workbooks', () => {
     expect(run.stdout.match(/: 878 แถว\/rows/g)).toHaveLength(9);
     const { readWorkbook } = await import('../../engine/workbook.js');
     const { readFileSync } = await import('node:fs');
-    const sheets = await readWorkbook(readFileSync(target), target);
+    const book = await readWorkbook(readFileSync(target), target);
+    if (!book.ok) throw new Error(JSON.stringify(book.problems));
+    const sheets = book.sheets;
     expect(sheets).toHaveLength(10);
     expect(sheets.find((s) => s.name === 'women-fund')!.records).toHaveLength(878);
   });
