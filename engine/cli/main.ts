@@ -12,6 +12,7 @@ import { BundleError, generateKeys } from '../node/bundle.js';
 import { bundleRubricPath } from '../node/pull.js';
 import { readGrids, readMission, type ImportReport } from '../import/read-file.js';
 import { describeImport } from '../import/report.js';
+import { messageText } from '../problems/format.js';
 import type { ResultSection } from '../workbook.js';
 import { readDataBytes, writeResultsCsvFile, writeResultsJson, writeResultsWorkbookFile, writeWhole } from './data-file.js';
 import { formatFinding, lintRubric } from '../lint.js';
@@ -239,7 +240,7 @@ async function grade(
       return 1;
     }
     const { table } = read;
-    for (const line of describeImport(table.report)) err.write(`rubric: ${options.data} [${rubric.mission}]: ${line.th} / ${line.en}\n`);
+    for (const note of describeImport(table.report)) err.write(`rubric: ${options.data} [${rubric.mission}]: ${messageText(note)}\n`);
     const context = { cellErrors: table.cellErrors, units: table.units };
     const results =
       engine === 'reference'
@@ -612,7 +613,7 @@ async function impact(root: string, args: string[], options: Options, out: NodeJ
     err.write(`rubric: ${options.data}: ${read.problem.message.th} / ${read.problem.message.en}\n`);
     return 1;
   }
-  for (const line of describeImport(read.table.report)) err.write(`rubric: ${options.data}: ${line.th} / ${line.en}\n`);
+  for (const note of describeImport(read.table.report)) err.write(`rubric: ${options.data}: ${messageText(note)}\n`);
   const result = impactOf(from.compiled!, to.compiled!, read.table.rows);
   out.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatImpact(result) + '\n');
   return 0;

@@ -178,4 +178,51 @@ export const DATA_CODES = codes({
     (_: { file: string }) => 'สมุดงานไม่มีแผ่นงานที่มีข้อมูล',
     (_: { file: string }) => 'the workbook has no sheet with data',
   ),
+
+  // The import report: what the reader found and every conversion it made.
+  IMPORT_READ: {
+    severity: 'info',
+    th: (p: { sheet?: string; headerRow: number; rows: number; encoding?: Text }) =>
+      p.headerRow > 0
+        ? `${p.sheet ? `แผ่นงาน "${p.sheet}" ` : ''}หัวตารางแถวที่ ${p.headerRow}, ข้อมูล ${p.rows} แถว${p.encoding ? `, รหัสอักขระ ${p.encoding.th}` : ''}`
+        : `ข้อมูล ${p.rows} แถว`,
+    en: (p: { sheet?: string; headerRow: number; rows: number; encoding?: Text }) =>
+      p.headerRow > 0
+        ? `${p.sheet ? `sheet "${p.sheet}", ` : ''}header on row ${p.headerRow}, ${p.rows} ${p.rows === 1 ? 'row' : 'rows'}${p.encoding ? `, encoding ${p.encoding.en}` : ''}`
+        : `${p.rows} ${p.rows === 1 ? 'row' : 'rows'}`,
+  },
+  IMPORT_CONVERTED: {
+    severity: 'info',
+    th: (p: { fact: Text; letter: string; count: number; how: Text; from: string; to: string }) =>
+      `${p.fact.th} (คอลัมน์ ${p.letter}) ${p.count} เซลล์: ${p.how.th} (ในไฟล์นี้ เช่น ${p.from} → ${p.to})`,
+    en: (p: { fact: Text; letter: string; count: number; how: Text; from: string; to: string }) =>
+      `${p.fact.en} (column ${p.letter}), ${p.count} ${p.count === 1 ? 'cell' : 'cells'}: ${p.how.en} (in this file, e.g. ${p.from} → ${p.to})`,
+  },
+  IMPORT_FRACTIONS: {
+    severity: 'warning',
+    th: (p: { fact: Text; letter: string; count: number }) =>
+      `โปรดตรวจ ${p.fact.th} (คอลัมน์ ${p.letter}): ทุกค่า (${p.count} เซลล์) อยู่ระหว่าง 0 ถึง 1 จึงอ่านเป็นร้อยละ 0–1 ตามที่เขียน หากตั้งใจเขียนเป็นสัดส่วน (0.045 แทนร้อยละ 4.5) ให้จัดรูปแบบคอลัมน์เป็นเปอร์เซ็นต์หรือเขียนเป็น 4.5`,
+    en: (p: { fact: Text; letter: string; count: number }) =>
+      `check ${p.fact.en} (column ${p.letter}): every value (${p.count} cells) lies between 0 and 1, so it is read as 0–1 percent, as written; if these are fractions (0.045 for 4.5 %), format the column as percent or write 4.5`,
+  },
+  IMPORT_NUMBERED: {
+    severity: 'info',
+    th: (_: Record<string, never>) => 'ไม่มีคอลัมน์รหัสหน่วยงาน (id): ใช้ลำดับแถว #1, #2, … เป็นรหัส (เลือกคอลัมน์อื่นเป็นรหัสหน่วยงานได้)',
+    en: (_: Record<string, never>) => 'no unit id column: rows are numbered #1, #2, … (another column can be chosen as the unit id)',
+  },
+  IMPORT_NO_COLUMN: {
+    severity: 'warning',
+    th: (p: { fact: Text }) => `ไม่มีคอลัมน์ ${p.fact.th}: ทุกแถวจะขาดข้อมูลนี้`,
+    en: (p: { fact: Text }) => `no column for ${p.fact.en}: every row will lack it`,
+  },
+  IMPORT_IGNORED: {
+    severity: 'info',
+    th: (p: { columns: string[] }) => `คอลัมน์ที่ไม่ได้ใช้: ${p.columns.join(', ')}`,
+    en: (p: { columns: string[] }) => `columns not used: ${p.columns.join(', ')}`,
+  },
+  IMPORT_UNREADABLE_CELLS: {
+    severity: 'warning',
+    th: (p: { count: number }) => `เซลล์ที่อ่านไม่ได้ ${p.count} เซลล์: แถวนั้นเป็น "ข้อมูลผิดพลาด" ส่วนแถวอื่นยังให้ระดับได้`,
+    en: (p: { count: number }) => `${p.count} ${p.count === 1 ? 'cell' : 'cells'} could not be read: those rows are errors, the others still grade`,
+  },
 });
