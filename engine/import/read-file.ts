@@ -5,7 +5,9 @@ import { EXACT_NUMBER_EXPECTED, inexactNumberText, shownLiteral } from '../exact
 import { cjsDefault } from '../interop.js';
 import { rowError, type RowError } from '../row-problems.js';
 import type { Rubric, Text } from '../types.js';
-import { decodeText, parseDelimited, readHtmlTable, sniffFile } from './decode.js';
+import { decodeText, sniffFile } from './decode.js';
+import { parseDelimited } from './delimited.js';
+import { readHtmlTable } from './html-table.js';
 import { inexactJsonNumbers, quoteNumbers } from './json-numbers.js';
 import { factLabels, normaliseHeader, readTable, type Cell, type ImportProblem, type ImportProblemCode, type ReadTable } from './table.js';
 
