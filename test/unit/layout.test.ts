@@ -63,7 +63,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'engine/cli/main.ts:grade': 'TODO split (issue 12)',
   'engine/cli/main.ts:user': 'TODO split (issue 12)',
   'engine/import/cell-text.ts:readNumberText': 'TODO split (issue 12)',
-  'engine/import/json-numbers.ts:inexactJsonNumbers': 'TODO split (issue 12)',
   'engine/import/table.ts:readTable': 'TODO split (issue 12)',
   'engine/load.ts:loadRubric': 'TODO split (issue 12)',
   'engine/model.ts:buildModel': 'TODO split (issue 12)',
