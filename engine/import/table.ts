@@ -4,17 +4,8 @@
 import { valueCatalog, type ValueInfo } from '../catalog.js';
 import { rowError, type RowError } from '../row-problems.js';
 import type { Fact, Rubric, Text } from '../types.js';
-import {
-  CONVERSION_TEXT,
-  percentCellValue,
-  readPercentCell,
-  readBooleanText,
-  readEnumText,
-  readNumberText,
-  readProvinceText,
-  type CellReading,
-  type Conversion,
-} from './cell-text.js';
+import { CONVERSION_TEXT, percentCellValue, readPercentCell, readNumberText, type CellReading, type Conversion } from './cell-text.js';
+import { readBooleanText, readEnumText, readProvinceText } from './cell-words.js';
 
 /** A fraction from a percent-formatted spreadsheet cell: 0.045 shown as 4.50 %. */
 export interface PercentCell {
