@@ -71,7 +71,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'engine/runtime.ts:createRuntime': 'TODO split (issue 12)',
   'engine/store/rubric-store.ts:publishDraft': 'TODO split (issue 12)',
   'engine/store/rubric-store.ts:startPeriod': 'TODO split (issue 12)',
-  'engine/template.ts:buildTemplate': 'TODO split (issue 12)',
   'engine/validate.ts:toDiagnostic': 'TODO split (issue 12)',
 };
 
