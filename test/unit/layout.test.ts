@@ -67,7 +67,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'engine/node/pull.ts:pullChecked': 'TODO split (issue 12)',
   'engine/reference.ts:createReferenceRubric': 'TODO split (issue 12)',
   'engine/reference.ts:grade': 'TODO split (issue 12)',
-  'engine/runtime.ts:factReading': 'TODO split (issue 12)',
   'engine/runtime.ts:createRuntime': 'TODO split (issue 12)',
   'engine/store/rubric-store.ts:publishDraft': 'TODO split (issue 12)',
   'engine/store/rubric-store.ts:startPeriod': 'TODO split (issue 12)',
