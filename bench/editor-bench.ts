@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { listRubricFiles } from '../engine/node/rubric-files.js';
 import { launchChromium, startEditor } from '../test/browser/harness.js';
 
-const root = join(import.meta.dirname, '../../..');
+const root = join(import.meta.dirname, '../..');
 const editor = await startEditor([{ username: 'bench', role: 'publisher', password: 'lotus-pond-quiet-4' }]);
 const browser = await launchChromium();
 try {
