@@ -36,7 +36,6 @@ const LONG_MODULES: Record<string, string> = {
   'engine/check.ts': 'TODO split (issue 12)',
   'engine/cli/main.ts': 'TODO split (issue 12)',
   'engine/explain.ts': 'TODO split (issue 12)',
-  'engine/import/table.ts': 'TODO split (issue 12)',
   'engine/load.ts': 'TODO split (issue 12)',
   'engine/node/pull.ts': 'TODO split (issue 12)',
   'engine/reference.ts': 'TODO split (issue 12)',
