@@ -29,10 +29,12 @@ writeFileSync(input, new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuff
 console.log(`input: ${ROWS} rows, ${statSync(input).size} bytes`);
 
 let start = performance.now();
-const sheets = await readWorkbook(readFileSync(input), input);
+const readBook = await readWorkbook(readFileSync(input), input);
 const read = performance.now() - start;
+if (!readBook.ok) throw new Error(readBook.problems.map((p) => p.message.en).join('; '));
 start = performance.now();
-const data = rowsFromTable(input, sheets[0]!.header, sheets[0]!.records, rubric.facts ?? {});
+const data = rowsFromTable(input, readBook.sheets[0]!.header, readBook.sheets[0]!.records, rubric.facts ?? {});
+if (!data.ok) throw new Error(data.problems.map((p) => p.message.en).join('; '));
 const results = gradeRows(stored.compiled!, data.rows);
 const graded = performance.now() - start;
 start = performance.now();

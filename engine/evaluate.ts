@@ -2,7 +2,7 @@ import type { CompiledRubric } from './compile.js';
 import { describeValue } from './diagnostics.js';
 import { explain, type Explanation, type TraceEntry } from './explain.js';
 import type { Model, RubricRef } from './model.js';
-import { rowError, type RowError } from './row-problems.js';
+import { described, rowError, type RowError } from './row-problems.js';
 import type { ReferenceRubric } from './reference.js';
 import type { Level, Text } from './types.js';
 import { errorVerdict, type Status, type Verdict } from './verdict.js';
@@ -152,29 +152,17 @@ function rowIdProblems(model: Model, rows: readonly Row[]): (RowError | undefine
     const id = row.id;
     // Described, never stringified: an id may be any JSON value, a list nested 100,000 deep included.
     if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') {
-      return rowError('WRONG_TYPE', 'id', 'a unit id (text or a number)', describeValue(id), {
-        th: `รหัสหน่วยงาน (id) ต้องเป็นข้อความหรือตัวเลข แต่ได้ ${describeValue(id, 'th')}`,
-        en: `the unit id (id) must be text or a number, received ${describeValue(id)}`,
-      });
+      return rowError('WRONG_TYPE', 'id', { of: 'id', value: described(id) }, { expected: 'a unit id (text or a number)', received: describeValue(id) });
     }
     if (id === undefined || id === null || String(id).trim() === '') {
-      return rowError('MISSING_ID', 'id', 'a unit id', id === undefined ? 'nothing' : describeValue(id), {
-        th: 'แถวนี้ไม่มีรหัสหน่วยงาน (id)',
-        en: 'the row has no unit id',
-      });
+      return rowError('MISSING_ID', 'id', {}, { expected: 'a unit id', received: id === undefined ? 'nothing' : describeValue(id) });
     }
     const count = counts.get(String(id).trim())!;
     if (count > 1) {
-      return rowError('DUPLICATE_ID', 'id', 'an id used once', `${String(id)} (${count} rows)`, {
-        th: `รหัสหน่วยงาน ${String(id)} ซ้ำกัน ${count} แถว`,
-        en: `the unit id ${String(id)} is used by ${count} rows`,
-      });
+      return rowError('DUPLICATE_ID', 'id', { id: String(id), count }, { expected: 'an id used once', received: `${String(id)} (${count} rows)` });
     }
     if (!model.hasCriteria) {
-      return rowError('NO_CRITERIA', 'grade', 'criteria', 'none', {
-        th: `ภารกิจ ${model.ref.mission} ยังไม่มีเกณฑ์ในไตรมาส ${model.ref.period}`,
-        en: `mission ${model.ref.mission} has no criteria for ${model.ref.period}`,
-      });
+      return rowError('NO_CRITERIA', 'grade', { mission: model.ref.mission, period: model.ref.period }, { expected: 'criteria', received: 'none' });
     }
     return undefined;
   });

@@ -60,6 +60,25 @@ const ENUM = 3;
 const TEXT = 4;
 const PROVINCE = 5;
 
+/** What factReading looks up for each fact, in flat arrays by the fact's index: read once, not per row. */
+function readingTables(facts: readonly FactModel[]) {
+  return {
+    count: facts.length,
+    ids: facts.map((f) => f.id),
+    // A fact named like an inherited property (toString) is read only from the row's own keys.
+    inherited: facts.map((f) => isInheritedName(f.id)),
+    slots: facts.map((f) => f.slot),
+    infos: facts.map((f) => f.info),
+    kinds: facts.map(({ info }) =>
+      info.type === 'number' ? NUMBER : info.type === 'integer' ? INTEGER : info.type === 'boolean' ? BOOLEAN : info.type === 'enum' ? ENUM : info.catalog === 'province' ? PROVINCE : TEXT,
+    ),
+    precisions: facts.map((f) => f.info.precision),
+    mins: facts.map((f) => f.info.min ?? -Infinity),
+    maxs: facts.map((f) => f.info.max ?? Infinity),
+    allowed: facts.map((f) => new Set(f.info.enumValues ?? [])),
+  };
+}
+
 /**
  * Reads every declared fact of a row into its slot, or records its problem: numbers rounded half
  * up to the fact's precision and checked against its range, counts whole, enum values from the
@@ -68,19 +87,7 @@ const PROVINCE = 5;
  * no call it could inline.
  */
 export function factReading(facts: readonly FactModel[]): (row: Readonly<Record<string, unknown>>, state: RowState) => void {
-  const count = facts.length;
-  const ids = facts.map((f) => f.id);
-  // A fact named like an inherited property (toString) is read only from the row's own keys.
-  const inherited = facts.map((f) => isInheritedName(f.id));
-  const slots = facts.map((f) => f.slot);
-  const infos = facts.map((f) => f.info);
-  const kinds = facts.map(({ info }) =>
-    info.type === 'number' ? NUMBER : info.type === 'integer' ? INTEGER : info.type === 'boolean' ? BOOLEAN : info.type === 'enum' ? ENUM : info.catalog === 'province' ? PROVINCE : TEXT,
-  );
-  const precisions = facts.map((f) => f.info.precision);
-  const mins = facts.map((f) => f.info.min ?? -Infinity);
-  const maxs = facts.map((f) => f.info.max ?? Infinity);
-  const allowed = facts.map((f) => new Set(f.info.enumValues ?? []));
+  const { count, ids, inherited, slots, infos, kinds, precisions, mins, maxs, allowed } = readingTables(facts);
   return (row, state) => {
     const { nums, vals } = state;
     for (let i = 0; i < count; i++) {

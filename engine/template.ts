@@ -340,6 +340,40 @@ function writeInstructions(sheet: Worksheet, rubrics: readonly Rubric[], period:
   steps.forEach((step, i) => line(`${thaiDigits(i + 1)}. ${step}`));
 }
 
+/** Why no template can be made for these missions and period, or undefined when one can. */
+function templateProblem(period: string, rubrics: readonly Rubric[], graded: readonly Rubric[]): TemplateProblem | undefined {
+  if (period === '') {
+    return { code: 'NO_PERIOD', message: { th: 'ต้องระบุไตรมาส เช่น 2567-Q3', en: 'a period is needed, e.g. 2567-Q3' } };
+  }
+  if (graded.length === 0) {
+    const named = rubrics.map((r) => r.mission).join(', ');
+    return {
+      code: 'NO_GRADED_MISSION',
+      message: {
+        th: `ไม่มีภารกิจที่มีเกณฑ์ให้ทำแบบกรอกข้อมูล${named ? ` (${named} ยังไม่มีเกณฑ์)` : ''}`,
+        en: `no mission with criteria to make a template for${named ? ` (${named} has no criteria)` : ''}`,
+      },
+    };
+  }
+  const seen = new Set<string>();
+  for (const rubric of graded) {
+    if (seen.has(rubric.mission)) {
+      return { code: 'DUPLICATE_MISSION', message: { th: `ภารกิจ ${rubric.mission} ซ้ำกัน`, en: `mission ${rubric.mission} is given twice` } };
+    }
+    seen.add(rubric.mission);
+    if (rubric.mission.length > SHEET_NAME_MAX) {
+      return {
+        code: 'SHEET_NAME_TOO_LONG',
+        message: {
+          th: `รหัสภารกิจ ${rubric.mission} ยาวเกิน ${thaiDigits(SHEET_NAME_MAX)} ตัวอักษร จึงใช้เป็นชื่อแผ่นงานไม่ได้`,
+          en: `mission id ${rubric.mission} is longer than ${SHEET_NAME_MAX} characters, the most a sheet name may have`,
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
 /**
  * A blank template for the given missions and period: a first sheet of instructions, a sheet per
  * mission with criteria (named after the mission), and a hidden sheet of the provinces. A mission
@@ -347,40 +381,9 @@ function writeInstructions(sheet: Worksheet, rubrics: readonly Rubric[], period:
  */
 export async function buildTemplate(rubrics: readonly Rubric[], options: TemplateOptions): Promise<TemplateResult> {
   const period = options.period.trim();
-  if (period === '') {
-    return { problem: { code: 'NO_PERIOD', message: { th: 'ต้องระบุไตรมาส เช่น 2567-Q3', en: 'a period is needed, e.g. 2567-Q3' } } };
-  }
   const graded = rubrics.filter((r) => r.grade);
-  if (graded.length === 0) {
-    const named = rubrics.map((r) => r.mission).join(', ');
-    return {
-      problem: {
-        code: 'NO_GRADED_MISSION',
-        message: {
-          th: `ไม่มีภารกิจที่มีเกณฑ์ให้ทำแบบกรอกข้อมูล${named ? ` (${named} ยังไม่มีเกณฑ์)` : ''}`,
-          en: `no mission with criteria to make a template for${named ? ` (${named} has no criteria)` : ''}`,
-        },
-      },
-    };
-  }
-  const seen = new Set<string>();
-  for (const rubric of graded) {
-    if (seen.has(rubric.mission)) {
-      return { problem: { code: 'DUPLICATE_MISSION', message: { th: `ภารกิจ ${rubric.mission} ซ้ำกัน`, en: `mission ${rubric.mission} is given twice` } } };
-    }
-    seen.add(rubric.mission);
-    if (rubric.mission.length > SHEET_NAME_MAX) {
-      return {
-        problem: {
-          code: 'SHEET_NAME_TOO_LONG',
-          message: {
-            th: `รหัสภารกิจ ${rubric.mission} ยาวเกิน ${thaiDigits(SHEET_NAME_MAX)} ตัวอักษร จึงใช้เป็นชื่อแผ่นงานไม่ได้`,
-            en: `mission id ${rubric.mission} is longer than ${SHEET_NAME_MAX} characters, the most a sheet name may have`,
-          },
-        },
-      };
-    }
-  }
+  const refused = templateProblem(period, rubrics, graded);
+  if (refused) return { problem: refused };
 
   const ExcelJS = cjsDefault<ExcelModule>(await import('exceljs'));
   const workbook = new ExcelJS.Workbook();

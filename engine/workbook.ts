@@ -3,7 +3,7 @@
 import type { GradeResult } from './evaluate.js';
 import { cjsDefault } from './interop.js';
 import type { RubricRef } from './model.js';
-import { DataFileError, csvQuote, safeText } from './tabular.js';
+import { csvQuote, refused, safeText, type DataProblem } from './tabular.js';
 
 export { safeText } from './tabular.js';
 
@@ -35,14 +35,17 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/** Every worksheet of a workbook, or why it cannot be read (returned, never thrown). */
+export type WorkbookRead = { ok: true; sheets: Sheet[] } | { ok: false; problems: DataProblem[] };
+
 /** Reads every worksheet of a workbook; the first non-empty row of each is its header. */
-export async function readWorkbook(bytes: Uint8Array, source: string): Promise<Sheet[]> {
+export async function readWorkbook(bytes: Uint8Array, source: string): Promise<WorkbookRead> {
   const ExcelJS = await excel();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new DataFileError(source, `not a readable .xlsx workbook: ${(error as Error).message}`);
+    return refused('NOT_A_WORKBOOK', { file: source, reason: (error as Error).message });
   }
   const sheets: Sheet[] = [];
   workbook.eachSheet((worksheet) => {
@@ -57,8 +60,8 @@ export async function readWorkbook(bytes: Uint8Array, source: string): Promise<S
     if (lines.length === 0) return;
     sheets.push({ name: worksheet.name, header: (lines[0] ?? []).map((h) => String(h ?? '').trim()), records: lines.slice(1) });
   });
-  if (sheets.length === 0) throw new DataFileError(source, 'the workbook has no sheet with data');
-  return sheets;
+  if (sheets.length === 0) return refused('NO_SHEET', { file: source });
+  return { ok: true, sheets };
 }
 
 /** The results of one mission to write. */

@@ -1,7 +1,6 @@
 // The `rubric` command line: parses the arguments and runs the command named, with its streams and
 // input passed in (so tests call it directly); each command lives in commands/<command>.ts.
 import { resolve } from 'node:path';
-import { DataFileError } from '../node/data-files.js';
 import { defaultRubricsDir } from '../node/rubric-files.js';
 import { cases } from './commands/cases.js';
 import { diff } from './commands/diff.js';
@@ -43,10 +42,6 @@ function failure(error: unknown, err: NodeJS.WritableStream): number {
   if (error instanceof UsageError) {
     err.write(`rubric: ${error.message}\n\n${USAGE}\n`);
     return 2;
-  }
-  if (error instanceof DataFileError) {
-    err.write(`rubric: ${error.message}\n`);
-    return 1;
   }
   throw error;
 }

@@ -1,7 +1,6 @@
 // One cell's text (or a spreadsheet cell's number) read as a fact value, with every conversion named.
 // A wrong grade is the worst bug: nothing is coerced silently, and text that could mean two things is an error, never a guess.
 // Browser-safe: no node: imports.
-import { resolveProvince } from '../provinces.js';
 import type { Text } from '../types.js';
 
 /** A way a cell's content was changed to become a fact value; each is counted and shown to people. */
@@ -70,7 +69,7 @@ export interface NumberTextOptions {
   unitWords: readonly string[];
 }
 
-type Failure = Extract<CellReading, { ok: false }>;
+export type Failure = Extract<CellReading, { ok: false }>;
 
 /** Characters trimmed from both ends of a cell: white space including NBSP, thin and other Unicode spaces, zero-width spaces and byte order marks. */
 function isSpace(character: string): boolean {
@@ -78,7 +77,7 @@ function isSpace(character: string): boolean {
 }
 
 /** The text without the spaces isSpace names at either end (a loop, not a regex: `\s+$` is quadratic on long runs of spaces). */
-function trimSpaces(text: string): string {
+export function trimSpaces(text: string): string {
   let start = 0;
   let end = text.length;
   while (start < end && isSpace(text[start]!)) start++;
@@ -127,7 +126,7 @@ function numberExpected(options: NumberTextOptions): Text {
 }
 
 /** A failed reading. */
-function failure(code: Failure['code'], expected: Text, received: string): Failure {
+export function failure(code: Failure['code'], expected: Text, received: string): Failure {
   return { ok: false, code, expected, received };
 }
 
@@ -166,9 +165,49 @@ export function readNumberText(text: string, options: NumberTextOptions): CellRe
     s = s.replace(THAI_DIGIT, (digit) => String(digit.charCodeAt(0) - 0x0e50));
     conversions.push('thai-digits');
   }
-  // The fact's unit words and a percent sign or word, on either side, each at most once; longest words first.
-  const units = options.unitWords.map((word) => trimSpaces(word.normalize('NFC'))).filter((word) => word !== '');
+  const stripped = stripUnitWords(s, options.unitWords);
+  s = stripped.rest;
+  const { unitFound, percentFound } = stripped;
+  if (percentFound && !options.percent) {
+    return failure('NOT_A_NUMBER', withReason(expected, 'โดยไม่มีเครื่องหมาย % หรือคำว่า "ร้อยละ" เพราะข้อมูลนี้ไม่ใช่ค่าร้อยละ', ', without % or "ร้อยละ": this fact is not a percentage'), text);
+  }
+  const negative = s.startsWith('-');
+  const body = s.startsWith('-') || s.startsWith('+') ? s.slice(1) : s;
+  if (!/^[0-9.,]+$/.test(body)) {
+    if (/^\d+(?:\.\d+)?[eE][+-]?\d+$/.test(body)) {
+      return failure('AMBIGUOUS_NUMBER', withReason(expected, 'ที่เขียนเต็มทุกหลัก ไม่ใช่รูป 1.2E+5 (Excel อาจปัดเศษไว้ตอนบันทึก)', ', written out in full rather than as 1.2E+5 (Excel may have rounded it when saving)'), text);
+    }
+    if (digitRuns(s) >= 2) {
+      return failure('AMBIGUOUS_NUMBER', withReason(expected, 'เพียงค่าเดียว: เซลล์นี้มีตัวเลขมากกว่าหนึ่งค่า (เช่น ช่วง 3-4 หรือ 10/20) จึงเลือกค่าใดแทนไม่ได้', ', one number only: this cell holds more than one (such as a range 3-4 or 10/20), and none can be chosen for you'), text);
+    }
+    return failure('NOT_A_NUMBER', expected, text);
+  }
+  if (!/\d/.test(body)) return failure('NOT_A_NUMBER', expected, text);
+  const separated = withoutSeparators(body, expected, options, text);
+  if ('ok' in separated) return separated;
+  const digits = separated.digits;
+  if (separated.thousands) conversions.push('thousands');
+  const [whole = '', fraction = ''] = digits.split('.');
+  const value = Number(`${negative ? '-' : ''}${whole === '' ? '0' : whole}.${fraction === '' ? '0' : fraction}`);
+  if (Math.abs(value) > MAX_EXACT) {
+    return failure('NOT_A_NUMBER', withReason(expected, 'ที่ไม่เกิน 9,007,199,254,740,991 (ตัวเลขที่ใหญ่กว่านี้เก็บค่าให้ตรงทุกหลักไม่ได้)', ', no larger than 9,007,199,254,740,991 (larger numbers cannot be kept exactly)'), text);
+  }
+  if (options.integer && !Number.isInteger(value)) {
+    return failure('NOT_AN_INTEGER', withReason(expected, '(ไม่มีเศษทศนิยม)', '(no fraction)'), text);
+  }
+  // A number written as its shortest decimal is read as it stands; +5, 007, 12.50, .5 or -0 are noted as number-text.
+  const sign = s.startsWith('+') || s.startsWith('-') ? s[0]! : '';
+  if (canonicalDecimal(negative, whole, fraction) !== `${sign}${digits}`) conversions.unshift('number-text');
+  if (unitFound) conversions.push('unit-word');
+  if (percentFound) conversions.push('percent-sign');
+  return { ok: true, value: value === 0 ? 0 : value, conversions };
+}
+
+/** The fact's unit words and a percent sign or word stripped from either side, each at most once; longest words first. */
+function stripUnitWords(text: string, unitWords: readonly string[]): { rest: string; unitFound: boolean; percentFound: boolean } {
+  const units = unitWords.map((word) => trimSpaces(word.normalize('NFC'))).filter((word) => word !== '');
   units.sort((a, b) => b.length - a.length);
+  let s = text;
   let unitFound = false;
   let percentFound = false;
   for (let pass = 0; pass < 2; pass++) {
@@ -187,55 +226,35 @@ export function readNumberText(text: string, options: NumberTextOptions): CellRe
       }
     }
   }
-  if (percentFound && !options.percent) {
-    return failure('NOT_A_NUMBER', withReason(expected, 'โดยไม่มีเครื่องหมาย % หรือคำว่า "ร้อยละ" เพราะข้อมูลนี้ไม่ใช่ค่าร้อยละ', ', without % or "ร้อยละ": this fact is not a percentage'), text);
-  }
-  const negative = s.startsWith('-');
-  const body = s.startsWith('-') || s.startsWith('+') ? s.slice(1) : s;
-  if (!/^[0-9.,]+$/.test(body)) {
-    if (/^\d+(?:\.\d+)?[eE][+-]?\d+$/.test(body)) {
-      return failure('AMBIGUOUS_NUMBER', withReason(expected, 'ที่เขียนเต็มทุกหลัก ไม่ใช่รูป 1.2E+5 (Excel อาจปัดเศษไว้ตอนบันทึก)', ', written out in full rather than as 1.2E+5 (Excel may have rounded it when saving)'), text);
-    }
-    if (digitRuns(s) >= 2) {
-      return failure('AMBIGUOUS_NUMBER', withReason(expected, 'เพียงค่าเดียว: เซลล์นี้มีตัวเลขมากกว่าหนึ่งค่า (เช่น ช่วง 3-4 หรือ 10/20) จึงเลือกค่าใดแทนไม่ได้', ', one number only: this cell holds more than one (such as a range 3-4 or 10/20), and none can be chosen for you'), text);
-    }
-    return failure('NOT_A_NUMBER', expected, text);
-  }
-  if (!/\d/.test(body)) return failure('NOT_A_NUMBER', expected, text);
+  return { rest: s, unitFound, percentFound };
+}
+
+/**
+ * A number's digits and decimal point without its thousands commas, or why its commas and dots
+ * could be read two ways: commas group thousands only when every group after the first has
+ * exactly three digits and the first does not start with 0.
+ */
+function withoutSeparators(body: string, expected: Text, options: NumberTextOptions, text: string): { digits: string; thousands: boolean } | Failure {
   const commas = body.includes(',');
   const dots = (body.match(/\./g) ?? []).length;
   const decimalPoint = withReason(expected, 'โดยใช้จุด (.) เป็นจุดทศนิยม และใช้จุลภาค (,) คั่นหลักพันทุกสามหลักเท่านั้น เช่น 4.5 หรือ 1,234', ', with a dot (.) as the decimal point and commas (,) only between groups of three digits, e.g. 4.5 or 1,234');
-  let digits = body;
   if (commas) {
-    // Commas group thousands only when every group after the first has exactly three digits and the first does not start with 0.
     if (dots > 0 && !/^[1-9]\d{0,2}(?:,\d{3})+\.\d+$/.test(body)) {
       return failure('AMBIGUOUS_NUMBER', withReason(expected, 'โดยใช้จุด (.) เป็นจุดทศนิยมและจุลภาค (,) คั่นหลักพัน เช่น 1,234.5 (ไม่ใช่แบบยุโรป 1.234,5)', ', with a dot (.) as the decimal point and commas (,) between thousands, e.g. 1,234.5 (not the European 1.234,5)'), text);
     }
     if (dots === 0 && !/^[1-9]\d{0,2}(?:,\d{3})+$/.test(body)) return failure('AMBIGUOUS_NUMBER', decimalPoint, text);
-    digits = body.replace(/,/g, '');
-    conversions.push('thousands');
-  } else if (dots > 1) {
+    return { digits: body.replace(/,/g, ''), thousands: true };
+  }
+  if (dots > 1) {
     if (/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(body)) {
       return failure('AMBIGUOUS_NUMBER', withReason(expected, 'ที่ใช้จุลภาค (,) คั่นหลักพัน เช่น 1,234,567 (จุดคั่นหลักพันแบบยุโรปอาจอ่านผิดเป็นทศนิยม)', ', with commas (,) between thousands, e.g. 1,234,567 (dots between thousands, as in Europe, may be misread as a decimal point)'), text);
     }
     return failure('NOT_A_NUMBER', expected, text);
-  } else if (dots === 1 && options.integer && /^[1-9]\d{0,2}\.\d{3}$/.test(body)) {
+  }
+  if (dots === 1 && options.integer && /^[1-9]\d{0,2}\.\d{3}$/.test(body)) {
     return failure('AMBIGUOUS_NUMBER', withReason(expected, 'ที่ไม่มีจุด เช่น 1200 หรือ 1,200: จุดในจำนวนเต็มอาจเป็นตัวคั่นหลักพันหรือจุดทศนิยมก็ได้', ', without a dot, e.g. 1200 or 1,200: in a whole number a dot may be a thousands separator or a decimal point'), text);
   }
-  const [whole = '', fraction = ''] = digits.split('.');
-  const value = Number(`${negative ? '-' : ''}${whole === '' ? '0' : whole}.${fraction === '' ? '0' : fraction}`);
-  if (Math.abs(value) > MAX_EXACT) {
-    return failure('NOT_A_NUMBER', withReason(expected, 'ที่ไม่เกิน 9,007,199,254,740,991 (ตัวเลขที่ใหญ่กว่านี้เก็บค่าให้ตรงทุกหลักไม่ได้)', ', no larger than 9,007,199,254,740,991 (larger numbers cannot be kept exactly)'), text);
-  }
-  if (options.integer && !Number.isInteger(value)) {
-    return failure('NOT_AN_INTEGER', withReason(expected, '(ไม่มีเศษทศนิยม)', '(no fraction)'), text);
-  }
-  // A number written as its shortest decimal is read as it stands; +5, 007, 12.50, .5 or -0 are noted as number-text.
-  const sign = s.startsWith('+') || s.startsWith('-') ? s[0]! : '';
-  if (canonicalDecimal(negative, whole, fraction) !== `${sign}${digits}`) conversions.unshift('number-text');
-  if (unitFound) conversions.push('unit-word');
-  if (percentFound) conversions.push('percent-sign');
-  return { ok: true, value: value === 0 ? 0 : value, conversions };
+  return { digits: body, thousands: false };
 }
 
 /** A fraction in a percent-formatted spreadsheet cell as a percentage, scaled by 100 in decimal (0.04005 → 4.005, never 4.004999…). */
@@ -257,108 +276,4 @@ export function readPercentCell(fraction: number, options: { integer: boolean })
   const value = percentCellValue(fraction);
   if (options.integer && !Number.isInteger(value)) return failure('NOT_AN_INTEGER', withReason(expected, '(ไม่มีเศษทศนิยม)', '(no fraction)'), `${value}%`);
   return { ok: true, value, conversions: ['excel-percent'] };
-}
-
-/** A word as lookups compare it: NFC, no zero-width characters or emoji variation selectors, spaces collapsed, Latin in lower case, SARA AM typed as two characters joined. */
-function normaliseWord(text: string): string {
-  return trimSpaces(
-    text
-      .normalize('NFC')
-      .replace(/[\u200B-\u200D\u2060\uFEFF\uFE0E\uFE0F]/g, '')
-      .replace(/\u0E4D([\u0E48-\u0E4B]?)\u0E32/g, '$1\u0E33'),
-  )
-    .replace(/[\s\u00A0]+/g, ' ')
-    .toLowerCase();
-}
-
-// Ticks, ✅ and ☑ are yes; crosses ✗ ✘ ❌ and an empty box ☐ are no. Left out on purpose: x, X, × and ☒, which on Thai
-// forms often mark the chosen box and elsewhere mean "no", and "-", which offices write for "none", "not reported" and
-// "not applicable" alike.
-/** The words and marks read as yes and as no besides those a rubric declares. */
-export const BOOLEAN_WORDS: { readonly yes: readonly string[]; readonly no: readonly string[] } = {
-  yes: ['true', 'yes', 'y', '1', 'มี', 'ใช่', 'ผ่าน', 'ผ่านเกณฑ์', '✓', '✔', '☑', '✅'],
-  no: ['false', 'no', 'n', '0', 'ไม่มี', 'ไม่ใช่', 'ไม่ผ่าน', 'ไม่ผ่านเกณฑ์', '✗', '✘', '❌', '☐'],
-};
-
-const AMBIGUOUS_MARKS = new Set(['x', '×', '☒']);
-
-/** Reads a cell's text as yes or no: true/false as written, other words and marks for yes and no (the defaults and a rubric's own), anything else an error listing the words. */
-export function readBooleanText(text: string, extra?: { yes: readonly string[]; no: readonly string[] }): CellReading {
-  const written = trimSpaces(text.normalize('NFC'));
-  if (written === 'true') return { ok: true, value: true, conversions: [] };
-  if (written === 'false') return { ok: true, value: false, conversions: [] };
-  const extraYes = (extra?.yes ?? []).filter((word) => normaliseWord(word) !== '');
-  const extraNo = (extra?.no ?? []).filter((word) => normaliseWord(word) !== '');
-  // A rubric's own words come first: a word it gives one meaning loses the other meaning the defaults might give it.
-  const meaning = new Map<string, boolean | 'both'>();
-  for (const word of extraYes) meaning.set(normaliseWord(word), true);
-  for (const word of extraNo) {
-    const key = normaliseWord(word);
-    meaning.set(key, meaning.get(key) === true ? 'both' : false);
-  }
-  for (const word of BOOLEAN_WORDS.yes) if (!meaning.has(word)) meaning.set(word, true);
-  for (const word of BOOLEAN_WORDS.no) if (!meaning.has(word)) meaning.set(word, false);
-  const key = normaliseWord(written);
-  const value = meaning.get(key);
-  if (value === true || value === false) return { ok: true, value, conversions: ['boolean-word'] };
-  const yes = [...BOOLEAN_WORDS.yes, ...extraYes].filter((word) => meaning.get(normaliseWord(word)) === true);
-  const no = [...BOOLEAN_WORDS.no, ...extraNo].filter((word) => meaning.get(normaliseWord(word)) === false);
-  const unique = (words: string[]): string => [...new Set(words)].join(', ');
-  const expected: Text = {
-    th: `ใช่หรือไม่ใช่: ${unique(yes)} (ใช่) หรือ ${unique(no)} (ไม่ใช่)`,
-    en: `yes or no: ${unique(yes)} (yes) or ${unique(no)} (no)`,
-  };
-  if (AMBIGUOUS_MARKS.has(key)) {
-    expected.th += ` — เครื่องหมาย ${written} ใช้ได้ทั้งความหมายว่าเลือกและไม่ใช่ จึงอ่านแทนไม่ได้`;
-    expected.en += ` — the mark ${written} is used both for "chosen" and for "no", so it is not read`;
-  } else if (value === 'both') {
-    expected.th += ` — เกณฑ์ให้คำว่า "${written}" หมายถึงทั้งใช่และไม่ใช่ จึงอ่านแทนไม่ได้`;
-    expected.en += ` — the rubric gives "${written}" both meanings, so it is not read`;
-  }
-  return failure('UNKNOWN_WORD', expected, text);
-}
-
-/** One choice of an enum fact: its id, its label, and other words for it. */
-export interface EnumChoice {
-  value: string;
-  label: Text;
-  aliases?: readonly string[];
-}
-
-/** Reads a cell's text as one of an enum fact's values: its id as written, or its Thai or English label or an alias in any case and spacing. */
-export function readEnumText(text: string, values: readonly EnumChoice[]): CellReading {
-  const written = trimSpaces(text.normalize('NFC'));
-  const exact = values.find((choice) => choice.value === written);
-  if (exact) return { ok: true, value: exact.value, conversions: [] };
-  const key = normaliseWord(written);
-  const matches = key === '' ? [] : values.filter((choice) => [choice.value, choice.label.th, choice.label.en, ...(choice.aliases ?? [])].some((word) => normaliseWord(word) === key));
-  if (matches.length === 1) return { ok: true, value: matches[0]!.value, conversions: ['enum-label'] };
-  const expected: Text = {
-    th: `ค่าใดค่าหนึ่งต่อไปนี้: ${values.map((choice) => `${choice.label.th} (${choice.value})`).join(', ')}`,
-    en: `one of: ${values.map((choice) => `${choice.label.en} (${choice.value})`).join(', ')}`,
-  };
-  if (matches.length > 1) {
-    expected.th += ` — "${written}" เป็นชื่อของตัวเลือกมากกว่าหนึ่งตัว (${matches.map((choice) => choice.value).join(', ')}) จึงเลือกแทนไม่ได้`;
-    expected.en += ` — "${written}" names more than one of them (${matches.map((choice) => choice.value).join(', ')}), and none can be chosen for you`;
-  }
-  return failure('UNKNOWN_VALUE', expected, text);
-}
-
-/** Province names longer than this are not looked up (no province is named so; the typo search would be slow on a hostile cell). */
-const MAX_PROVINCE_TEXT = 100;
-
-/** Reads a cell's text as a province's official Thai name: the name as written, or any spelling the catalogue knows (English, ISO code, alias, with จ. or จังหวัด). */
-export function readProvinceText(text: string): CellReading {
-  const written = trimSpaces(text.normalize('NFC'));
-  const result = written.length > MAX_PROVINCE_TEXT ? {} : resolveProvince(written);
-  if ('province' in result) {
-    return { ok: true, value: result.province.th, conversions: written === result.province.th ? [] : ['province-spelling'] };
-  }
-  const expected: Text = { th: 'ชื่อจังหวัด เช่น เชียงใหม่ หรือ Chiang Mai', en: "a province's name, e.g. เชียงใหม่ or Chiang Mai" };
-  const suggestion = 'suggestion' in result ? result.suggestion : undefined;
-  if (suggestion) {
-    expected.th += ` — หมายถึง "${suggestion.th}" หรือไม่`;
-    expected.en += ` — did you mean "${suggestion.th}" (${suggestion.en})?`;
-  }
-  return failure('UNKNOWN_PROVINCE', expected, text);
 }

@@ -48,90 +48,97 @@ function isLetter(c: number): boolean {
  */
 export function inexactJsonNumbers(text: string): InexactNumber[] {
   const found: InexactNumber[] = [];
-  const open: number[] = [];
-  let expectKey = false;
-  let row = -1;
-  // The current key of a row object, as offsets of its quoted token: read only for a find.
-  let keyStart = -1;
-  let keyEnd = -1;
-  const beginValue = () => {
-    if (open.length === 1) {
-      row++;
-      keyStart = keyEnd = -1;
-    }
-  };
+  const at: Scan = { open: [], expectKey: false, row: -1, keyStart: -1, keyEnd: -1 };
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      // To the closing quote: the next quote not escaped by an odd run of backslashes.
       const start = i;
-      for (;;) {
-        const end = text.indexOf('"', i + 1);
-        if (end < 0) {
-          i = text.length;
-          break;
-        }
-        let backslashes = 0;
-        while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
-        i = end;
-        if (backslashes % 2 === 0) break;
-      }
-      i++;
-      if (expectKey && open.at(-1) === OPEN_OBJECT) {
-        expectKey = false;
-        if (open.length === 2) {
-          keyStart = start;
-          keyEnd = i;
+      i = stringEnd(text, i);
+      if (at.expectKey && at.open.at(-1) === OPEN_OBJECT) {
+        at.expectKey = false;
+        if (at.open.length === 2) {
+          at.keyStart = start;
+          at.keyEnd = i;
         }
       } else {
-        beginValue();
+        beginValue(at);
       }
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      beginValue();
-      open.push(c);
-      expectKey = c === OPEN_OBJECT;
+      beginValue(at);
+      at.open.push(c);
+      at.expectKey = c === OPEN_OBJECT;
       i++;
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      open.pop();
-      expectKey = false;
-      i++;
-    } else if (c === COMMA) {
-      expectKey = open.at(-1) === OPEN_OBJECT;
-      i++;
-    } else if (c === COLON) {
-      expectKey = false;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY || c === COMMA || c === COLON) {
+      if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) at.open.pop();
+      at.expectKey = c === COMMA && at.open.at(-1) === OPEN_OBJECT;
       i++;
     } else if (c === MINUS || (c >= 0x30 && c <= 0x39)) {
       // A number where a key belongs is invalid JSON, and must stay so: it is never quoted.
-      const atKey = expectKey && open.at(-1) === OPEN_OBJECT;
-      if (!atKey) beginValue();
+      const atKey = at.expectKey && at.open.at(-1) === OPEN_OBJECT;
+      if (!atKey) beginValue(at);
       const start = i;
-      let digits = 0;
-      let exponent = false;
-      for (; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d >= 0x30 && d <= 0x39) digits++;
-        else if (d === 0x45 || d === 0x65) exponent = true;
-        else if (!isNumberCharacter(d)) break;
-      }
+      const number = scanNumber(text, i);
+      i = number.end;
       // Fifteen digits or fewer without an exponent are always kept exactly: the common case, not looked at again.
-      if (atKey || (digits <= 15 && !exponent)) continue;
+      if (atKey || (number.digits <= 15 && !number.exponent)) continue;
       const literal = text.slice(start, i);
       const value = Number(literal);
       // Only a number as JSON writes one: quoting anything else could make invalid JSON valid.
       if (JSON_NUMBER.test(literal) && !isExactLiteral(literal, value)) {
-        const inRow = open.length >= 2 && open[1] === OPEN_OBJECT && keyStart >= 0;
-        found.push({ start, end: i, row: open.length >= 1 ? row : -1, key: inRow ? keyText(text.slice(keyStart, keyEnd)) : undefined, literal, value });
+        const inRow = at.open.length >= 2 && at.open[1] === OPEN_OBJECT && at.keyStart >= 0;
+        found.push({ start, end: i, row: at.open.length >= 1 ? at.row : -1, key: inRow ? keyText(text.slice(at.keyStart, at.keyEnd)) : undefined, literal, value });
       }
     } else if (isLetter(c)) {
-      beginValue();
+      beginValue(at);
       while (i < text.length && isLetter(text.charCodeAt(i))) i++;
     } else {
       i++;
     }
   }
   return found;
+}
+
+/** Where inexactJsonNumbers is: the open objects and arrays, whether a key comes next, the row, and the row's current key (offsets of its quoted token). */
+interface Scan {
+  open: number[];
+  expectKey: boolean;
+  row: number;
+  keyStart: number;
+  keyEnd: number;
+}
+
+/** A value begins: at the top level it is the next row, with no key yet. */
+function beginValue(at: Scan): void {
+  if (at.open.length === 1) {
+    at.row++;
+    at.keyStart = at.keyEnd = -1;
+  }
+}
+
+/** Just past the string token at text[i] (a quote): the next quote not escaped by an odd run of backslashes; past the end when there is none. */
+function stringEnd(text: string, i: number): number {
+  for (;;) {
+    const end = text.indexOf('"', i + 1);
+    if (end < 0) return text.length + 1;
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+    i = end;
+    if (backslashes % 2 === 0) return i + 1;
+  }
+}
+
+/** The number token at text[i]: where it ends, how many digits it has, and whether it has an exponent. */
+function scanNumber(text: string, i: number): { end: number; digits: number; exponent: boolean } {
+  let digits = 0;
+  let exponent = false;
+  for (; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (d >= 0x30 && d <= 0x39) digits++;
+    else if (d === 0x45 || d === 0x65) exponent = true;
+    else if (!isNumberCharacter(d)) break;
+  }
+  return { end: i, digits, exponent };
 }
 
 /** A key's text from its quoted token, or undefined when the token is not a valid JSON string. */

@@ -5,7 +5,9 @@ import { EXACT_NUMBER_EXPECTED, inexactNumberText, shownLiteral } from '../exact
 import { cjsDefault } from '../interop.js';
 import { rowError, type RowError } from '../row-problems.js';
 import type { Rubric, Text } from '../types.js';
-import { decodeText, parseDelimited, readHtmlTable, sniffFile } from './decode.js';
+import { decodeText, sniffFile } from './decode.js';
+import { parseDelimited } from './delimited.js';
+import { readHtmlTable } from './html-table.js';
 import { inexactJsonNumbers, quoteNumbers } from './json-numbers.js';
 import { factLabels, normaliseHeader, readTable, type Cell, type ImportProblem, type ImportProblemCode, type ReadTable } from './table.js';
 
@@ -233,11 +235,8 @@ function jsonTable(given: Record<string, unknown>[], source: string, rubric: Rub
     if (key !== 'id' && !Object.hasOwn(facts, key)) continue;
     if (cellErrors[row]?.some((e) => e.fact === key)) continue;
     const text = inexactNumberText(literal, value);
-    const error = rowError('INEXACT_NUMBER', key, EXACT_NUMBER_EXPECTED, shownLiteral(literal), {
-      th: `"${key}" ของแถวที่ ${row + 1} อ่านไม่ได้: ${text.th}`,
-      en: `"${key}" of row ${row + 1} cannot be read: ${text.en}`,
-    });
-    (cellErrors[row] ??= []).push({ ...error, column: key });
+    const error = rowError('INEXACT_NUMBER', key, { key, row: row + 1, text }, { expected: EXACT_NUMBER_EXPECTED, received: shownLiteral(literal), where: { row: row + 1, column: key } });
+    (cellErrors[row] ??= []).push(error);
   }
   const numbered = !rows.some((r) => r.id !== undefined);
   return {

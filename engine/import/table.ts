@@ -2,124 +2,13 @@
 // below any title rows and matched to the mission's facts, every cell read by its fact's type,
 // and every conversion counted for the import report. Browser-safe: the CLI and the preview share it.
 import { valueCatalog, type ValueInfo } from '../catalog.js';
-import { rowError, type RowError, type RowErrorCode } from '../row-problems.js';
+import { rowError, type RowError } from '../row-problems.js';
 import type { Fact, Rubric, Text } from '../types.js';
-import {
-  CONVERSION_TEXT,
-  percentCellValue,
-  readPercentCell,
-  readBooleanText,
-  readEnumText,
-  readNumberText,
-  readProvinceText,
-  type CellReading,
-  type Conversion,
-} from './cell-text.js';
+import { CONVERSION_TEXT, failure, percentCellValue, readPercentCell, readNumberText, type CellReading, type Conversion } from './cell-text.js';
+import { readBooleanText, readEnumText, readProvinceText } from './cell-words.js';
+import type { PercentCell, Cell, ImportProblem, ImportProblemCode, ColumnUse, ConversionCount, ImportReport, UnitInfo, ReadTable, TableOptions } from './table-types.js';
 
-/** A fraction from a percent-formatted spreadsheet cell: 0.045 shown as 4.50 %. */
-export interface PercentCell {
-  percentOf: number;
-}
-
-/** One cell as a file gives it: text (CSV, HTML), or a spreadsheet's typed value. */
-export type Cell = string | number | boolean | null | undefined | PercentCell;
-
-/** A file that cannot be read as a table at all: one clear message. */
-export interface ImportProblem {
-  code: ImportProblemCode;
-  message: Text;
-}
-
-/** Why a whole file or sheet cannot be read. */
-export type ImportProblemCode =
-  | 'EMPTY_FILE'
-  | 'FILE_TOO_LARGE'
-  | 'UNKNOWN_ENCODING'
-  | 'BAD_CSV'
-  | 'XLS_BINARY'
-  | 'NOT_A_WORKBOOK'
-  | 'NO_TABLE'
-  | 'TABLE_TOO_LARGE'
-  | 'NO_SHEET'
-  | 'EMPTY_SHEET'
-  | 'NO_HEADER'
-  | 'NO_ROWS'
-  | 'DUPLICATE_COLUMN'
-  | 'TOO_MANY_ROWS'
-  | 'BAD_JSON'
-  | 'UNSUPPORTED_FILE';
-
-/** What a column of the file was taken to be. */
-export interface ColumnUse {
-  /** As Excel names it: A, B, … AA. */
-  letter: string;
-  header: string;
-  /** The fact it feeds, if any. */
-  fact?: string;
-  role?: 'id' | 'province' | 'district';
-}
-
-/** Every conversion of one kind in one column, with one example. */
-export interface ConversionCount {
-  fact: string;
-  letter: string;
-  kind: Conversion;
-  count: number;
-  example: { from: string; to: string };
-  text: Text;
-}
-
-/** What reading a table did: where the header was, what each column became, every conversion. */
-export interface ImportReport {
-  source: string;
-  encoding?: string;
-  sheet?: string;
-  /** The header's row as the file numbers it (1-based). */
-  headerRow: number;
-  columns: ColumnUse[];
-  conversions: ConversionCount[];
-  /** True when the file has no unit id column: rows are numbered #1, #2, … */
-  numbered: boolean;
-  /** Facts no column feeds: every row lacks them. */
-  missingFacts: string[];
-  /** Headers that name nothing of the mission, carried nowhere. */
-  ignoredColumns: string[];
-  rows: number;
-  cellErrors: number;
-  /** Each fact's words, so the report can name a fact as people know it, not only by its id. */
-  labels: Record<string, Text>;
-  /** Percent facts whose every value lies between 0 and 1: perhaps fractions (0.045 for 4.5 %). */
-  fractionColumns: { fact: string; letter: string; count: number }[];
-}
-
-/** A unit's name parts carried to the results. */
-export interface UnitInfo {
-  id: string;
-  province?: string;
-  district?: string;
-  /** The row as the file numbers it. */
-  line: number;
-}
-
-/** Rows typed for grading, the units they stand for, and the cells that could not be read. */
-export interface ReadTable {
-  rows: Record<string, unknown>[];
-  units: UnitInfo[];
-  /** Per row: the cells that could not be read, each naming its column and cell. */
-  cellErrors: (RowError[] | undefined)[];
-  report: ImportReport;
-}
-
-/** How to read a table: which column is the unit id, when the file's own header does not say. */
-export interface TableOptions {
-  source: string;
-  /** A header text or a column letter. */
-  idColumn?: string;
-  encoding?: string;
-  sheet?: string;
-  /** True for CSV and HTML, where every cell is text: a plain number there is no conversion. */
-  textSource?: boolean;
-}
+export type { PercentCell, Cell, ImportProblem, ImportProblemCode, ColumnUse, ConversionCount, ImportReport, UnitInfo, ReadTable, TableOptions } from './table-types.js';
 
 /** Excel's name for a column: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -376,14 +265,14 @@ function readCell(cell: Exclude<Cell, null | undefined>, info: ValueInfo, fact: 
     case 'number':
     case 'integer': {
       if (typeof cell === 'object') {
-        if (!info.percent) return failed('NOT_A_NUMBER', { th: 'ตัวเลข (ไม่ใช่เซลล์รูปแบบเปอร์เซ็นต์)', en: 'a plain number (not a percent-formatted cell)' }, cellText(cell));
+        if (!info.percent) return failure('NOT_A_NUMBER', { th: 'ตัวเลข (ไม่ใช่เซลล์รูปแบบเปอร์เซ็นต์)', en: 'a plain number (not a percent-formatted cell)' }, cellText(cell));
         return readPercentCell(cell.percentOf, { integer: info.type === 'integer' });
       }
       if (typeof cell === 'number') {
-        if (info.type === 'integer' && !Number.isInteger(cell)) return failed('NOT_AN_INTEGER', { th: 'จำนวนเต็ม เช่น 12', en: 'a whole number, e.g. 12' }, String(cell));
+        if (info.type === 'integer' && !Number.isInteger(cell)) return failure('NOT_AN_INTEGER', { th: 'จำนวนเต็ม เช่น 12', en: 'a whole number, e.g. 12' }, String(cell));
         return { ok: true, value: cell, conversions: [] };
       }
-      if (typeof cell === 'boolean') return failed('NOT_A_NUMBER', { th: 'ตัวเลข', en: 'a number' }, String(cell));
+      if (typeof cell === 'boolean') return failure('NOT_A_NUMBER', { th: 'ตัวเลข', en: 'a number' }, String(cell));
       const unit = info.unit && !info.percent ? [info.unit.th, info.unit.en] : [];
       return readNumberText(cell, { integer: info.type === 'integer', percent: info.percent === true, unitWords: unit });
     }
@@ -401,16 +290,9 @@ function readCell(cell: Exclude<Cell, null | undefined>, info: ValueInfo, fact: 
   }
 }
 
-function failed(code: Extract<CellReading, { ok: false }>['code'], expected: Text, received: string): CellReading {
-  return { ok: false, code, expected, received };
-}
-
 /** A cell's problem as a row error: the column, the cell as Excel names it, what was expected and found. */
 function cellError(reading: Extract<CellReading, { ok: false }>, column: ColumnUse, cell: string, raw: string, info: ValueInfo): RowError {
   const received = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw);
-  const error = rowError(reading.code as RowErrorCode, info.id, reading.expected.en, received, {
-    th: `เซลล์ ${cell} (คอลัมน์ "${column.header}") อ่านไม่ได้: ต้องเป็น${reading.expected.th} แต่พบ ${received}`,
-    en: `cell ${cell} (column "${column.header}") cannot be read: expected ${reading.expected.en}, found ${received}`,
-  });
-  return { ...error, cell, column: column.header };
+  const params = { at: 'cell' as const, cell, header: column.header, expected: reading.expected, received };
+  return rowError(reading.code, info.id, params, { expected: reading.expected.en, received, where: { column: column.header, cell } });
 }

@@ -17,7 +17,7 @@ import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../engine/cli/main.js';
 import { readDataBytes } from '../../engine/cli/data-file.js';
-import { parseDelimited } from '../../engine/import/decode.js';
+import { parseDelimited } from '../../engine/import/delimited.js';
 import { MAX_DATA_BYTES, readGrids, readMission } from '../../engine/import/read-file.js';
 import { MAX_TABLE_ROWS, type ImportProblemCode } from '../../engine/import/table.js';
 import { cjsDefault } from '../../engine/interop.js';

@@ -37,12 +37,12 @@ afterAll(async () => {
   editor?.stop();
 });
 
-/** Uploads a file and waits until its results are on the screen (the page records each upload's time). */
+/** Uploads a file and waits until its results are on the screen (the page counts each finished upload). */
 async function upload(file: string, dir = NATIONAL): Promise<void> {
-  const timings = () => page.evaluate(() => (window as unknown as { __previewTimings?: unknown[] }).__previewTimings?.length ?? 0);
-  const before = await timings();
+  const uploads = async () => Number(await page.getAttribute('[data-testid=upload-status]', 'data-uploads'));
+  const before = await uploads();
   await page.setInputFiles('[data-testid=upload]', join(dir, file));
-  await expect.poll(timings, { timeout: 30_000 }).toBe(before + 1);
+  await expect.poll(uploads, { timeout: 30_000 }).toBe(before + 1);
 }
 
 const count = () => page.textContent('[data-testid=result-count]');

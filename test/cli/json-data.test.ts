@@ -74,7 +74,9 @@ describe('a JSON value nested 100,000 deep in a data file', () => {
         expect(row.errors).toEqual([
           {
             code: 'WRONG_TYPE',
+            severity: 'error',
             fact: 'id',
+            where: { column: 'id' },
             expected: 'a unit id (text or a number)',
             received,
             message: { th: expect.stringContaining('รหัสหน่วยงาน (id) ต้องเป็นข้อความหรือตัวเลข'), en: `the unit id (id) must be text or a number, received ${received}` },

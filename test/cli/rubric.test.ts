@@ -54,7 +54,7 @@ describe('rubric grade', () => {
       ['d5', 'graded', 'D'],
     ]);
     // The unreadable cell is named as Excel names it, with its column.
-    expect((results[2] as { errors: { code: string; cell: string; column: string }[] }).errors[0]).toMatchObject({ code: 'NOT_A_NUMBER', cell: 'C4', column: 'salesGrowthPct' });
+    expect((results[2] as { errors: { code: string; where: { cell: string; column: string } }[] }).errors[0]).toMatchObject({ code: 'NOT_A_NUMBER', where: { cell: 'C4', column: 'salesGrowthPct' } });
     const first = results[0]!;
     expect(Object.keys(first)).toEqual(['id', 'status', 'grade', 'score', 'reason', 'trace', 'rubric']);
     expect(first.rubric).toMatchObject({ mission: 'otop', period: '2567-Q3', revision: 1 });
@@ -240,7 +240,9 @@ describe('rubric grade with workbooks', () => {
     expect(run.stdout.match(/: 878 แถว\/rows/g)).toHaveLength(9);
     const { readWorkbook } = await import('../../engine/workbook.js');
     const { readFileSync } = await import('node:fs');
-    const sheets = await readWorkbook(readFileSync(target), target);
+    const book = await readWorkbook(readFileSync(target), target);
+    if (!book.ok) throw new Error(JSON.stringify(book.problems));
+    const sheets = book.sheets;
     expect(sheets).toHaveLength(10);
     expect(sheets.find((s) => s.name === 'women-fund')!.records).toHaveLength(878);
   });

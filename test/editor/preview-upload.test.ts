@@ -109,7 +109,7 @@ describe('the preview reads every office file of the corpus as the CLI does', ()
     expect(results[9]!.verdict.errors?.[0]?.code).toBe('DUPLICATE_ID');
     expect(results[3999]!.verdict.errors?.[0]?.code).toBe('DUPLICATE_ID');
     expect(results[3999]!.place.district).toBe('d4000');
-    expect(results[2999]!.verdict.errors?.[0]?.cell).toBe('D3001');
+    expect(results[2999]!.verdict.errors?.[0]?.where.cell).toBe('D3001');
     expect(results[2999]!.place.district).toBe('d3000');
     expect(results[4499]!.grade).toBe('A');
   });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataFileError, readDataFile } from '../../engine/node/data-files.js';
+import { readDataFile } from '../../engine/node/data-files.js';
 import { gradeRows } from '../../engine/evaluate.js';
 import { lintRubric } from '../../engine/lint.js';
 import { kindOf } from '../../engine/analyze.js';
@@ -303,34 +303,51 @@ describe('readDataFile', () => {
     return path;
   };
 
+  /** The one problem of a file refused as a whole: its code, its place and its English words. */
+  const refusal = (path: string): { code: string; file: string | undefined; en: string } => {
+    const read = readDataFile(path, facts);
+    if (read.ok) throw new Error(`${path} was read`);
+    expect(read.problems).toHaveLength(1);
+    const [only] = read.problems;
+    return { code: only!.code, file: only!.where.file, en: only!.message.en };
+  };
+
   it('refuses an empty data file with a clear message', () => {
-    expect(() => readDataFile(write('empty.csv', ''), facts)).toThrow(DataFileError);
-    expect(() => readDataFile(write('empty.json', '   '), facts)).toThrow(/empty/);
-    expect(() => readDataFile(write('none.json', '[]'), facts)).toThrow(/no rows/);
-    expect(() => readDataFile(write('header.csv', 'id,newProducts\n'), facts)).toThrow(/no rows/);
+    const empty = write('empty.csv', '');
+    expect(refusal(empty)).toEqual({ code: 'FILE_EMPTY', file: empty, en: `${empty}: the file is empty: expected a header line of id and fact ids` });
+    expect(refusal(write('empty.json', '   '))).toMatchObject({ code: 'FILE_EMPTY', en: expect.stringMatching(/empty/) });
+    expect(refusal(write('none.json', '[]'))).toMatchObject({ code: 'FILE_NO_ROWS', en: expect.stringMatching(/no rows/) });
+    expect(refusal(write('header.csv', 'id,newProducts\n'))).toMatchObject({ code: 'FILE_NO_ROWS', en: expect.stringMatching(/no rows/) });
   });
 
   it('refuses a CSV without an id column, naming the columns it found', () => {
-    expect(() => readDataFile(write('noid.csv', 'unit,newProducts\nx,1\n'), facts)).toThrow(/no "id" column \(found: unit, newProducts\)/);
+    expect(refusal(write('noid.csv', 'unit,newProducts\nx,1\n'))).toMatchObject({ code: 'NO_ID_COLUMN', en: expect.stringMatching(/no "id" column \(found: unit, newProducts\)/) });
   });
 
   it('refuses JSON that is not an array of rows', () => {
-    expect(() => readDataFile(write('obj.json', '{"id":1}'), facts)).toThrow(/expected a JSON array/);
-    expect(() => readDataFile(write('bad.json', '[{"id":1},'), facts)).toThrow(/not valid JSON/);
-    expect(() => readDataFile(write('nested.json', '[1]'), facts)).toThrow(/row 1/);
+    expect(refusal(write('obj.json', '{"id":1}'))).toMatchObject({ code: 'FILE_NOT_ROWS', en: expect.stringMatching(/expected a JSON array/) });
+    expect(refusal(write('bad.json', '[{"id":1},'))).toMatchObject({ code: 'FILE_NOT_JSON', en: expect.stringMatching(/not valid JSON/) });
+    expect(refusal(write('nested.json', '[1]'))).toMatchObject({ code: 'ROW_NOT_OBJECT', en: expect.stringMatching(/row 1/) });
   });
 
   it('types CSV cells by the facts and keeps text that does not fit, for the grader to report', () => {
-    const data = readDataFile(write('rows.csv', '\ufeffid,newProducts,salesGrowthPct,note\na,5,4.50,x\nb,,1e3,\n'), facts);
+    const path = write('rows.csv', '\ufeffid,newProducts,salesGrowthPct,note\na,5,4.50,x\nb,,1e3,\n');
+    const data = readDataFile(path, facts);
+    if (!data.ok) throw new Error(JSON.stringify(data.problems));
     expect(data.rows[0]).toEqual(Object.assign(Object.create(null), { id: 'a', newProducts: 5, salesGrowthPct: 4.5, note: 'x' }));
     expect(data.rows[1]!.newProducts).toBeUndefined();
     expect(data.rows[1]!.salesGrowthPct).toBe('1e3');
-    expect(data.warnings.map((w) => w.column)).toEqual(['note']);
+    expect(data.problems.map((w) => [w.code, w.severity, w.where])).toEqual([['UNKNOWN_COLUMN', 'warning', { file: path, column: 'note' }]]);
   });
 
   it('warns of a column that looks like a misspelt fact', () => {
     const data = readDataFile(write('typo.csv', 'id,newProducts,salesGrowth\na,5,4\n'), facts);
-    expect(data.warnings.map((w) => w.message)).toEqual([
+    if (!data.ok) throw new Error(JSON.stringify(data.problems));
+    expect(data.problems.map((w) => [w.code, w.where.column])).toEqual([
+      ['UNKNOWN_COLUMN', 'salesGrowth'],
+      ['MISSING_COLUMN', 'salesGrowthPct'],
+    ]);
+    expect(data.problems.map((w) => w.message.en)).toEqual([
       'unknown column "salesGrowth" is ignored; did you mean "salesGrowthPct"?',
       'no column "salesGrowthPct": every row will lack it',
     ]);
@@ -344,8 +361,12 @@ describe('readDataFile with JSON that breaks the row set schema', () => {
     const path = join(dir, 'rows.json');
     writeFileSync(path, JSON.stringify([{ id: 'a', newProducts: 5, salesGrowthPct: 4.5 }, { id: 'b', newProducts: [5], salesGrowthPct: 4.5 }, { newProducts: 1 }]));
     const data = readDataFile(path, facts);
+    if (!data.ok) throw new Error(JSON.stringify(data.problems));
     expect(data.rows).toHaveLength(3);
-    const messages = data.warnings.map((w) => w.message);
+    expect(data.problems.every((w) => w.code === 'ROW_NOT_VALID' && w.severity === 'warning')).toBe(true);
+    expect(data.problems.some((w) => w.where.row === 2 && w.where.column === 'newProducts')).toBe(true);
+    expect(data.problems.some((w) => w.where.row === 3)).toBe(true);
+    const messages = data.problems.map((w) => w.message.en);
     expect(messages.some((m) => m.startsWith('row 2, "newProducts": must be'))).toBe(true);
     expect(messages.some((m) => m.startsWith("row 3: must have required property 'id'"))).toBe(true);
     const results = gradeRows(shippedRubric('otop').compiled, data.rows);

@@ -90,9 +90,9 @@ describe('the office-file corpus', () => {
         for (const [kind, count] of Object.entries(kinds)) expect(read.conversions[fact]?.[kind], `${fact} ${kind}`).toBe(count);
       }
       for (const bad of spec.cellErrors ?? []) {
-        expect(read.errors.some((e) => e.cell === bad.cell && e.code === bad.code), `${bad.cell} ${bad.code}: ${JSON.stringify(read.errors.filter((e) => e.cell))}`).toBe(true);
+        expect(read.errors.some((e) => e.where.cell === bad.cell && e.code === bad.code), `${bad.cell} ${bad.code}: ${JSON.stringify(read.errors.filter((e) => e.where.cell))}`).toBe(true);
       }
-      expect(read.errors.filter((e) => e.cell).length).toBe(spec.cellErrors?.length ?? 0);
+      expect(read.errors.filter((e) => e.where.cell).length).toBe(spec.cellErrors?.length ?? 0);
       if (spec.encoding) expect(read.encoding).toBe(spec.encoding);
 
       // The CLI reads the same file the same way.

@@ -36,13 +36,16 @@ describe('the national sample', () => {
   });
 
   it('reads the committed workbook: a sheet per mission with the same rows as the CSV', async () => {
-    const sheets = await readWorkbook(readFileSync(join(fixtures, 'national-2567-Q3.xlsx')), 'national.xlsx');
+    const book = await readWorkbook(readFileSync(join(fixtures, 'national-2567-Q3.xlsx')), 'national.xlsx');
+    if (!book.ok) throw new Error(JSON.stringify(book.problems));
+    const sheets = book.sheets;
     expect(sheets.map((s) => s.name).sort()).toEqual(nationalSample().map((s) => s.rubric.mission).sort());
     const otop = shippedRubric('otop');
     const sheet = sheets.find((s) => s.name === 'otop')!;
     const fromSheet = rowsFromTable('x', sheet.header, sheet.records, otop.rubric.facts!);
+    if (!fromSheet.ok) throw new Error(JSON.stringify(fromSheet.problems));
     expect(fromSheet.rows).toHaveLength(878);
-    expect(fromSheet.warnings).toEqual([]);
+    expect(fromSheet.problems).toEqual([]);
     const grades = (rows: Record<string, unknown>[]) => gradeRows(otop.compiled, rows).map((r) => r.grade ?? r.status);
     const csvRows = nationalSample().find((s) => s.rubric.mission === 'otop')!.rows;
     expect(grades(fromSheet.rows)).toEqual(grades(csvRows));
@@ -57,7 +60,9 @@ describe('writeResultsWorkbook', () => {
       { id: '@SUM(1)', newProducts: 1, salesGrowthPct: 2 },
     ]);
     const bytes = await writeResultsWorkbook([{ ref: compiled.model.ref, name: rubric.name, results }]);
-    const sheets = await readWorkbook(bytes, 'out.xlsx');
+    const book = await readWorkbook(bytes, 'out.xlsx');
+    if (!book.ok) throw new Error(JSON.stringify(book.problems));
+    const sheets = book.sheets;
     expect(sheets.map((s) => s.name)).toEqual(['เกณฑ์ (rubrics)', 'otop']);
     const otop = sheets[1]!;
     expect(otop.header.slice(0, 7)).toEqual(['รหัสหน่วยงาน (id)', 'จังหวัด (province)', 'อำเภอ (district)', 'สถานะ', 'status', 'ระดับ (grade)', 'คะแนน (score)']);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gradeRows, gradeRowsReference } from '../../evaluate.js';
 import { describeImport } from '../../import/report.js';
 import { readGrids, readMission, type ImportReport } from '../../import/read-file.js';
-import { DataFileError } from '../../node/data-files.js';
+import { bundleProblem } from '../../node/bundle.js';
 import { bundleRubricPath } from '../../node/pull.js';
 import { listRubricFiles, refOf, type ValidStoredRubric } from '../../node/rubric-files.js';
 import { messageText } from '../../problems/format.js';
@@ -33,7 +33,10 @@ interface GradeRequest {
 /** A pulled bundle's rubrics, by mission, each checked against the bundle's manifest; null after saying why one cannot be used. */
 function bundleFiles(bundle: string, period: string, err: NodeJS.WritableStream): Map<string, string> | null {
   const manifestPath = join(bundle, period, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new DataFileError(bundle, `no bundle for ${period} here (run rubric pull first)`);
+  if (!existsSync(manifestPath)) {
+    err.write(`rubric: ${messageText(bundleProblem('NO_BUNDLE', { period, bundle }))}\n`);
+    return null;
+  }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { missions: { mission: string }[] };
   const files = new Map<string, string>();
   for (const { mission } of manifest.missions) {
@@ -92,7 +95,7 @@ async function gradeSections(request: GradeRequest, rubrics: ValidStoredRubric[]
       return null;
     }
     const { table } = read;
-    for (const line of describeImport(table.report)) err.write(`rubric: ${data} [${rubric.mission}]: ${line.th} / ${line.en}\n`);
+    for (const note of describeImport(table.report)) err.write(`rubric: ${data} [${rubric.mission}]: ${messageText(note)}\n`);
     const context = { cellErrors: table.cellErrors, units: table.units };
     const results =
       request.engine === 'reference'

@@ -1,5 +1,6 @@
 // `rubric impact`: how the grades of a data file would move from one version of a rubric to another.
 import { describeImport } from '../../import/report.js';
+import { messageText } from '../../problems/format.js';
 import { readGrids, readMission } from '../../import/read-file.js';
 import { formatImpact, impactOf } from '../../impact.js';
 import { readDataBytes } from '../data-file.js';
@@ -33,7 +34,7 @@ export const impact: Command = async (args, options, cli) => {
     err.write(`rubric: ${options.data}: ${read.problem.message.th} / ${read.problem.message.en}\n`);
     return 1;
   }
-  for (const line of describeImport(read.table.report)) err.write(`rubric: ${options.data}: ${line.th} / ${line.en}\n`);
+  for (const note of describeImport(read.table.report)) err.write(`rubric: ${options.data}: ${messageText(note)}\n`);
   const result = impactOf(from.compiled, to.compiled, read.table.rows);
   cli.out.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatImpact(result) + '\n');
   return 0;

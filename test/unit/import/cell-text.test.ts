@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  BOOLEAN_WORDS,
-  CONVERSION_TEXT,
-  percentCellValue,
-  readBooleanText,
-  readEnumText,
-  readNumberText,
-  readPercentCell,
-  readProvinceText,
-  type CellReading,
-  type Conversion,
-} from '../../../engine/import/cell-text.js';
+import { CONVERSION_TEXT, percentCellValue, readNumberText, readPercentCell, type CellReading, type Conversion } from '../../../engine/import/cell-text.js';
+import { BOOLEAN_WORDS, readBooleanText, readEnumText, readProvinceText } from '../../../engine/import/cell-words.js';
 
 const COUNT = { integer: true, percent: false, unitWords: [] as string[] };
 const DECIMAL = { integer: false, percent: false, unitWords: [] as string[] };

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, MAX_TABLE_COLUMNS, parseDelimited, readHtmlTable, sniffFile, type DecodeProblem } from '../../../engine/import/decode.js';
+import { decodeText, MAX_TABLE_COLUMNS, sniffFile, type DecodeProblem } from '../../../engine/import/decode.js';
+import { parseDelimited } from '../../../engine/import/delimited.js';
+import { readHtmlTable } from '../../../engine/import/html-table.js';
 
 /** The punctuation Windows-874 adds to TIS-620 that these tests use. */
 const WINDOWS_874_EXTRA: Record<string, number> = { '€': 0x80, '…': 0x85, '“': 0x93, '”': 0x94, '–': 0x96, '\u00A0': 0xa0 };

@@ -79,12 +79,12 @@ describe('a JSON data file with numbers that cannot be kept exactly', () => {
       {"id": 9007199254740993, "newProducts": 5, "salesGrowthPct": 4.5},
       {"id": "c", "newProducts": 5, "salesGrowthPct": 4.5, "note": 123456789012345678901, "province": 9007199254740993}
     ]`);
-    expect(table.cellErrors.map((errors) => errors?.map((e) => [e.code, e.fact, e.column, e.received]))).toEqual([
+    expect(table.cellErrors.map((errors) => errors?.map((e) => [e.code, e.fact, e.where, e.received]))).toEqual([
       [
-        ['INEXACT_NUMBER', 'newProducts', 'newProducts', '9007199254740993'],
-        ['INEXACT_NUMBER', 'salesGrowthPct', 'salesGrowthPct', '69.500000000000001'],
+        ['INEXACT_NUMBER', 'newProducts', { row: 1, column: 'newProducts' }, '9007199254740993'],
+        ['INEXACT_NUMBER', 'salesGrowthPct', { row: 1, column: 'salesGrowthPct' }, '69.500000000000001'],
       ],
-      [['INEXACT_NUMBER', 'id', 'id', '9007199254740993']],
+      [['INEXACT_NUMBER', 'id', { row: 2, column: 'id' }, '9007199254740993']],
       undefined,
     ]);
     expect(table.cellErrors[0]![0]!.message).toEqual({

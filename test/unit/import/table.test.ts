@@ -62,7 +62,7 @@ describe('readTable', () => {
         ['u1', 'ลำปาง', 4],
         ['u2', 'ลำปาง', 5],
       ]);
-      expect(table.cellErrors[1]).toEqual([expect.objectContaining({ code: 'NOT_AN_INTEGER', cell: 'C5', fact: 'newProducts' })]);
+      expect(table.cellErrors[1]).toEqual([expect.objectContaining({ code: 'NOT_AN_INTEGER', where: expect.objectContaining({ cell: 'C5' }), fact: 'newProducts' })]);
       expect(table.report.conversions.map((c) => [c.fact, c.kind, c.count])).toEqual([['salesGrowthPct', 'excel-percent', 1]]);
     });
   });
@@ -85,7 +85,7 @@ describe('readTable', () => {
         { id: '#1', done: true, state: 'full' },
         { id: '#2', done: false, state: 'full' },
       ]);
-      expect(table.cellErrors[2]).toEqual([expect.objectContaining({ code: 'UNKNOWN_WORD', cell: 'B4', column: '1. ท่านดำเนินการตามแผนแล้วหรือไม่?' })]);
+      expect(table.cellErrors[2]).toEqual([expect.objectContaining({ code: 'UNKNOWN_WORD', where: { cell: 'B4', column: '1. ท่านดำเนินการตามแผนแล้วหรือไม่?' } })]);
       expect(table.report.conversions.map((c) => [c.fact, c.kind, c.count])).toEqual([
         ['done', 'boolean-word', 2],
         ['state', 'enum-label', 3],
@@ -121,7 +121,7 @@ describe('readTable', () => {
 
     it('refuses a percent-formatted cell for a fact that is no percentage', () => {
       const table = read([['newProducts', 'salesGrowthPct'], [{ percentOf: 0.05 }, 3]]);
-      expect(table.cellErrors[0]).toEqual([expect.objectContaining({ code: 'NOT_A_NUMBER', cell: 'A2' })]);
+      expect(table.cellErrors[0]).toEqual([expect.objectContaining({ code: 'NOT_A_NUMBER', where: expect.objectContaining({ cell: 'A2' }) })]);
     });
   });
 
