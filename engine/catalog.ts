@@ -1,3 +1,4 @@
+// What a rubric can compare, by id: each fact, derived value and the combined score with its type, precision, unit and words.
 import { SCORE_INPUT, type Better, type FactCatalogue, type Rubric, type Text, type Unit } from './types.js';
 
 /** The kind of a value a rubric can compare: a fact, a derived value, or the combined score. */

@@ -1,3 +1,4 @@
+// Conditions: comparing one value with an operator, and compiling a condition tree into a closure over value slots.
 import { own } from './own.js';
 import type { Condition, FactCondition, FactValue, Operator, Scalar } from './types.js';
 

@@ -1,3 +1,4 @@
+// Grading rows: the compiled path and the json-rules-engine reference path give the same GradeResult, with its reason read on demand.
 import type { CompiledRubric } from './compile.js';
 import { describeValue } from './diagnostics.js';
 import { explain, type Explanation, type TraceEntry } from './explain.js';

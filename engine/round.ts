@@ -1,3 +1,4 @@
+// Rounding half away from zero at a precision, and fixed-point text, as a person rounds a written decimal (not as binary floating point does).
 const POWERS_OF_TEN = [1, 10, 100, 1000, 10000, 100000, 1000000];
 
 /**

@@ -1,9 +1,8 @@
 // Temporary folders for tests that clean up after themselves: each folder made here is removed
-// once the tests of the file that made it have run.
+// once the tests of the file that made it have run (test/temp-cleanup.ts, a setup file of every tier).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 
 const made: string[] = [];
 
@@ -14,6 +13,7 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-afterAll(() => {
+/** Removes every folder tempDir made so far. */
+export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}

@@ -5,9 +5,6 @@ import { defineConfig } from 'vitest/config';
 //   unit         test/unit: imports modules directly; no build, no spawn, no server (npm run test:unit)
 //   integration  test/integration: the CLI through main(), the built bin and server, spawned processes
 //   browser      test/browser: the built editor in Chromium
-// Until the moves in /work/prompts/test-moves.txt are applied, the old folders run in the
-// integration tier (LEGACY); delete LEGACY once they are empty.
-const LEGACY = ['test/api/**/*.test.ts', 'test/bad-input/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/editor/**/*.test.ts', 'test/engine/**/*.test.ts'];
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
@@ -17,11 +14,12 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     // Every temporary file goes into one folder per run, and the run fails if any is left there.
     globalSetup: ['./test/global-temp.ts'],
+    setupFiles: ['./test/temp-cleanup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts', ...LEGACY] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false, pool: 'threads' } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
       { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'] } },
     ],
   },

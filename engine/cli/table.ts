@@ -1,3 +1,4 @@
+// The `rubric grade` table format: results as a readable Thai and English block per unit.
 import type { GradeResult } from '../evaluate.js';
 
 const STATUS_TH: Record<string, string> = { graded: 'ได้ระดับ', unmatched: 'ไม่ตรงระดับใด', error: 'ข้อมูลผิดพลาด' };

@@ -114,6 +114,16 @@ describe('layout', () => {
     expect(long).toEqual([]);
   });
 
+  it('every module opens with a comment on what it is for', () => {
+    const silent = [...sources('engine', /\.(ts|js)$/), ...sources('editor', /\.(ts|js)$/), ...sources('bench', /\.ts$/)].filter((file) => {
+      const lines = readFileSync(join(root, file), 'utf8').split('\n');
+      const first = lines[0]!.startsWith('#!') ? lines[1]! : lines[0]!;
+      return !/^(\/\/|\/\*)/.test(first);
+    });
+    const silentComponents = sources('editor', /\.svelte$/).filter((file) => !readFileSync(join(root, file), 'utf8').startsWith('<!--'));
+    expect([...silent, ...silentComponents]).toEqual([]);
+  });
+
   it('the allowances name modules and functions that exist and are still long', () => {
     const stale = Object.keys(LONG_MODULES).filter((file) => readFileSync(join(root, file), 'utf8').split('\n').length <= MAX_LINES);
     const files = [...new Set(Object.keys(LONG_FUNCTIONS).map((name) => name.split(':')[0]!))];

@@ -1,0 +1,131 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { writeResultsWorkbookFile, writeWhole } from '../../../engine/cli/data-file.js';
+import { main } from '../../../engine/cli/main.js';
+import { gradeRows, type GradeResult } from '../../../engine/evaluate.js';
+import { readGrids, readMission } from '../../../engine/import/read-file.js';
+import { writeResultsWorkbook, type ResultSection } from '../../../engine/workbook.js';
+import { shippedRubric } from '../../helpers.js';
+import { tempDir } from '../../temp.js';
+
+// The CLI's --out results.xlsx is streamed to disk row by row; the browser's export builds the
+// same workbook in memory. Both must give the same sheets, headers, cells and layout.
+const fixtures = join(import.meta.dirname, '../../fixtures/national');
+const dir = tempDir('rubric-results-xlsx-');
+
+/** A shipped rubric's results for a fixture file, read as the CLI reads it. */
+async function section(mission: string, file: string): Promise<ResultSection> {
+  const { rubric, compiled } = shippedRubric(mission);
+  const grids = await readGrids(readFileSync(join(fixtures, file)), file);
+  if ('problem' in grids) throw new Error(grids.problem.message.en);
+  const read = readMission(grids, rubric, { source: file });
+  if ('problem' in read) throw new Error(read.problem.message.en);
+  const results = gradeRows(compiled, read.table.rows, { cellErrors: read.table.cellErrors, units: read.table.units });
+  return { ref: compiled.model.ref, name: rubric.name, results };
+}
+
+/** Runs the CLI in process with its output caught. */
+async function rubric(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const collect = () => {
+    const chunks: string[] = [];
+    const stream = new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) });
+    return { stream, text: () => chunks.join('') };
+  };
+  const out = collect();
+  const err = collect();
+  const code = await main(args, out.stream as unknown as typeof process.stdout, err.stream as unknown as typeof process.stderr);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** Everything a reader sees of a workbook: each sheet's name, column widths, bold rows and every cell. */
+async function contents(bytes: Uint8Array) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook.worksheets.map((sheet) => {
+    const rows: unknown[][] = [];
+    const bold: number[] = [];
+    const formulas: string[] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, number) => {
+      const cells: unknown[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        if (cell.formula) formulas.push(cell.address);
+        cells[column - 1] = cell.value;
+      });
+      rows[number - 1] = cells;
+      if (row.getCell(1).font?.bold) bold.push(number);
+    });
+    return { name: sheet.name, widths: sheet.columns?.map((c) => c.width) ?? [], bold, formulas, rows };
+  });
+}
+
+describe('rubric grade --out results.xlsx', () => {
+  it('streams the same workbook as the in-memory writer: sheets, headers, cells, widths', async () => {
+    const otop = await section('otop', 'national-2567-Q3-otop.csv');
+    const bad = await section('otop', 'bad-rows-otop.csv');
+    const sections = [{ ...otop, results: [...otop.results, ...bad.results] }, await section('bmn', 'national-2567-Q3-bmn.csv')];
+    // The results hold every status, so every kind of cell is compared.
+    expect(new Set(sections.flatMap((s) => s.results.map((r) => r.status)))).toEqual(new Set(['graded', 'unmatched', 'error']));
+    const target = join(dir, 'streamed.xlsx');
+    await writeResultsWorkbookFile(target, sections);
+    const streamed = await contents(readFileSync(target));
+    const inMemory = await contents(await writeResultsWorkbook(sections));
+    expect(streamed.map((s) => s.name)).toEqual(['เกณฑ์ (rubrics)', 'otop', 'bmn']);
+    expect(streamed[1]!.rows[0]![0]).toBe('รหัสหน่วยงาน (id)');
+    expect(streamed[1]!.rows).toHaveLength(1 + sections[0]!.results.length);
+    expect(streamed[1]!.bold).toEqual([1]);
+    expect(streamed[1]!.widths).toEqual([16, 16, 16, 14, 10, 8, 10, 60, 60, 18, 10, 10, 20]);
+    expect(streamed.flatMap((s) => s.formulas)).toEqual([]);
+    expect(streamed).toEqual(inMemory);
+    // Only the finished workbook is left in the folder.
+    expect(readdirSync(dir)).toEqual(['streamed.xlsx']);
+  });
+
+  it('is what the CLI writes for --out results.xlsx', async () => {
+    const data = join(fixtures, 'national-2567-Q3-otop.csv');
+    const target = join(dir, 'cli.xlsx');
+    const run = await rubric('grade', 'otop', '--period', '2567-Q3', '--data', data, '--out', target);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('otop: 878 แถว/rows');
+    const expected = await section('otop', 'national-2567-Q3-otop.csv');
+    expect(await contents(readFileSync(target))).toEqual(await contents(await writeResultsWorkbook([expected])));
+  });
+
+  it('leaves no half-written file when writing fails, and keeps the file it was to replace', async () => {
+    const good = await section('otop', 'national-2567-Q3-otop.csv');
+    // A result that fails when its row is made, after many rows have been written.
+    const failing = new Proxy(good.results[0]!, {
+      get(target, key) {
+        if (key === 'reason') throw new Error('the disk is full');
+        return Reflect.get(target, key, target) as unknown;
+      },
+    });
+    const results: GradeResult[] = [...good.results, ...good.results.map((r) => r), failing];
+    const failDir = tempDir('rubric-results-fail-');
+    const target = join(failDir, 'results.xlsx');
+    writeFileSync(target, 'the previous results');
+    // As the CLI writes it: through writeWhole, into a temporary file renamed over the target once complete.
+    const written = await writeWhole(target, (path) => writeResultsWorkbookFile(path, [{ ...good, results }]));
+    expect(written).toEqual({ problem: { th: expect.stringContaining('the disk is full'), en: expect.stringContaining('the disk is full') } });
+    expect(readFileSync(target, 'utf8')).toBe('the previous results');
+    expect(readdirSync(failDir)).toEqual(['results.xlsx']);
+
+    const fresh = join(failDir, 'new.xlsx');
+    expect(await writeWhole(fresh, (path) => writeResultsWorkbookFile(path, [{ ...good, results }]))).toHaveProperty('problem');
+    expect(existsSync(fresh)).toBe(false);
+    expect(readdirSync(failDir)).toEqual(['results.xlsx']);
+  });
+
+  it('says why in Thai and English when the results cannot be written, and leaves nothing behind', async () => {
+    const data = join(fixtures, 'national-2567-Q3-otop.csv');
+    const target = join(dir, 'no-such-folder', 'results.xlsx');
+    const run = await rubric('grade', 'otop', '--period', '2567-Q3', '--data', data, '--out', target);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('ENOENT');
+    expect(run.stderr).toContain('เขียนไฟล์ไม่ได้');
+    expect(run.stderr).toContain('cannot write the file');
+    expect(existsSync(target)).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+// The public API's one implementation (engine/http/public-api.ts), called directly over a seeded
+// store: the answers SvelteKit's routes and serve.js's fast path both give, and which of them the
+// fast path may give (hot reads without a province token, found).
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../temp.js';
+import { createPublicApi, type ApiAnswer, type ApiRequest, type PublicApi } from '../../../engine/http/public-api.js';
+import { openDb, type Db } from '../../../engine/store/db.js';
+import { seedStore } from '../../../engine/store/rubric-store.js';
+
+let dir: string;
+let db: Db;
+let api: PublicApi;
+const keyBefore = process.env.RUBRIC_SIGNING_KEY;
+
+beforeAll(() => {
+  dir = tempDir('rubric-public-api-');
+  process.env.RUBRIC_SIGNING_KEY = join(dir, 'signing', 'department.key');
+  db = openDb(join(dir, 'editor.db'));
+  seedStore(db);
+  api = createPublicApi(() => db);
+});
+afterAll(() => {
+  db?.close();
+  if (keyBefore === undefined) delete process.env.RUBRIC_SIGNING_KEY;
+  else process.env.RUBRIC_SIGNING_KEY = keyBefore;
+});
+
+const request = (path: string, headers: Record<string, string> = {}, method = 'GET'): ApiRequest => ({ method, path: `/api/v1${path}`, header: (name) => headers[name] ?? null });
+const errorCode = (answer: ApiAnswer) => (JSON.parse(String(answer.body)) as { error: { code: string } }).error.code;
+
+describe('the public API', () => {
+  it('answers the periods, a manifest, its signature, a bundle and versioned and latest files', () => {
+    const periods = api.answer(request('/periods'));
+    expect(periods.status).toBe(200);
+    expect(JSON.parse(String(periods.body)).periods.map((p: { period: string }) => p.period)).toEqual(['2567-Q3']);
+    const manifest = api.answer(request('/periods/2567-Q3/manifest.json'));
+    expect([manifest.status, manifest.headers['cache-control'], manifest.headers['content-type']]).toEqual([200, 'public, max-age=60', 'application/json; charset=utf-8']);
+    expect(manifest.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(api.answer(request('/periods/2567-Q3/manifest.sig')).headers.etag).toBe(manifest.headers.etag!.replace(/"$/, '-sig"'));
+    expect(Object.keys(JSON.parse(String(api.answer(request('/periods/2567-Q3/bundle.json')).body)).files)).toHaveLength(9);
+    const file = api.answer(request('/periods/2567-Q3/missions/otop/r1.yaml'));
+    expect([file.status, file.headers['cache-control']]).toEqual([200, 'public, max-age=31536000, immutable']);
+    expect(api.answer(request('/periods/2567-Q3/missions/otop/latest.yaml')).headers['cache-control']).toBe('public, max-age=60');
+    expect(JSON.parse(String(api.answer(request('/periods/2567-Q3/missions/otop/latest.json')).body))).toMatchObject({ mission: 'otop', revision: 1 });
+    const again = api.answer(request('/periods/2567-Q3/missions/otop/r1.yaml', { 'if-none-match': file.headers.etag! }));
+    expect([again.status, again.body]).toEqual([304, null]);
+  });
+
+  it('refuses with a status and a code', () => {
+    for (const [path, method, status, code] of [
+      ['/periods/2567-Q9/manifest.json', 'GET', 400, 'BAD_PERIOD'],
+      ['/periods/2567-Q4/manifest.json', 'GET', 404, 'NO_PERIOD'],
+      ['/periods/2567-Q3/missions/otop/r0.yaml', 'GET', 400, 'BAD_NAME'],
+      ['/periods/2567-Q3/missions/otop/r9.yaml', 'GET', 404, 'NOT_FOUND'],
+      ['/periods/2567-Q3/missions/otop/..%2F..%2Fpackage.json', 'GET', 400, 'BAD_NAME'],
+      ['/nothing-here', 'GET', 404, 'NOT_FOUND'],
+      ['/periods/2567-Q3/manifest.json', 'POST', 405, 'METHOD_NOT_ALLOWED'],
+      ['/periods/%E0%A4', 'GET', 400, 'BAD_PATH'],
+    ] as const) {
+      const answer = api.answer(request(path, {}, method));
+      expect([answer.status, errorCode(answer)], path).toEqual([status, code]);
+      expect(answer.headers['cache-control']).toBe('no-store');
+    }
+    expect(api.answer(request('/periods/2567-Q3/manifest.json', {}, 'OPTIONS')).status).toBe(204);
+  });
+
+  it('gives the fast path the same answer for a hot read, and nothing for a token, a latest file or a miss', () => {
+    for (const path of ['/periods/2567-Q3/missions/otop/r1.yaml', '/periods/2567-Q3/manifest.json', '/periods/2567-Q3/manifest.sig']) {
+      expect(api.hot(request(path)), path).toEqual(api.answer(request(path)));
+      expect(api.hot(request(path, { 'x-province-token': 'a-token' })), path).toBeUndefined();
+      expect(api.hot(request(path, { authorization: 'Bearer a-token' })), path).toBeUndefined();
+    }
+    expect(api.hot(request('/periods/2567-Q3/missions/otop/latest.yaml'))).toBeUndefined();
+    expect(api.hot(request('/periods/2567-Q3/missions/otop/r9.yaml'))).toBeUndefined();
+    expect(api.hot(request('/periods/2567-Q3/manifest.json', {}, 'POST'))).toBeUndefined();
+  });
+});
