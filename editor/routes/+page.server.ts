@@ -19,7 +19,6 @@ import {
   startPeriod,
   storeMissions,
   storePeriods,
-  StoreError,
   type Refused,
 } from '$engine/store/rubric-store.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -53,7 +52,7 @@ async function row(period: string, mission: string): Promise<MissionRow> {
   try {
     [analysis, baseline] = await Promise.all([analyseText(yaml, period, mission), baselineGaps(db, period, mission)]);
   } catch (e) {
-    const why = e instanceof AnalysisUnavailable || e instanceof StoreError ? e.text : null;
+    const why = e instanceof AnalysisUnavailable ? e.text : null;
     if (!why) throw e;
     return {
       mission,

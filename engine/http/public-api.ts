@@ -4,6 +4,8 @@
 import { parse } from 'yaml';
 import { sha256 } from '../node/digest.js';
 import { MISSION, MISSION_SOURCE, PERIOD, PERIOD_SOURCE } from '../period.js';
+import { problem, type ParamsOf } from '../problems/catalogue.js';
+import type { ServiceCode } from '../problems/service-codes.js';
 import type { Db } from '../store/db.js';
 import { publishedPeriods, recordPull, signedManifest } from '../store/publication.js';
 
@@ -31,12 +33,13 @@ export const CORS = {
   'access-control-expose-headers': 'etag',
 };
 
-/** A JSON error with a code and Thai and English words. */
-export function apiErrorAnswer(status: number, code: string, th: string, en: string, extra: Record<string, string> = {}): ApiAnswer {
+/** A JSON error: the status, and the code of the service catalogue with its Thai and English words. */
+export function apiErrorAnswer<C extends ServiceCode>(status: number, code: C, params: ParamsOf<'service', C>, extra: Record<string, string> = {}): ApiAnswer {
+  const { message } = problem('service', code, params);
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS, ...extra },
-    body: JSON.stringify({ error: { status, code, message: { th, en } } }) + '\n',
+    body: JSON.stringify({ error: { status, code, message: { th: message.th, en: message.en } } }) + '\n',
   };
 }
 
@@ -70,12 +73,12 @@ export function apiRefusal(request: Pick<ApiRequest, 'method' | 'path'>): ApiAns
   if (!request.path.startsWith('/api/')) return undefined;
   const extra = { allow: 'GET, HEAD, OPTIONS' };
   if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
-    return apiErrorAnswer(405, 'METHOD_NOT_ALLOWED', `API อ่านได้อย่างเดียว: ใช้ ${request.method} ไม่ได้`, `the API is read-only: ${request.method} is not allowed (GET, HEAD or OPTIONS)`, extra);
+    return apiErrorAnswer(405, 'METHOD_NOT_ALLOWED', { method: request.method }, extra);
   }
   try {
     decodeURIComponent(request.path);
   } catch {
-    return apiErrorAnswer(400, 'BAD_PATH', 'ที่อยู่มีการเข้ารหัส % ที่ไม่ถูกต้อง', 'the path is not valid percent-encoding', extra);
+    return apiErrorAnswer(400, 'BAD_PATH', {}, extra);
   }
   return undefined;
 }
@@ -142,12 +145,12 @@ function jsonOf(source: Source, found: Published): string {
 function fileAnswer(source: Source, request: ApiRequest, period: string, mission: string, name: string): ApiAnswer {
   const parts = FILE.exec(name);
   if (!PERIOD.test(period) || !MISSION.test(mission) || !parts) {
-    return apiErrorAnswer(400, 'BAD_NAME', 'ชื่อไตรมาส ภารกิจ หรือไฟล์ไม่ถูกต้อง', `malformed name: expected /api/v1/periods/2567-Q3/missions/otop/r1.yaml (or latest.json), received ${period}/${mission}/${name}`);
+    return apiErrorAnswer(400, 'BAD_NAME', { received: `${period}/${mission}/${name}` });
   }
   const latest = () => source.db().prepare('SELECT MAX(revision) FROM revisions WHERE period = ? AND mission = ?').pluck().get(period, mission) as number | null;
   const revision = parts[1] ? Number(parts[1]) : latest();
   const found = typeof revision === 'number' ? published(source, period, mission, revision) : undefined;
-  if (!found) return apiErrorAnswer(404, 'NOT_FOUND', `ไม่มีเกณฑ์ ${mission} ${name} ในไตรมาส ${period}`, `no published ${mission} ${name} in ${period}`);
+  if (!found) return apiErrorAnswer(404, 'NOT_FOUND', { kind: 'file', period, mission, name });
   const asJson = parts[2] === 'json';
   return cachedAnswer(request.header('if-none-match'), asJson ? jsonOf(source, found) : found.bytes, {
     etag: `"${found.digest.slice(7)}${asJson ? '-json' : ''}"`,
@@ -159,11 +162,10 @@ function fileAnswer(source: Source, request: ApiRequest, period: string, mission
 /** GET /api/v1/periods/{period}/{manifest.json|manifest.sig|bundle.json}; a province token on manifest.json records the pull. */
 function periodAnswer(source: Source, request: ApiRequest, period: string, what: string): ApiAnswer {
   if (!PERIOD.test(period)) {
-    const hint = what === 'manifest.json' ? ' (expected like 2567-Q3)' : '';
-    return apiErrorAnswer(400, 'BAD_PERIOD', `ชื่อไตรมาสไม่ถูกต้อง: ${period}`, `malformed period "${period}"${hint}`);
+    return apiErrorAnswer(400, 'BAD_PERIOD', { period, hint: what === 'manifest.json' });
   }
   const signed = signedManifest(source.db(), period);
-  if (!signed) return apiErrorAnswer(404, 'NO_PERIOD', `ไม่มีเกณฑ์ที่เผยแพร่ในไตรมาส ${period}`, `nothing is published for ${period}`);
+  if (!signed) return apiErrorAnswer(404, 'NO_PERIOD', { period });
   const held = request.header('if-none-match');
   if (what === 'manifest.sig') return cachedAnswer(held, signed.signature, { etag: signed.etag.replace(/"$/, '-sig"'), type: 'text/plain; charset=utf-8' });
   if (what === 'manifest.json') {
@@ -217,5 +219,5 @@ export function createPublicApi(db: () => Db): PublicApi {
 
 /** The answer for a path under /api/ that names nothing. */
 function notFound(path: string): ApiAnswer {
-  return apiErrorAnswer(404, 'NOT_FOUND', `ไม่มี ${path} ใน API`, `there is no ${path} in the API`);
+  return apiErrorAnswer(404, 'NOT_FOUND', { kind: 'path', path });
 }

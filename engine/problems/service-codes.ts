@@ -216,8 +216,46 @@ const ANALYSIS_POOL_CODES = codes({
   },
 });
 
+/** Requests the read-only public API refuses (engine/http/public-api.ts). */
+const PUBLIC_API_CODES = codes({
+  METHOD_NOT_ALLOWED: {
+    severity: 'error',
+    th: (p: { method: string }) => `API อ่านได้อย่างเดียว: ใช้ ${p.method} ไม่ได้`,
+    en: (p: { method: string }) => `the API is read-only: ${p.method} is not allowed (GET, HEAD or OPTIONS)`,
+  },
+  BAD_PATH: {
+    severity: 'error',
+    th: () => 'ที่อยู่มีการเข้ารหัส % ที่ไม่ถูกต้อง',
+    en: () => 'the path is not valid percent-encoding',
+  },
+  BAD_NAME: {
+    severity: 'error',
+    th: (_p: { received: string }) => 'ชื่อไตรมาส ภารกิจ หรือไฟล์ไม่ถูกต้อง',
+    en: (p: { received: string }) => `malformed name: expected /api/v1/periods/2567-Q3/missions/otop/r1.yaml (or latest.json), received ${p.received}`,
+  },
+  /** A period name that is not one; `hint` says what one looks like (only for manifest.json, as before). */
+  BAD_PERIOD: {
+    severity: 'error',
+    th: (p: { period: string; hint: boolean }) => `ชื่อไตรมาสไม่ถูกต้อง: ${p.period}`,
+    en: (p: { period: string; hint: boolean }) => `malformed period "${p.period}"${p.hint ? ' (expected like 2567-Q3)' : ''}`,
+  },
+  NO_PERIOD: {
+    severity: 'error',
+    th: (p: { period: string }) => `ไม่มีเกณฑ์ที่เผยแพร่ในไตรมาส ${p.period}`,
+    en: (p: { period: string }) => `nothing is published for ${p.period}`,
+  },
+  /** Nothing at a path: a published file that is not there (`file`), or a path the API does not have (`path`). */
+  NOT_FOUND: {
+    severity: 'error',
+    th: (p: { kind: 'file'; period: string; mission: string; name: string } | { kind: 'path'; path: string }) =>
+      p.kind === 'file' ? `ไม่มีเกณฑ์ ${p.mission} ${p.name} ในไตรมาส ${p.period}` : `ไม่มี ${p.path} ใน API`,
+    en: (p: { kind: 'file'; period: string; mission: string; name: string } | { kind: 'path'; path: string }) =>
+      p.kind === 'file' ? `no published ${p.mission} ${p.name} in ${p.period}` : `there is no ${p.path} in the API`,
+  },
+});
+
 /** Problems found in the store, accounts, bundles and the public API. */
-export const SERVICE_CODES = codes({ ...DRAFT_CODES, ...PERIOD_CODES, ...ACCOUNT_CODES, ...ANALYSIS_POOL_CODES });
+export const SERVICE_CODES = codes({ ...DRAFT_CODES, ...PERIOD_CODES, ...ACCOUNT_CODES, ...ANALYSIS_POOL_CODES, ...PUBLIC_API_CODES });
 
 /** A code of the store and its services. */
 export type ServiceCode = keyof typeof SERVICE_CODES;

@@ -1,9 +1,9 @@
 // What an account request must satisfy: the username, display name and role rules, the password
-// policy, and the AccountError (a problem of the service catalogue) that names the rule broken.
-import { problem, type ParamsOf } from '../problems/catalogue.js';
-import type { Problem } from '../problems/problem.js';
+// policy, and the refusal (a problem of the service catalogue, with its status) that names the rule broken.
+import type { ParamsOf } from '../problems/catalogue.js';
 import type { ServiceCode } from '../problems/service-codes.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
+import { refusal, type Refused, type RefusalStatus } from './refusal.js';
 import { ROLES, type Role } from './roles.js';
 
 const USERNAME = /^[a-z][a-z0-9._-]{1,31}$/;
@@ -45,32 +45,28 @@ const RULE_OF = {
 /** A code of a refused account request. */
 export type AccountCode = keyof typeof RULE_OF;
 
-/** A refused account request: its problem (a code with Thai and English words) and the rule it broke. */
-export class AccountError extends Error {
-  constructor(readonly problem: Problem<AccountCode>) {
-    super(problem.message.en);
-    this.name = 'AccountError';
-  }
+/** The HTTP status of each account code: a name that exists or the last publisher conflict, an unknown name is not found, the rest are bad requests. */
+const STATUS_OF: Record<AccountCode, RefusalStatus> = {
+  CONTROL_CHARACTERS: 400,
+  BAD_USERNAME: 400,
+  NAME_TOO_LONG: 400,
+  BAD_ROLE: 400,
+  USER_EXISTS: 409,
+  NO_SUCH_USER: 404,
+  LAST_PUBLISHER: 409,
+  PASSWORD_WHITESPACE: 400,
+  PASSWORD_LENGTH: 400,
+  PASSWORD_HAS_USERNAME: 400,
+  PASSWORD_COMMON: 400,
+};
 
-  /** The problem's code. */
-  get code(): AccountCode {
-    return this.problem.code;
-  }
+/** A refused account request: its problem (a code with Thai and English words), its status, and the rule it broke (detail.rule). */
+export type AccountRefused = Refused<AccountCode> & { detail: { rule: AccountRule } };
 
-  /** The rule broken. */
-  get rule(): AccountRule {
-    return RULE_OF[this.problem.code];
-  }
-
-  /** The Thai words (the English are the message). */
-  get th(): string {
-    return this.problem.message.th;
-  }
-}
-
-/** An AccountError of a code, its words filled in from the catalogue. */
-export function accountError<C extends AccountCode>(code: C, params: ParamsOf<'service', C>): AccountError {
-  return new AccountError(problem('service', code, params));
+/** The refusal of an account request, its words filled in from the catalogue. */
+export function accountRefusal<C extends AccountCode>(code: C, params: ParamsOf<'service', C>): AccountRefused {
+  const rule: AccountRule = RULE_OF[code];
+  return { ...refusal(STATUS_OF[code], code, params), detail: { rule } };
 }
 
 /** Control characters (C0, DEL, C1: ESC among them), line/paragraph separators and bidi overrides. */
@@ -85,28 +81,31 @@ export function printable(text: string): string {
   });
 }
 
-export function checkUsername(username: string): void {
+/** Why a username may not be used (control characters, or not the username pattern); undefined when it may. */
+export function usernameProblem(username: string): AccountRefused | undefined {
   if (CONTROL.test(username)) {
-    throw accountError('CONTROL_CHARACTERS', { field: 'username', received: printable(username) });
+    return accountRefusal('CONTROL_CHARACTERS', { field: 'username', received: printable(username) });
   }
   if (!USERNAME.test(username)) {
-    throw accountError('BAD_USERNAME', { received: printable(username) });
+    return accountRefusal('BAD_USERNAME', { received: printable(username) });
   }
+  return undefined;
 }
 
-export function checkName(name: string): void {
+/** Why a display name may not be used (control characters, or too long); undefined when it may. */
+export function nameProblem(name: string): AccountRefused | undefined {
   if (CONTROL.test(name)) {
-    throw accountError('CONTROL_CHARACTERS', { field: 'name', received: printable(name) });
+    return accountRefusal('CONTROL_CHARACTERS', { field: 'name', received: printable(name) });
   }
   if ([...name].length > MAX_NAME_LENGTH) {
-    throw accountError('NAME_TOO_LONG', { max: MAX_NAME_LENGTH });
+    return accountRefusal('NAME_TOO_LONG', { max: MAX_NAME_LENGTH });
   }
+  return undefined;
 }
 
-export function checkRole(role: string): asserts role is Role {
-  if (!ROLES.includes(role as Role)) {
-    throw accountError('BAD_ROLE', { received: printable(role) });
-  }
+/** Why a role is not one (viewer, editor, publisher); undefined when it is. */
+export function roleProblem(role: string): AccountRefused | undefined {
+  return ROLES.includes(role as Role) ? undefined : accountRefusal('BAD_ROLE', { received: printable(role) });
 }
 
 const THAI_DIGITS = /[๐-๙]/g;
@@ -144,27 +143,22 @@ function isCommon(password: string): boolean {
  * Why a password may not be used, or undefined when it may: not only whitespace, at least
  * MIN_PASSWORD_LENGTH code points, not containing the username, not a common password.
  */
-export function passwordProblem(password: string, username: string): AccountError | undefined {
+export function passwordProblem(password: string, username: string): AccountRefused | undefined {
   const length = [...password].length;
   if (password.trim() === '') {
-    return accountError('PASSWORD_WHITESPACE', {});
+    return accountRefusal('PASSWORD_WHITESPACE', {});
   }
   if (length < MIN_PASSWORD_LENGTH) {
-    return accountError('PASSWORD_LENGTH', { kind: 'short', min: MIN_PASSWORD_LENGTH, length });
+    return accountRefusal('PASSWORD_LENGTH', { kind: 'short', min: MIN_PASSWORD_LENGTH, length });
   }
   if (length > MAX_PASSWORD_LENGTH) {
-    return accountError('PASSWORD_LENGTH', { kind: 'long', max: MAX_PASSWORD_LENGTH });
+    return accountRefusal('PASSWORD_LENGTH', { kind: 'long', max: MAX_PASSWORD_LENGTH });
   }
   if (username && comparable(password).includes(comparable(username))) {
-    return accountError('PASSWORD_HAS_USERNAME', {});
+    return accountRefusal('PASSWORD_HAS_USERNAME', {});
   }
   if (isCommon(password)) {
-    return accountError('PASSWORD_COMMON', {});
+    return accountRefusal('PASSWORD_COMMON', {});
   }
   return undefined;
-}
-
-export function checkPassword(password: string, username: string): void {
-  const problem = passwordProblem(password, username);
-  if (problem) throw problem;
 }

@@ -1,14 +1,16 @@
-// Accounts and sessions: adding, changing and removing accounts (the administrator's changes), signing
-// in, and random session tokens stored hashed. The rules and the password policy are account-rules.ts.
+// Accounts and sessions: adding, changing and removing accounts (the administrator's changes, each
+// returning its refusal), signing in, and random session tokens stored hashed. The rules and the
+// password policy are account-rules.ts.
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '../node/digest.js';
-import { accountError, checkName, checkPassword, checkRole, checkUsername, passwordProblem, printable } from './account-rules.js';
+import { accountRefusal, nameProblem, passwordProblem, printable, roleProblem, usernameProblem, type AccountRefused } from './account-rules.js';
 import { authSettings } from './auth-settings.js';
 import { now, type Db } from './db.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hash.js';
+import { done } from './refusal.js';
 import type { Role, User } from './roles.js';
 
-export { AccountError, MIN_PASSWORD_LENGTH, passwordProblem, printable, type AccountRule } from './account-rules.js';
+export { MIN_PASSWORD_LENGTH, passwordProblem, printable, type AccountRefused, type AccountRule } from './account-rules.js';
 export { hashPassword, verifyPassword } from './password-hash.js';
 export { hasRole, ROLES, type Role, type User } from './roles.js';
 
@@ -21,26 +23,29 @@ function findRow(db: Db, username: string): (User & { password_hash: string }) |
     | undefined;
 }
 
-function existing(db: Db, username: string): User {
+/** What an account change returns: its value, or the refusal naming the rule broken. */
+export type AccountSettled<T> = { ok: true; value: T } | AccountRefused;
+
+/** The account of a username, or the refusal NO_SUCH_USER. */
+function existing(db: Db, username: string): AccountSettled<User> {
   const row = findRow(db, username);
-  if (!row) throw accountError('NO_SUCH_USER', { username: printable(username) });
-  return { id: row.id, username: row.username, name: row.name, role: row.role };
+  if (!row) return accountRefusal('NO_SUCH_USER', { username: printable(username) });
+  return done({ id: row.id, username: row.username, name: row.name, role: row.role });
 }
 
 /** Creates an account; returns it. The password must pass the policy (passwordProblem). */
-export async function addUser(db: Db, options: { username: string; role: Role; password: string; name?: string }): Promise<User> {
-  checkUsername(options.username);
-  checkName(options.name ?? '');
-  checkRole(options.role);
-  checkPassword(options.password, options.username);
+export async function addUser(db: Db, options: { username: string; role: Role; password: string; name?: string }): Promise<AccountSettled<User>> {
+  const refused =
+    usernameProblem(options.username) ?? nameProblem(options.name ?? '') ?? roleProblem(options.role) ?? passwordProblem(options.password, options.username);
+  if (refused) return refused;
   if (findRow(db, options.username)) {
-    throw accountError('USER_EXISTS', { username: options.username });
+    return accountRefusal('USER_EXISTS', { username: options.username });
   }
   const hash = await hashPassword(options.password);
   const info = db
     .prepare('INSERT INTO users (username, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(options.username, options.name ?? '', options.role, hash, now());
-  return { id: Number(info.lastInsertRowid), username: options.username, name: options.name ?? '', role: options.role };
+  return done({ id: Number(info.lastInsertRowid), username: options.username, name: options.name ?? '', role: options.role });
 }
 
 /** Every account, oldest first. */
@@ -49,43 +54,51 @@ export function listUsers(db: Db): User[] {
 }
 
 /** Sets a new password (it must pass the policy) and ends every session of the account; returns how many. */
-export async function setPassword(db: Db, username: string, password: string): Promise<number> {
-  existing(db, username);
-  checkPassword(password, username);
+export async function setPassword(db: Db, username: string, password: string): Promise<AccountSettled<number>> {
+  const before = existing(db, username);
+  if (!before.ok) return before;
+  const weak = passwordProblem(password, username);
+  if (weak) return weak;
   const hash = await hashPassword(password);
-  return db.transaction(() => {
+  return db.transaction((): AccountSettled<number> => {
     const user = existing(db, username);
-    db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, user.id);
-    return db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id).changes;
+    if (!user.ok) return user;
+    db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, user.value.id);
+    return done(db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.value.id).changes);
   }).immediate();
 }
 
-function refuseLastPublisher(db: Db, user: User, doing: { th: string; en: string }): void {
-  if (user.role !== 'publisher') return;
+/** The refusal LAST_PUBLISHER when the account is the only publisher; undefined otherwise. */
+function lastPublisher(db: Db, user: User, doing: { th: string; en: string }): AccountRefused | undefined {
+  if (user.role !== 'publisher') return undefined;
   const publishers = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'publisher'").pluck().get() as number;
-  if (publishers <= 1) {
-    throw accountError('LAST_PUBLISHER', { doing, username: user.username });
-  }
+  return publishers <= 1 ? accountRefusal('LAST_PUBLISHER', { doing, username: user.username }) : undefined;
 }
 
 /** Changes an account's role. The last publisher keeps its role. */
-export function setRole(db: Db, username: string, role: Role): User {
-  checkRole(role);
-  return db.transaction(() => {
+export function setRole(db: Db, username: string, role: Role): AccountSettled<User> {
+  const badRole = roleProblem(role);
+  if (badRole) return badRole;
+  return db.transaction((): AccountSettled<User> => {
     const user = existing(db, username);
-    if (role !== 'publisher') refuseLastPublisher(db, user, { th: 'เปลี่ยนบทบาทของ', en: 'change the role of' });
-    db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, user.id);
-    return { ...user, role };
+    if (!user.ok) return user;
+    const refused = role !== 'publisher' ? lastPublisher(db, user.value, { th: 'เปลี่ยนบทบาทของ', en: 'change the role of' }) : undefined;
+    if (refused) return refused;
+    db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, user.value.id);
+    return done({ ...user.value, role });
   }).immediate();
 }
 
-/** Removes an account and its sessions (what it wrote stays under its name). The last publisher stays. */
-export function removeUser(db: Db, username: string): void {
-  db.transaction(() => {
+/** Removes an account and its sessions (what it wrote stays under its name); returns the removed account. The last publisher stays. */
+export function removeUser(db: Db, username: string): AccountSettled<User> {
+  return db.transaction((): AccountSettled<User> => {
     const user = existing(db, username);
-    refuseLastPublisher(db, user, { th: 'ลบ', en: 'remove' });
-    db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id);
-    db.prepare('DELETE FROM users WHERE id = ?').run(user.id);
+    if (!user.ok) return user;
+    const refused = lastPublisher(db, user.value, { th: 'ลบ', en: 'remove' });
+    if (refused) return refused;
+    db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.value.id);
+    db.prepare('DELETE FROM users WHERE id = ?').run(user.value.id);
+    return user;
   }).immediate();
 }
 
@@ -153,21 +166,23 @@ export function endSession(db: Db, token: string | undefined): void {
 }
 
 /** An account's sessions still valid: when each started and was last used, and when it ends at the latest. */
-export function userSessions(db: Db, username: string, clock: Clock = {}): { started: string; lastSeen: string; ends: string }[] {
+export function userSessions(db: Db, username: string, clock: Clock = {}): AccountSettled<{ started: string; lastSeen: string; ends: string }[]> {
   const user = existing(db, username);
+  if (!user.ok) return user;
   const at = clock.at ?? Date.now();
   const { idleMs } = clock.limits ?? sessionLimits();
   const rows = db
     .prepare('SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = ? AND expires_at > ? AND last_seen_at > ? ORDER BY last_seen_at DESC')
-    .all(user.id, at, at - idleMs) as { created_at: number; last_seen_at: number; expires_at: number }[];
+    .all(user.value.id, at, at - idleMs) as { created_at: number; last_seen_at: number; expires_at: number }[];
   const iso = (ms: number) => new Date(ms).toISOString();
-  return rows.map((r) => ({ started: iso(r.created_at), lastSeen: iso(r.last_seen_at), ends: iso(Math.min(r.expires_at, r.last_seen_at + idleMs)) }));
+  return done(rows.map((r) => ({ started: iso(r.created_at), lastSeen: iso(r.last_seen_at), ends: iso(Math.min(r.expires_at, r.last_seen_at + idleMs)) })));
 }
 
 /** Ends every session of an account (it must sign in again); returns how many there were. */
-export function revokeSessions(db: Db, username: string): number {
+export function revokeSessions(db: Db, username: string): AccountSettled<number> {
   const user = existing(db, username);
-  return db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id).changes;
+  if (!user.ok) return user;
+  return done(db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.value.id).changes);
 }
 
 /** A random password people can type: 16 letters and digits, one the policy accepts for this name. */

@@ -5,17 +5,16 @@ import { inWorker } from '../node/analysis-pool.js';
 import { audit } from './audit.js';
 import { now, type Db } from './db.js';
 import { getDraft, latestRevision, type Draft } from './records.js';
-import { noDraft, refusal, type StoreError, worked } from './refusal.js';
+import { done, noDraft, refusal, settle, type Refused, type Settled } from './refusal.js';
 
-/** Refuses a text over the rubric size limit (in UTF-8 bytes, as it is stored and served). */
-function checkSize(yaml: string): void {
+/** The refusal of a text over the rubric size limit (in UTF-8 bytes, as it is stored and served); undefined when it fits. */
+function sizeRefusal(yaml: string): Refused | undefined {
   const bytes = Buffer.byteLength(yaml, 'utf8');
-  if (bytes > MAX_RUBRIC_BYTES) {
-    throw refusal(413, 'DRAFT_TOO_LONG', { bytes, max: MAX_RUBRIC_BYTES });
-  }
+  return bytes > MAX_RUBRIC_BYTES ? refusal(413, 'DRAFT_TOO_LONG', { bytes, max: MAX_RUBRIC_BYTES }) : undefined;
 }
 
-function savedFirst(current: Draft): StoreError {
+/** The refusal of a save from an older version than the draft's: someone saved first. */
+function savedFirst(current: Draft): Refused {
   return refusal(409, 'SAVED_FIRST', { version: current.version, by: current.updatedBy }, { theirs: current });
 }
 
@@ -26,22 +25,37 @@ function savedFirst(current: Draft): StoreError {
  * another mission or period is refused even when it is not yet a valid rubric; one over 1 MiB is
  * refused with 413. The texts are read and compared in a worker thread (see analysis.ts).
  */
-export async function saveDraft(db: Db, options: { period: string; mission: string; yaml: string; version: number; username: string }): Promise<Draft> {
+export function saveDraft(db: Db, options: SaveOptions): Promise<Settled<Draft>> {
+  return settle(() => saveChecked(db, options));
+}
+
+/** What saving a draft names: where, the text, the version the editor started from, and who. */
+interface SaveOptions {
+  period: string;
+  mission: string;
+  yaml: string;
+  version: number;
+  username: string;
+}
+
+/** saveDraft, its worker's failure left to settle. */
+async function saveChecked(db: Db, options: SaveOptions): Promise<Settled<Draft>> {
   const { period, mission, yaml, version, username } = options;
-  checkSize(yaml);
+  const tooLong = sizeRefusal(yaml);
+  if (tooLong) return tooLong;
   const before = getDraft(db, period, mission);
-  if (!before) throw noDraft(period, mission);
-  if (before.version !== version) throw savedFirst(before);
-  const comparison = await worked(inWorker('compare', before.yaml, yaml, `${period}/${mission}.yaml`));
+  if (!before) return noDraft(period, mission);
+  if (before.version !== version) return savedFirst(before);
+  const comparison = await inWorker('compare', before.yaml, yaml, `${period}/${mission}.yaml`);
   const { names } = comparison;
   if ((names.mission !== null && names.mission !== mission) || (names.period !== null && names.period !== period)) {
-    throw refusal(400, 'DRAFT_RENAMED', { period, mission, namedPeriod: names.period ?? period, namedMission: names.mission ?? mission });
+    return refusal(400, 'DRAFT_RENAMED', { period, mission, namedPeriod: names.period ?? period, namedMission: names.mission ?? mission });
   }
-  return db.transaction(() => {
+  return db.transaction((): Settled<Draft> => {
     const current = getDraft(db, period, mission);
-    if (!current) throw noDraft(period, mission);
+    if (!current) return noDraft(period, mission);
     // Another save while the texts were compared: the comparison was of an older text.
-    if (current.version !== version) throw savedFirst(current);
+    if (current.version !== version) return savedFirst(current);
     db.prepare('UPDATE drafts SET yaml = ?, version = ?, updated_by = ?, updated_at = ? WHERE period = ? AND mission = ?').run(
       yaml,
       current.version + 1,
@@ -63,7 +77,7 @@ export async function saveDraft(db: Db, options: { period: string; mission: stri
         message: { th: 'บันทึกร่าง (YAML ยังไม่ถูกต้อง)', en: 'saved the draft (its YAML is not yet valid)' },
       });
     }
-    return getDraft(db, period, mission)!;
+    return done(getDraft(db, period, mission)!);
   }).immediate();
 }
 
@@ -71,25 +85,28 @@ export async function saveDraft(db: Db, options: { period: string; mission: stri
  * Opens a draft from the latest published revision, as the next revision: the way to correct a
  * published rubric without changing it.
  */
-export async function openCorrection(db: Db, options: { period: string; mission: string; username: string }): Promise<Draft> {
+export function openCorrection(db: Db, options: { period: string; mission: string; username: string }): Promise<Settled<Draft>> {
+  return settle(() => openChecked(db, options));
+}
+
+/** openCorrection, its worker's failure left to settle. */
+async function openChecked(db: Db, options: { period: string; mission: string; username: string }): Promise<Settled<Draft>> {
   const { period, mission, username } = options;
   const existing = getDraft(db, period, mission);
-  if (existing) return existing;
+  if (existing) return done(existing);
   const source = latestRevision(db, period, mission);
-  if (!source) throw refusal(404, 'NO_PUBLISHED_REVISION', { mission });
+  if (!source) return refusal(404, 'NO_PUBLISHED_REVISION', { mission });
   const yaml =
-    (await worked(
-      inWorker('scalars', source.yaml, [
-        { path: ['status'], value: 'draft', optional: true },
-        { path: ['revision'], value: source.revision + 1, optional: true },
-      ]),
-    )) ?? source.yaml;
-  return db.transaction(() => {
+    (await inWorker('scalars', source.yaml, [
+      { path: ['status'], value: 'draft', optional: true },
+      { path: ['revision'], value: source.revision + 1, optional: true },
+    ])) ?? source.yaml;
+  return db.transaction((): Settled<Draft> => {
     const opened = getDraft(db, period, mission);
-    if (opened) return opened;
+    if (opened) return done(opened);
     const latest = latestRevision(db, period, mission);
     if (latest?.revision !== source.revision) {
-      throw refusal(409, 'REVISION_PUBLISHED_MEANWHILE', { mission });
+      return refusal(409, 'REVISION_PUBLISHED_MEANWHILE', { mission });
     }
     db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(period, mission, yaml, username, now());
     audit(db, {
@@ -99,6 +116,6 @@ export async function openCorrection(db: Db, options: { period: string; mission:
       mission,
       message: { th: `เปิดร่างแก้ไขจากฉบับที่ ${source.revision}`, en: `opened a correction of revision ${source.revision}` },
     });
-    return getDraft(db, period, mission)!;
+    return done(getDraft(db, period, mission)!);
   }).immediate();
 }

@@ -6,7 +6,7 @@ import type { Text } from '../types.js';
 import { audit } from './audit.js';
 import { now, type Db } from './db.js';
 import { getDraft, latestRevision, storeMissions, storePeriods } from './records.js';
-import { refusal, settle, settleNow, type Settled, type StoreError, worked } from './refusal.js';
+import { done, refusal, settle, type Refused, type Settled } from './refusal.js';
 
 /** Who started a period (the first audit entry of its drafts), if the trail says. */
 function startedBy(db: Db, period: string): { username: string; at: string } | undefined {
@@ -16,7 +16,7 @@ function startedBy(db: Db, period: string): { username: string; at: string } | u
 }
 
 /** Why a quarter may not be started from `from`: the next one exists, or `from` is not the latest period; undefined when it may. */
-function startRefusal(db: Db, from: string, to: string): StoreError | undefined {
+function startRefusal(db: Db, from: string, to: string): Refused | undefined {
   const periods = storePeriods(db);
   const latest = periods.at(-1);
   const [fromLabel, toLabel] = [periodLabel(from), periodLabel(to)];
@@ -47,13 +47,11 @@ function startSources(db: Db, from: string): StartSource[] {
 function newDraftTexts(sources: StartSource[], to: string): Promise<string[]> {
   return Promise.all(
     sources.map(async ({ yaml }) =>
-      (await worked(
-        inWorker('scalars', yaml, [
-          { path: ['period'], value: to, optional: true },
-          { path: ['status'], value: 'draft', optional: true },
-          { path: ['revision'], value: 1, optional: true },
-        ]),
-      )) ?? yaml,
+      (await inWorker('scalars', yaml, [
+        { path: ['period'], value: to, optional: true },
+        { path: ['status'], value: 'draft', optional: true },
+        { path: ['revision'], value: 1, optional: true },
+      ])) ?? yaml,
     ),
   );
 }
@@ -66,33 +64,33 @@ function newDraftTexts(sources: StartSource[], to: string): Promise<string[]> {
  * process asking for the same quarter makes nothing: one quarter, never two.
  */
 export function startPeriod(db: Db, options: { from: string; username: string }): Promise<Settled<{ period: string; created: string[] }>> {
-  return settle(() => startPeriodOrThrow(db, options));
+  return settle(() => startPeriodSettled(db, options));
 }
 
-/** startPeriod, its refusals thrown (so the transaction rolls back). */
-async function startPeriodOrThrow(db: Db, options: { from: string; username: string }): Promise<{ period: string; created: string[] }> {
+/** startPeriod, its worker's failure left to settle; its refusals are found before the transaction writes. */
+async function startPeriodSettled(db: Db, options: { from: string; username: string }): Promise<Settled<{ period: string; created: string[] }>> {
   const { from, username } = options;
   if (!PERIOD.test(from)) {
-    throw refusal(400, 'NOT_A_PERIOD', { kind: 'from', received: from });
+    return refusal(400, 'NOT_A_PERIOD', { kind: 'from', received: from });
   }
   const to = nextPeriod(from);
   const early = startRefusal(db, from, to);
-  if (early) throw early;
+  if (early) return early;
   const read = startSources(db, from);
   // The new drafts' texts are made in workers; the transaction then checks again and that no source changed meanwhile.
   const texts = await newDraftTexts(read, to);
   return db.transaction(() => {
     const refused = startRefusal(db, from, to);
-    if (refused) throw refused;
+    if (refused) return refused;
     const now_ = startSources(db, from);
     if (now_.length !== read.length || now_.some((s, i) => s.mission !== read[i]!.mission || s.yaml !== read[i]!.yaml)) {
-      throw refusal(409, 'SOURCES_CHANGED', { from: periodLabel(from), to: periodLabel(to) });
+      return refusal(409, 'SOURCES_CHANGED', { from: periodLabel(from), to: periodLabel(to) });
     }
     read.forEach(({ mission }, i) => {
       db.prepare('INSERT INTO drafts VALUES (?, ?, ?, 1, ?, ?)').run(to, mission, texts[i]!, username, now());
       audit(db, { username, action: 'draft', period: to, mission, message: { th: `เริ่มร่าง ${to} จาก ${from}`, en: `started the ${to} draft from ${from}` } });
     });
-    return { period: to, created: read.map((s) => s.mission) };
+    return done({ period: to, created: read.map((s) => s.mission) });
   }).immediate();
 }
 
@@ -101,36 +99,27 @@ async function startPeriodOrThrow(db: Db, options: { from: string; username: str
  * mission (published means immutable), be the latest period (so the quarters stay a sequence
  * each started from the one before) and not be the only one.
  */
-export function periodDeletable(db: Db, period: string): { ok: true; drafts: string[] } | { ok: false; error: StoreError } {
+export function periodDeletable(db: Db, period: string): Settled<{ drafts: string[] }> {
   const periods = storePeriods(db);
   const label = periodLabel(period);
   if (!periods.includes(period)) {
-    return { ok: false, error: refusal(404, 'NO_SUCH_PERIOD', { period: label }) };
+    return refusal(404, 'NO_SUCH_PERIOD', { period: label });
   }
   const published = db
     .prepare('SELECT mission, MAX(revision) AS revision FROM revisions WHERE period = ? GROUP BY mission ORDER BY mission')
     .all(period) as { mission: string; revision: number }[];
   if (published.length > 0) {
     const list = published.map((p) => `${p.mission} r${p.revision}`).join(', ');
-    return {
-      ok: false,
-      error: refusal(409, 'PERIOD_HAS_PUBLISHED', { period: label, count: published.length, list }, { published }),
-    };
+    return refusal(409, 'PERIOD_HAS_PUBLISHED', { period: label, count: published.length, list }, { published });
   }
   const latest = periods.at(-1)!;
   if (period !== latest) {
-    return {
-      ok: false,
-      error: refusal(409, 'LATER_PERIOD_EXISTS', { period: label, latest: periodLabel(latest) }),
-    };
+    return refusal(409, 'LATER_PERIOD_EXISTS', { period: label, latest: periodLabel(latest) });
   }
   if (periods.length === 1) {
-    return {
-      ok: false,
-      error: refusal(409, 'ONLY_PERIOD', { period: label }),
-    };
+    return refusal(409, 'ONLY_PERIOD', { period: label });
   }
-  return { ok: true, drafts: storeMissions(db, period) };
+  return done({ drafts: storeMissions(db, period) });
 }
 
 /**
@@ -139,45 +128,44 @@ export function periodDeletable(db: Db, period: string): { ok: true; drafts: str
  * mission that keeps the deleted draft's text.
  */
 export function deletePeriod(db: Db, options: { period: string; username: string }): Settled<{ period: string; deleted: string[] }> {
-  return settleNow(() => deletePeriodOrThrow(db, options));
+  const { period } = options;
+  if (!PERIOD.test(period)) return refusal(400, 'NOT_A_PERIOD', { kind: 'delete', received: period });
+  return db.transaction(() => deleteUnpublished(db, options)).immediate();
 }
 
-/** deletePeriod, its refusals thrown (so the transaction rolls back). */
-function deletePeriodOrThrow(db: Db, options: { period: string; username: string }): { period: string; deleted: string[] } {
+/** deletePeriod inside its transaction: it checks (periodDeletable) before it writes anything. */
+function deleteUnpublished(db: Db, options: { period: string; username: string }): Settled<{ period: string; deleted: string[] }> {
   const { period, username } = options;
-  if (!PERIOD.test(period)) throw refusal(400, 'NOT_A_PERIOD', { kind: 'delete', received: period });
-  return db.transaction(() => {
-    const check = periodDeletable(db, period);
-    if (!check.ok) throw check.error;
-    const label = periodLabel(period);
-    const drafts = check.drafts.map((mission) => getDraft(db, period, mission)!);
-    db.prepare('DELETE FROM drafts WHERE period = ?').run(period);
-    for (const draft of drafts) {
-      audit(db, {
-        username,
-        action: 'delete',
-        period,
-        mission: draft.mission,
-        before: { version: draft.version, updatedBy: draft.updatedBy, updatedAt: draft.updatedAt, yaml: draft.yaml },
-        message: {
-          th: `ลบร่าง (ฉบับร่างที่ ${draft.version}) พร้อม${label.th} ซึ่งยังไม่เผยแพร่`,
-          en: `deleted the draft (version ${draft.version}) with the unpublished period ${label.en}`,
-        },
-      });
-    }
-    const missions = drafts.map((d) => d.mission);
+  const check = periodDeletable(db, period);
+  if (!check.ok) return check;
+  const label = periodLabel(period);
+  const drafts = check.value.drafts.map((mission) => getDraft(db, period, mission)!);
+  db.prepare('DELETE FROM drafts WHERE period = ?').run(period);
+  for (const draft of drafts) {
     audit(db, {
       username,
-      action: 'delete-period',
+      action: 'delete',
       period,
-      before: missions,
+      mission: draft.mission,
+      before: { version: draft.version, updatedBy: draft.updatedBy, updatedAt: draft.updatedAt, yaml: draft.yaml },
       message: {
-        th: `${username} ลบ${label.th} ซึ่งยังไม่เผยแพร่ พร้อมร่าง ${missions.length} ภารกิจ: ${missions.join(', ')}`,
-        en: `${username} deleted the unpublished period ${label.en} and its ${missions.length} drafts: ${missions.join(', ')}`,
+        th: `ลบร่าง (ฉบับร่างที่ ${draft.version}) พร้อม${label.th} ซึ่งยังไม่เผยแพร่`,
+        en: `deleted the draft (version ${draft.version}) with the unpublished period ${label.en}`,
       },
     });
-    return { period, deleted: missions };
-  }).immediate();
+  }
+  const missions = drafts.map((d) => d.mission);
+  audit(db, {
+    username,
+    action: 'delete-period',
+    period,
+    before: missions,
+    message: {
+      th: `${username} ลบ${label.th} ซึ่งยังไม่เผยแพร่ พร้อมร่าง ${missions.length} ภารกิจ: ${missions.join(', ')}`,
+      en: `${username} deleted the unpublished period ${label.en} and its ${missions.length} drafts: ${missions.join(', ')}`,
+    },
+  });
+  return done({ period, deleted: missions });
 }
 
 /** The latest deletion of a period, from the audit trail: who deleted it, when, and what. */

@@ -7,18 +7,21 @@ import { sha256 } from '../node/digest.js';
 import { audit } from './audit.js';
 import { now, type Db } from './db.js';
 import { baselineRevision, getDraft, latestRevision, type Draft, type Revision } from './records.js';
-import { noDraft, refusal, type StoreError, worked } from './refusal.js';
+import { done, noDraft, refusal, settle, type Refused, type Settled } from './refusal.js';
 
 /** sha256 of the UTF-8 bytes of a text, as `sha256:<hex>` (the same digest the CLI gives a file). */
 export function digestText(text: string): string {
   return sha256(text);
 }
 
-/** The baseline revision and the keys of its errors (the letter's gaps); null when there is none. Read in a worker. */
+/**
+ * The baseline revision and the keys of its errors (the letter's gaps); null when there is none.
+ * Read in a worker: AnalysisUnavailable when it cannot finish in time (a time limit, not a mistake).
+ */
 export async function baselineGaps(db: Db, period: string, mission: string): Promise<{ period: string; revision: number; keys: string[] } | null> {
   const baseline = baselineRevision(db, period, mission);
   if (!baseline) return null;
-  const { findings } = await worked(analyseText(baseline.yaml, baseline.period, baseline.mission));
+  const { findings } = await analyseText(baseline.yaml, baseline.period, baseline.mission);
   return { period: baseline.period, revision: baseline.revision, keys: errorKeys(findings) };
 }
 
@@ -42,14 +45,14 @@ function listed(findings: Finding[], lang: 'th' | 'en'): string {
 }
 
 /** The refusal of a draft that changed after the publisher opened it. */
-function changedAfter(draft: Draft): StoreError {
+function changedAfter(draft: Draft): Refused {
   return refusal(409, 'CHANGED_AFTER_OPENED', { version: draft.version, by: draft.updatedBy }, { theirs: draft });
 }
 
 type Baseline = Awaited<ReturnType<typeof baselineGaps>>;
 
 /** Why a checked text may not be published: new errors, or warnings not acknowledged; undefined when it may. */
-function publishRefusal(check: PublishCheck, baseline: Baseline, acknowledgeWarnings: boolean): StoreError | undefined {
+function publishRefusal(check: PublishCheck, baseline: Baseline, acknowledgeWarnings: boolean): Refused | undefined {
   if (check.errors.length > 0) {
     const n = check.errors.length;
     const list = { th: listed(check.errors, 'th'), en: listed(check.errors, 'en') };
@@ -86,33 +89,44 @@ function writeRevision(db: Db, revision: Revision, check: PublishCheck): void {
  * draft changed since the version the publisher saw. Errors the baseline had are the letter's own
  * gaps and do not stop it.
  */
-export async function publishDraft(
-  db: Db,
-  options: { period: string; mission: string; version: number; username: string; acknowledgeWarnings: boolean },
-): Promise<Revision> {
+export function publishDraft(db: Db, options: PublishOptions): Promise<Settled<Revision>> {
+  return settle(() => publishChecked(db, options));
+}
+
+/** What publishing names: where, the draft version the publisher saw, who, and whether the warnings are acknowledged. */
+interface PublishOptions {
+  period: string;
+  mission: string;
+  version: number;
+  username: string;
+  acknowledgeWarnings: boolean;
+}
+
+/** publishDraft, its worker's failure left to settle. */
+async function publishChecked(db: Db, options: PublishOptions): Promise<Settled<Revision>> {
   const { period, mission, version, username } = options;
   const opened = getDraft(db, period, mission);
-  if (!opened) throw noDraft(period, mission);
-  if (opened.version !== version) throw changedAfter(opened);
+  if (!opened) return noDraft(period, mission);
+  if (opened.version !== version) return changedAfter(opened);
   const next = (latestRevision(db, period, mission)?.revision ?? 0) + 1;
   // The text to publish and its analysis, made in a worker; the transaction below checks that
   // neither the draft nor the revision number changed meanwhile.
-  const prepared = await worked(inWorker('publish', opened.yaml, period, mission, next));
-  if (!prepared) throw refusal(400, 'NO_STATUS_OR_REVISION', {});
+  const prepared = await inWorker('publish', opened.yaml, period, mission, next);
+  if (!prepared) return refusal(400, 'NO_STATUS_OR_REVISION', {});
   const baseline = await baselineGaps(db, period, mission);
   const check = checkForPublish(prepared.analysis.findings, baseline?.keys ?? null);
   const yaml = prepared.yaml;
-  return db.transaction(() => {
+  return db.transaction((): Settled<Revision> => {
     const draft = getDraft(db, period, mission);
-    if (!draft) throw noDraft(period, mission);
-    if (draft.version !== version) throw changedAfter(draft);
+    if (!draft) return noDraft(period, mission);
+    if (draft.version !== version) return changedAfter(draft);
     if ((latestRevision(db, period, mission)?.revision ?? 0) + 1 !== next || baselineRevision(db, period, mission)?.revision !== baseline?.revision) {
-      throw refusal(409, 'PUBLISHED_MEANWHILE', { mission });
+      return refusal(409, 'PUBLISHED_MEANWHILE', { mission });
     }
     const refused = publishRefusal(check, baseline, options.acknowledgeWarnings);
-    if (refused) throw refused;
+    if (refused) return refused;
     const revision: Revision = { period, mission, revision: next, yaml, digest: digestText(yaml), publishedBy: username, publishedAt: now() };
     writeRevision(db, revision, check);
-    return revision;
+    return done(revision);
   }).immediate();
 }

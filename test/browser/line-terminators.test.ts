@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../engine/store/db.js';
 import { getDraft, openCorrection, saveDraft } from '../../engine/store/rubric-store.js';
 import { ARTIFACTS, launchChromium, startEditor, type Editor, signInPage } from './harness.js';
+import { valueOf } from '../settled.js';
 
 // A draft whose label holds U+2028 (LINE SEPARATOR), as text pasted from Word or a PDF brings: the
 // mission page opens it without Monaco's native "unusual line terminators" dialog, keeps the
@@ -22,10 +23,10 @@ beforeAll(async () => {
   editor = await startEditor([EDNA]);
   // The draft is saved through the store, as the page's save action would.
   db = openDb(editor.db);
-  const draft = await openCorrection(db, { period: '2567-Q3', mission: 'otop', username: EDNA.username });
+  const draft = valueOf(await openCorrection(db, { period: '2567-Q3', mission: 'otop', username: EDNA.username }));
   expect(draft.yaml).toContain(NAME);
   seeded = draft.yaml.replace(NAME, NAME_WITH_LS);
-  await saveDraft(db, { period: '2567-Q3', mission: 'otop', yaml: seeded, version: draft.version, username: EDNA.username });
+  valueOf(await saveDraft(db, { period: '2567-Q3', mission: 'otop', yaml: seeded, version: draft.version, username: EDNA.username }));
   browser = await launchChromium();
 }, 60_000);
 

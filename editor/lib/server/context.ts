@@ -23,6 +23,8 @@ export async function ensureFirstAccount(): Promise<void> {
   const database = storeDb();
   if (listUsers(database).length > 0) return;
   const password = randomPassword('admin');
-  await addUser(database, { username: 'admin', role: 'publisher', password, name: 'ผู้ดูแลระบบ' });
+  const added = await addUser(database, { username: 'admin', role: 'publisher', password, name: 'ผู้ดูแลระบบ' });
+  // Its name, role and password follow the rules: a refusal here is a programmer's error.
+  if (!added.ok) throw new Error(`the first account was refused: ${added.problem.message.en}`);
   console.log(`ผู้ใช้แรก / first account: admin  รหัสผ่าน / password: ${password}  (แสดงครั้งเดียว / shown once; add more with: npx rubric user add)`);
 }

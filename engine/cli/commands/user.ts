@@ -1,6 +1,7 @@
 // `rubric user`: the editor's accounts (add, passwd, role, remove, sessions, list) in its database.
 import { pathFrom, readAll, type CliContext, type CliOptions, type Command } from '../options.js';
 import { UsageError } from '../usage.js';
+import type { AccountRefused } from '../../store/account-rules.js';
 
 /** The `user` actions, each with the options it takes. */
 const USER_ACTIONS: Record<string, readonly string[]> = {
@@ -44,27 +45,35 @@ async function runUserAction(action: string, username: string, options: CliOptio
       return 0;
     case 'add': {
       const { password, generated } = await newPassword(username);
-      const created = await accounts.addUser(db, { username, role: options.role as 'viewer', password, ...(options.name !== undefined ? { name: options.name } : {}) });
+      const added = await accounts.addUser(db, { username, role: options.role as 'viewer', password, ...(options.name !== undefined ? { name: options.name } : {}) });
+      if (!added.ok) return said(added, cli);
+      const created = added.value;
       out.write(`สร้างผู้ใช้ / created user ${created.username} (${created.role})\n`);
       if (generated) out.write(`รหัสผ่าน (แสดงครั้งเดียว) / password (shown once): ${password}\n`);
       return 0;
     }
     case 'passwd': {
       const { password, generated } = await newPassword(username);
-      const ended = await accounts.setPassword(db, username, password);
+      const set = await accounts.setPassword(db, username, password);
+      if (!set.ok) return said(set, cli);
+      const ended = set.value;
       out.write(`เปลี่ยนรหัสผ่านของ ${username} แล้ว และออกจากระบบทุกเซสชัน (${ended}) / changed the password of ${username}; ended ${ended} session${ended === 1 ? '' : 's'}\n`);
       if (generated) out.write(`รหัสผ่าน (แสดงครั้งเดียว) / password (shown once): ${password}\n`);
       return 0;
     }
     case 'role': {
-      const changed = accounts.setRole(db, username, options.role as 'viewer');
+      const set = accounts.setRole(db, username, options.role as 'viewer');
+      if (!set.ok) return said(set, cli);
+      const changed = set.value;
       out.write(`บทบาทของ ${changed.username} เป็น ${changed.role} แล้ว / ${changed.username} is now ${changed.role}\n`);
       return 0;
     }
-    case 'remove':
-      accounts.removeUser(db, username);
+    case 'remove': {
+      const removed = accounts.removeUser(db, username);
+      if (!removed.ok) return said(removed, cli);
       out.write(`ลบผู้ใช้ ${username} แล้ว (สิ่งที่บันทึกไว้ยังอยู่ในชื่อเดิม) / removed user ${username} (what it wrote stays under its name)\n`);
       return 0;
+    }
     case 'sessions':
       return sessions(accounts, db, username, options, cli);
   }
@@ -72,29 +81,31 @@ async function runUserAction(action: string, username: string, options: CliOptio
 }
 
 /** `user sessions`: lists a user's active sessions, or ends them all with --revoke. */
-function sessions(accounts: typeof import('../../store/accounts.js'), db: import('../../store/db.js').Db, username: string, options: CliOptions, { out }: CliContext): number {
+function sessions(accounts: typeof import('../../store/accounts.js'), db: import('../../store/db.js').Db, username: string, options: CliOptions, cli: CliContext): number {
+  const { out } = cli;
   if (options.revoke) {
-    const ended = accounts.revokeSessions(db, username);
+    const revoked = accounts.revokeSessions(db, username);
+    if (!revoked.ok) return said(revoked, cli);
+    const ended = revoked.value;
     out.write(`ออกจากระบบ ${ended} เซสชันของ ${username} แล้ว / ended ${ended} session${ended === 1 ? '' : 's'} of ${username}\n`);
     return 0;
   }
-  const active = accounts.userSessions(db, username);
+  const listed = accounts.userSessions(db, username);
+  if (!listed.ok) return said(listed, cli);
+  const active = listed.value;
   out.write(`${username}: ${active.length} เซสชันที่ยังใช้ได้ / ${active.length} active session${active.length === 1 ? '' : 's'}\n`);
   for (const s of active) out.write(`  เริ่ม / started ${s.started}  ใช้ล่าสุด / last used ${s.lastSeen}  หมดอายุ / ends ${s.ends}\n`);
   return 0;
 }
 
-/** Runs the action; an account the store refuses (AccountError) is said on stderr with exit 1. */
+/** Says a refused account change on stderr, Thai then English; its exit code, 1. */
+function said(refused: AccountRefused, cli: CliContext): number {
+  cli.err.write(`rubric: ${refused.problem.message.th} / ${refused.problem.message.en}\n`);
+  return 1;
+}
+
+/** Runs the action; an account change the store refuses is said on stderr with exit 1. */
 export const user: Command = async (args, options, cli) => {
   const { action, username } = checkUserArgs(args, options);
-  const accounts = await import('../../store/accounts.js');
-  try {
-    return await runUserAction(action, username, options, cli);
-  } catch (error) {
-    if (error instanceof accounts.AccountError) {
-      cli.err.write(`rubric: ${error.th} / ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  return runUserAction(action, username, options, cli);
 };

@@ -65,6 +65,22 @@ describe('the public API', () => {
     expect(api.answer(request('/periods/2567-Q3/manifest.json', {}, 'OPTIONS')).status).toBe(204);
   });
 
+  it('words its refusals in Thai and English from the catalogue, in the same JSON body as before', () => {
+    const body = (path: string, method = 'GET') => JSON.parse(String(api.answer(request(path, {}, method)).body)) as unknown;
+    expect(body('/periods/2567-Q9/manifest.json')).toEqual({
+      error: { status: 400, code: 'BAD_PERIOD', message: { th: 'ชื่อไตรมาสไม่ถูกต้อง: 2567-Q9', en: 'malformed period "2567-Q9" (expected like 2567-Q3)' } },
+    });
+    expect(body('/periods/2567-Q9/bundle.json')).toMatchObject({ error: { message: { en: 'malformed period "2567-Q9"' } } });
+    expect(body('/periods/2567-Q4/manifest.json')).toMatchObject({ error: { message: { th: 'ไม่มีเกณฑ์ที่เผยแพร่ในไตรมาส 2567-Q4', en: 'nothing is published for 2567-Q4' } } });
+    expect(body('/periods/2567-Q3/missions/otop/r0.yaml')).toMatchObject({
+      error: { message: { th: 'ชื่อไตรมาส ภารกิจ หรือไฟล์ไม่ถูกต้อง', en: 'malformed name: expected /api/v1/periods/2567-Q3/missions/otop/r1.yaml (or latest.json), received 2567-Q3/otop/r0.yaml' } },
+    });
+    expect(body('/periods/2567-Q3/missions/otop/r9.yaml')).toMatchObject({ error: { message: { th: 'ไม่มีเกณฑ์ otop r9.yaml ในไตรมาส 2567-Q3', en: 'no published otop r9.yaml in 2567-Q3' } } });
+    expect(body('/nothing-here')).toMatchObject({ error: { message: { th: 'ไม่มี /api/v1/nothing-here ใน API', en: 'there is no /api/v1/nothing-here in the API' } } });
+    expect(body('/periods', 'POST')).toMatchObject({ error: { message: { th: 'API อ่านได้อย่างเดียว: ใช้ POST ไม่ได้', en: 'the API is read-only: POST is not allowed (GET, HEAD or OPTIONS)' } } });
+    expect(body('/periods/%E0%A4')).toMatchObject({ error: { message: { th: 'ที่อยู่มีการเข้ารหัส % ที่ไม่ถูกต้อง', en: 'the path is not valid percent-encoding' } } });
+  });
+
   it('gives the fast path the same answer for a hot read, and nothing for a token, a latest file or a miss', () => {
     for (const path of ['/periods/2567-Q3/missions/otop/r1.yaml', '/periods/2567-Q3/manifest.json', '/periods/2567-Q3/manifest.sig']) {
       expect(api.hot(request(path)), path).toEqual(api.answer(request(path)));

@@ -8,6 +8,7 @@ import { openDb } from '../../../engine/store/db.js';
 import { openCorrection, publishDraft, seedStore } from '../../../engine/store/rubric-store.js';
 import { freePort, runCli, startEditor, type Editor } from '../../browser/harness.js';
 import { tempDir } from '../../temp.js';
+import { valueOf } from '../../settled.js';
 
 // A province's side: pull from the server or from a static export, verify, grade offline; and
 // every tampered, truncated, wrongly signed or replayed bundle refused with the last good one kept.
@@ -153,8 +154,8 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
     // The department publishes a correction: sequence 10.
     const db = openDb(editor.db);
     seedStore(db);
-    await openCorrection(db, { period: '2567-Q3', mission: 'bmn', username: 'pat' });
-    await publishDraft(db, { period: '2567-Q3', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true });
+    valueOf(await openCorrection(db, { period: '2567-Q3', mission: 'bmn', username: 'pat' }));
+    valueOf(await publishDraft(db, { period: '2567-Q3', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true }));
     const newer = await rubric('pull', '--server', editor.base, '--period', '2567-Q3', '--out', province, '--public-key', publicKey, '--allow-http');
     expect(newer.code).toBe(0);
     expect(newer.stdout).toContain('sequence 10');

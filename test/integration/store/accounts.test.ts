@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
-  AccountError,
   addUser,
   authenticate,
   createSession,
@@ -21,8 +20,10 @@ import {
   setRole,
   userSessions,
   verifyPassword,
+  type AccountSettled,
 } from '../../../engine/store/accounts.js';
 import { openDb, type Db } from '../../../engine/store/db.js';
+import { valueOf } from '../../settled.js';
 import { tempDir } from '../../temp.js';
 
 // Every key derivation goes through node:crypto; count them, whichever function is used.
@@ -42,15 +43,21 @@ function freshDb(): Db {
   return openDb(join(dir, 'editor.db'));
 }
 
-/** The AccountError a promise or call ends in. */
-async function refusal(attempt: () => unknown): Promise<AccountError> {
-  try {
-    await attempt();
-  } catch (e) {
-    if (e instanceof AccountError) return e;
-    throw e;
-  }
-  throw new Error('expected an AccountError');
+/** A refused account change as the tests read it: the rule broken, its code and status, and its English and Thai words. */
+interface AccountRefusal {
+  rule: string;
+  code: string;
+  status: number;
+  message: string;
+  th: string;
+}
+
+/** The refusal an account change returns (a change never throws one). */
+async function refusal(attempt: () => AccountSettled<unknown> | Promise<AccountSettled<unknown>>): Promise<AccountRefusal> {
+  const settled = await attempt();
+  if (settled.ok) throw new Error('expected a refusal');
+  const { problem, status, detail } = settled;
+  return { rule: detail.rule, code: problem.code, status, message: problem.message.en, th: problem.message.th };
 }
 
 const GOOD = 'correct horse battery';
@@ -67,7 +74,7 @@ describe('accounts', () => {
 
   it('signs in, keeps a session by a token stored only as a hash, and ends it', async () => {
     const db = freshDb();
-    const user = await addUser(db, { username: 'somchai', role: 'editor', password: GOOD });
+    const user = valueOf(await addUser(db, { username: 'somchai', role: 'editor', password: GOOD }));
     expect(await authenticate(db, 'somchai', 'wrong-password-here')).toBeUndefined();
     expect(await authenticate(db, 'nobody', GOOD)).toBeUndefined();
     expect(await authenticate(db, 'somchai', GOOD)).toMatchObject({ username: 'somchai', role: 'editor' });
@@ -82,7 +89,7 @@ describe('accounts', () => {
     const db = freshDb();
     expect((await refusal(() => addUser(db, { username: 'a', role: 'editor', password: GOOD }))).rule).toBe('username');
     expect((await refusal(() => addUser(db, { username: 'ok', role: 'admin' as 'editor', password: GOOD }))).rule).toBe('role');
-    await addUser(db, { username: 'ok', role: 'viewer', password: GOOD });
+    valueOf(await addUser(db, { username: 'ok', role: 'viewer', password: GOOD }));
     expect((await refusal(() => addUser(db, { username: 'ok', role: 'viewer', password: GOOD }))).message).toMatch(/already exists/);
     expect((await refusal(() => addUser(db, { username: 'ok', role: 'viewer', password: GOOD }))).code).toBe('USER_EXISTS');
   });
@@ -115,7 +122,7 @@ describe('signing in costs the same for a known and an unknown username', () => 
 
   it('runs exactly one asynchronous scrypt, with the same parameters, for a known or an unknown name', async () => {
     const db = freshDb();
-    await addUser(db, { username: 'somchai', role: 'editor', password: GOOD });
+    valueOf(await addUser(db, { username: 'somchai', role: 'editor', password: GOOD }));
     const known = await derivations(() => authenticate(db, 'somchai', 'wrong-password-here'));
     const right = await derivations(() => authenticate(db, 'somchai', GOOD));
     const unknown = await derivations(() => authenticate(db, 'nobody', 'wrong-password-here'));
@@ -162,16 +169,16 @@ describe('the password policy', () => {
 
   it('refuses the same in passwd, and keeps the old password', async () => {
     const db = freshDb();
-    await addUser(db, { username: 'somchai', role: 'editor', password: GOOD });
+    valueOf(await addUser(db, { username: 'somchai', role: 'editor', password: GOOD }));
     for (const [password, rule] of refused) expect((await refusal(() => setPassword(db, 'somchai', password))).rule).toBe(rule);
     expect(await authenticate(db, 'somchai', GOOD)).toBeDefined();
   });
 
   it('accepts long passphrases, Thai ones counted in code points, and the passwords it makes up', async () => {
     const db = freshDb();
-    await addUser(db, { username: 'somchai', role: 'editor', password: GOOD });
-    await addUser(db, { username: 'malee', role: 'editor', password: 'ข้าวเหนียวมะม่วง' });
-    await addUser(db, { username: 'ab', role: 'viewer', password: randomPassword('ab') });
+    valueOf(await addUser(db, { username: 'somchai', role: 'editor', password: GOOD }));
+    valueOf(await addUser(db, { username: 'malee', role: 'editor', password: 'ข้าวเหนียวมะม่วง' }));
+    valueOf(await addUser(db, { username: 'ab', role: 'viewer', password: randomPassword('ab') }));
     expect(await authenticate(db, 'malee', 'ข้าวเหนียวมะม่วง')).toBeDefined();
   });
 });
@@ -189,7 +196,7 @@ describe('names', () => {
       expect(error.rule).toBe('control');
       expect(error.th).toMatch(/อักขระควบคุม/);
     }
-    await addUser(db, { username: 'somchai', role: 'viewer', password: GOOD, name: 'สมชาย ใจดี' });
+    valueOf(await addUser(db, { username: 'somchai', role: 'viewer', password: GOOD, name: 'สมชาย ใจดี' }));
     expect(listUsers(db).map((u) => u.name)).toEqual(['สมชาย ใจดี']);
   });
 
@@ -202,9 +209,9 @@ describe('names', () => {
 describe('changing accounts', () => {
   it('changes a password and ends the sessions of the account', async () => {
     const db = freshDb();
-    const user = await addUser(db, { username: 'somchai', role: 'editor', password: GOOD });
+    const user = valueOf(await addUser(db, { username: 'somchai', role: 'editor', password: GOOD }));
     const token = createSession(db, user.id);
-    expect(await setPassword(db, 'somchai', 'a brand new passphrase')).toBe(1);
+    expect(valueOf(await setPassword(db, 'somchai', 'a brand new passphrase'))).toBe(1);
     expect(sessionUser(db, token)).toBeUndefined();
     expect(await authenticate(db, 'somchai', GOOD)).toBeUndefined();
     expect(await authenticate(db, 'somchai', 'a brand new passphrase')).toBeDefined();
@@ -212,15 +219,15 @@ describe('changing accounts', () => {
 
   it('changes roles, removes users, ends sessions; refuses unknown users', async () => {
     const db = freshDb();
-    await addUser(db, { username: 'pat', role: 'publisher', password: GOOD });
-    const edna = await addUser(db, { username: 'edna', role: 'editor', password: GOOD });
+    valueOf(await addUser(db, { username: 'pat', role: 'publisher', password: GOOD }));
+    const edna = valueOf(await addUser(db, { username: 'edna', role: 'editor', password: GOOD }));
     const [a, b] = [createSession(db, edna.id), createSession(db, edna.id)];
-    expect(userSessions(db, 'edna')).toHaveLength(2);
-    expect(revokeSessions(db, 'edna')).toBe(2);
+    expect(valueOf(userSessions(db, 'edna'))).toHaveLength(2);
+    expect(valueOf(revokeSessions(db, 'edna'))).toBe(2);
     expect([sessionUser(db, a), sessionUser(db, b)]).toEqual([undefined, undefined]);
-    expect(setRole(db, 'edna', 'publisher').role).toBe('publisher');
+    expect(valueOf(setRole(db, 'edna', 'publisher')).role).toBe('publisher');
     const token = createSession(db, edna.id);
-    removeUser(db, 'edna');
+    expect(valueOf(removeUser(db, 'edna')).username).toBe('edna');
     expect(sessionUser(db, token)).toBeUndefined();
     expect(listUsers(db).map((u) => u.username)).toEqual(['pat']);
     for (const change of [
@@ -231,23 +238,23 @@ describe('changing accounts', () => {
       () => userSessions(db, 'ghost'),
     ]) {
       const error = await refusal(change);
-      expect([error.rule, error.code, error.message, error.th]).toEqual(['unknown', 'NO_SUCH_USER', 'there is no user ghost', 'ไม่มีผู้ใช้ ghost']);
+      expect([error.rule, error.code, error.status, error.message, error.th]).toEqual(['unknown', 'NO_SUCH_USER', 404, 'there is no user ghost', 'ไม่มีผู้ใช้ ghost']);
     }
   });
 
   it('keeps the last publisher: it can be neither removed nor demoted', async () => {
     const db = freshDb();
-    await addUser(db, { username: 'pat', role: 'publisher', password: GOOD });
-    await addUser(db, { username: 'edna', role: 'editor', password: GOOD });
+    valueOf(await addUser(db, { username: 'pat', role: 'publisher', password: GOOD }));
+    valueOf(await addUser(db, { username: 'edna', role: 'editor', password: GOOD }));
     for (const change of [() => removeUser(db, 'pat'), () => setRole(db, 'pat', 'editor')]) {
       const error = await refusal(change);
-      expect([error.rule, error.code]).toEqual(['last-publisher', 'LAST_PUBLISHER']);
+      expect([error.rule, error.code, error.status]).toEqual(['last-publisher', 'LAST_PUBLISHER', 409]);
       expect(error.message).toMatch(/last publisher/);
       expect(error.th).toMatch(/ผู้เผยแพร่คนสุดท้าย/);
     }
-    setRole(db, 'edna', 'publisher');
-    setRole(db, 'pat', 'editor');
-    removeUser(db, 'pat');
+    valueOf(setRole(db, 'edna', 'publisher'));
+    valueOf(setRole(db, 'pat', 'editor'));
+    valueOf(removeUser(db, 'pat'));
     expect(listUsers(db).map((u) => [u.username, u.role])).toEqual([['edna', 'publisher']]);
   });
 });
@@ -258,7 +265,7 @@ describe('sessions', () => {
 
   it('end after the idle timeout without use, and after the absolute length however used', async () => {
     const db = freshDb();
-    const user = await addUser(db, { username: 'somchai', role: 'editor', password: GOOD });
+    const user = valueOf(await addUser(db, { username: 'somchai', role: 'editor', password: GOOD }));
     const t0 = Date.UTC(2024, 5, 30, 8);
     const idle = createSession(db, user.id, { at: t0, limits });
     expect(sessionUser(db, idle, { at: t0 + 50 * 60_000, limits })?.username).toBe('somchai');

@@ -5,6 +5,7 @@ import { sha256 } from '../../../engine/node/bundle.js';
 import { openDb } from '../../../engine/store/db.js';
 import { getDraft, openCorrection, seedStore } from '../../../engine/store/rubric-store.js';
 import { tempDir } from '../../temp.js';
+import { valueOf } from '../../settled.js';
 
 // Publishing must never leave half a revision: killed at any moment, the store holds the old
 // revision or the new one; two publishers at once make one revision and one clear refusal.
@@ -60,7 +61,7 @@ describe('publishing under failure', () => {
       last = count;
     }
     // The store is still usable after the kills: a correction opens and its number follows on.
-    const draft = await openCorrection(openDb(path), { period: '2567-Q3', mission: 'bmn', username: 'after' });
+    const draft = valueOf(await openCorrection(openDb(path), { period: '2567-Q3', mission: 'bmn', username: 'after' }));
     expect(draft.yaml).toContain(`revision: ${last + 1}\n`);
     expect(last).toBeGreaterThan(5);
   }, 60_000);
@@ -68,15 +69,16 @@ describe('publishing under failure', () => {
   it('gives one revision and one clear refusal when two publish the same draft at once', async () => {
     const path = freshStore();
     const db = openDb(path);
-    await openCorrection(db, { period: '2567-Q3', mission: 'otop', username: 'pat' });
+    valueOf(await openCorrection(db, { period: '2567-Q3', mission: 'otop', username: 'pat' }));
     const results = await Promise.all([run([path, 'once', 'khok-nong-na', '1']), run([path, 'once', 'khok-nong-na', '1'])]);
     // khok-nong-na has no draft: both are refused alike, nothing is written.
     expect(results.map((r) => r.code)).toEqual([3, 3]);
-    await openCorrection(db, { period: '2567-Q3', mission: 'khok-nong-na', username: 'pat' });
+    for (const r of results) expect(r.stdout).toMatch(/^refused 404 NO_DRAFT: /);
+    valueOf(await openCorrection(db, { period: '2567-Q3', mission: 'khok-nong-na', username: 'pat' }));
     const race = await Promise.all([run([path, 'once', 'khok-nong-na', '1']), run([path, 'once', 'khok-nong-na', '1'])]);
     const outcomes = race.map((r) => r.stdout.trim()).sort();
     expect(outcomes[0]).toBe('published 2');
-    expect(outcomes[1]).toMatch(/^refused (404|409): /);
+    expect(outcomes[1]).toMatch(/^refused (404 NO_DRAFT|409 (CHANGED_AFTER_OPENED|PUBLISHED_MEANWHILE)): /);
     expect(assertWhole(path, 'khok-nong-na')).toBe(2);
   }, 60_000);
 });

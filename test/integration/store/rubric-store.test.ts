@@ -17,7 +17,6 @@ import {
   seedStore,
   startPeriod,
   storePeriods,
-  StoreError,
   type Refused,
   type Settled,
 } from '../../../engine/store/rubric-store.js';
@@ -45,17 +44,10 @@ interface Refusal {
   detail: Record<string, unknown>;
 }
 
-/** The refusal a write ends in: thrown as a StoreError, or returned (`{ ok: false }`, as startPeriod and deletePeriod do). */
-async function refused(fn: () => unknown): Promise<Refusal> {
-  let result: unknown;
-  try {
-    result = await fn();
-  } catch (e) {
-    if (e instanceof StoreError) return { status: e.status, code: e.code, problem: e.problem, text: e.text, detail: e.detail };
-    throw e;
-  }
-  const settled = result as Settled<unknown> | undefined;
-  if (settled && settled.ok === false) return { status: settled.status, code: settled.problem.code, problem: settled.problem, text: settled.problem.message, detail: settled.detail };
+/** The refusal a write returns (`{ ok: false }`); a write never throws one. */
+async function refused(fn: () => Settled<unknown> | Promise<Settled<unknown>>): Promise<Refusal> {
+  const settled = await fn();
+  if (settled.ok === false) return { status: settled.status, code: settled.problem.code, problem: settled.problem, text: settled.problem.message, detail: settled.detail };
   throw new Error('expected a refusal');
 }
 
@@ -102,7 +94,7 @@ describe('the rubric store', () => {
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const draft = getDraft(db, '2567-Q4', 'otop')!;
     const mine = draft.yaml.replace('{ level: B, op: ">", value: 3,', '{ level: B, op: ">", value: 3.5,');
-    const saved = await saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: mine, version: 1, username: 'edna' });
+    const saved = done(await saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: mine, version: 1, username: 'edna' }));
     expect(saved.version).toBe(2);
     const stale = await refused(() => saveDraft(db, { period: '2567-Q4', mission: 'otop', yaml: draft.yaml, version: 1, username: 'pat' }));
     expect([stale.status, stale.code]).toEqual([409, 'SAVED_FIRST']);
@@ -121,12 +113,12 @@ describe('the rubric store', () => {
     const unacknowledged = await refused(() => publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: false }));
     expect([unacknowledged.status, unacknowledged.code]).toEqual([400, 'WARNINGS_NOT_ACKNOWLEDGED']);
     expect((unacknowledged.detail.warnings as Finding[]).map((f) => f.code)).toEqual(['CONTRADICTION']);
-    const revision = await publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: true });
+    const revision = done(await publishDraft(db, { period: '2567-Q4', mission: 'community-fund', version: 1, username: 'pat', acknowledgeWarnings: true }));
     expect(revision).toMatchObject({ revision: 1, publishedBy: 'pat', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     expect(revision.yaml).toContain('revision: 1\nstatus: published\n');
     expect(getDraft(db, '2567-Q4', 'community-fund')).toBeUndefined();
     // A correction is a new draft of the next revision; the published one stays as it was.
-    const correction = await openCorrection(db, { period: '2567-Q4', mission: 'community-fund', username: 'edna' });
+    const correction = done(await openCorrection(db, { period: '2567-Q4', mission: 'community-fund', username: 'edna' }));
     expect(correction.yaml).toContain('revision: 2\nstatus: draft\n');
     expect(latestRevision(db, '2567-Q4', 'community-fund')!.yaml).toBe(revision.yaml);
     // With nothing published in this period or the one before, every error is new: otop's hole
@@ -141,7 +133,7 @@ describe('the rubric store', () => {
   it("publishes the next quarter's draft that keeps the letter's holes of the previous quarter's revision", async () => {
     const db = freshDb();
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
-    const revision = await publishDraft(db, { period: '2567-Q4', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true });
+    const revision = done(await publishDraft(db, { period: '2567-Q4', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true }));
     expect(revision.revision).toBe(1);
     expect(auditTrail(db, '2567-Q4', 'otop')[0]!.message).toEqual({
       th: expect.stringContaining('ช่องว่างตามหนังสือสั่งการ 1 รายการ'),
@@ -153,7 +145,7 @@ describe('the rubric store', () => {
     const db = freshDb();
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const draft = getDraft(db, '2567-Q4', 'bmn')!;
-    await saveDraft(db, { period: '2567-Q4', mission: 'bmn', yaml: draft.yaml.replace('due: 2024-04-19', 'due: 2024-07-19'), version: 1, username: 'edna' });
+    done(await saveDraft(db, { period: '2567-Q4', mission: 'bmn', yaml: draft.yaml.replace('due: 2024-04-19', 'due: 2024-07-19'), version: 1, username: 'edna' }));
     expect((await refused(() => publishDraft(db, { period: '2567-Q4', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true }))).status).toBe(409);
   });
 });
@@ -163,10 +155,10 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
   const D_BAND = '      - { level: D, op: "<", value: 3, quote: น้อยกว่า ๓ ผลิตภัณฑ์ }\n';
 
   async function correctOtop(db: Db, edit: (yaml: string) => string): Promise<void> {
-    const draft = await openCorrection(db, { period: '2567-Q3', mission: 'otop', username: 'edna' });
+    const draft = done(await openCorrection(db, { period: '2567-Q3', mission: 'otop', username: 'edna' }));
     const yaml = edit(draft.yaml);
     expect(yaml).not.toBe(draft.yaml);
-    await saveDraft(db, { period: '2567-Q3', mission: 'otop', yaml, version: draft.version, username: 'edna' });
+    done(await saveDraft(db, { period: '2567-Q3', mission: 'otop', yaml, version: draft.version, username: 'edna' }));
   }
 
   it("publishes otop's revision 2 with a new label and quote and its hole at 2.00 kept, even with every line moved", async () => {
@@ -176,7 +168,7 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
         .replace('label: { th: ยอดจำหน่ายเพิ่มขึ้น, en: Sales growth }', 'label: { th: ยอดจำหน่ายผลิตภัณฑ์ OTOP เพิ่มขึ้น, en: OTOP sales growth }')
         .replace('quote: มากกว่าร้อยละ ๔ }', 'quote: มากกว่าร้อยละ ๔ (ร้อยละ ๔.๐๐) }'),
     );
-    const revision = await publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true });
+    const revision = done(await publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
     expect(revision).toMatchObject({ revision: 2, publishedBy: 'pat' });
     expect(revision.yaml).toContain('- { level: D, op: "<", value: 2, quote: น้อยกว่าร้อยละ ๒ }');
     expect(revision.yaml).toContain('en: OTOP sales growth');
@@ -187,6 +179,7 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
     const db = freshDb();
     await correctOtop(db, (yaml) => yaml.replace('- { level: C, op: ">", value: 2,', '- { level: C, op: ">", value: 2.5,'));
     const refusal = await refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
+    expect([refusal.status, refusal.code]).toEqual([400, 'NEW_ERRORS']);
     const fresh = refusal.detail.errors as Finding[];
     expect(fresh.map((f) => [f.about.criterion, f.about.range])).toEqual([['salesGrowth', '2.00 – 2.50']]);
     expect(refusal.detail.gaps).toEqual([]);
@@ -322,7 +315,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     const seeded = await refused(() => deletePeriod(db, { period: '2567-Q3', username: 'malee' }));
     expect([seeded.status, seeded.code]).toEqual([409, 'PERIOD_HAS_PUBLISHED']);
     expect(seeded.text.en).toMatch(/^2567-Q3 cannot be deleted: 9 missions have a published revision \(.*otop r1.*\)/);
-    await publishDraft(db, { period: '2567-Q4', mission: 'thai-textile', version: 1, username: 'malee', acknowledgeWarnings: true });
+    done(await publishDraft(db, { period: '2567-Q4', mission: 'thai-textile', version: 1, username: 'malee', acknowledgeWarnings: true }));
     const before = contents(db);
     const published = await refused(() => deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
     expect([published.status, published.code]).toEqual([409, 'PERIOD_HAS_PUBLISHED']);

@@ -4,7 +4,7 @@ import { hasRole } from '$engine/store/accounts.js';
 import { AnalysisUnavailable, analyseText, liveText } from '$engine/node/analysis-pool.js';
 import { storeDb } from '$lib/server/context.js';
 import { formOf } from '$lib/server/form.js';
-import { baselineGaps, getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, StoreError } from '$engine/store/rubric-store.js';
+import { baselineGaps, getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, type Refused } from '$engine/store/rubric-store.js';
 import { MISSION, PERIOD } from '$engine/period.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -58,15 +58,14 @@ async function baselineOrError(db: ReturnType<typeof storeDb>, period: string, m
   try {
     return await baselineGaps(db, period, mission);
   } catch (e) {
-    if (e instanceof StoreError) error(e.status, { message: e.text.en, th: e.text.th });
+    if (e instanceof AnalysisUnavailable) error(e.status, { message: e.text.en, th: e.text.th });
     throw e;
   }
 }
 
 /** A refused write as the page shows it. */
-function refused(e: unknown) {
-  if (!(e instanceof StoreError)) throw e;
-  return fail(e.status, { error: e.text, code: e.code, ...e.detail });
+function refused(refusal: Refused) {
+  return fail(refusal.status, { error: refusal.problem.message, code: refusal.problem.code, ...refusal.detail });
 }
 
 export const actions: Actions = {
@@ -81,38 +80,29 @@ export const actions: Actions = {
     // Form encoding sends line ends as CR LF; YAML reads CR LF as it reads LF (in block scalars
     // too), so storing LF changes no value and keeps the text as the editor shows it.
     const yaml = text.replace(/\r\n/g, '\n');
-    try {
-      const saved = await saveDraft(storeDb(), { period, mission, yaml, version, username: locals.user!.username });
-      return { saved: { version: saved.version, updatedAt: saved.updatedAt, yaml: saved.yaml } };
-    } catch (e) {
-      return refused(e);
-    }
+    const saved = await saveDraft(storeDb(), { period, mission, yaml, version, username: locals.user!.username });
+    if (!saved.ok) return refused(saved);
+    return { saved: { version: saved.value.version, updatedAt: saved.value.updatedAt, yaml: saved.value.yaml } };
   },
   publish: async ({ request, params, locals }) => {
     const { period, mission } = place(params);
     if (!hasRole(locals.user, 'publisher')) return fail(403, { error: { th: 'เฉพาะผู้เผยแพร่เท่านั้น', en: 'only publishers may publish' } });
     const form = await formOf(request);
-    try {
-      const revision = await publishDraft(storeDb(), {
-        period,
-        mission,
-        version: Number(form.get('version')),
-        username: locals.user!.username,
-        acknowledgeWarnings: form.get('acknowledge') === 'on',
-      });
-      return { published: { revision: revision.revision, digest: revision.digest } };
-    } catch (e) {
-      return refused(e);
-    }
+    const published = await publishDraft(storeDb(), {
+      period,
+      mission,
+      version: Number(form.get('version')),
+      username: locals.user!.username,
+      acknowledgeWarnings: form.get('acknowledge') === 'on',
+    });
+    if (!published.ok) return refused(published);
+    return { published: { revision: published.value.revision, digest: published.value.digest } };
   },
   correct: async ({ params, locals }) => {
     const { period, mission } = place(params);
     if (!hasRole(locals.user, 'editor')) return fail(403, { error: { th: 'ผู้ดูแก้ไขไม่ได้', en: 'viewers cannot edit' } });
-    try {
-      await openCorrection(storeDb(), { period, mission, username: locals.user!.username });
-      return { corrected: true };
-    } catch (e) {
-      return refused(e);
-    }
+    const opened = await openCorrection(storeDb(), { period, mission, username: locals.user!.username });
+    if (!opened.ok) return refused(opened);
+    return { corrected: true };
   },
 };
