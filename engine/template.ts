@@ -1,11 +1,45 @@
 // Blank data templates that provincial offices fill in: an .xlsx workbook with a sheet per mission
 // (named after it, so a reader can pick it), Thai headers ending in the fact id, drop-down lists for
 // yes/no, enum and province columns, number checks and formats, and a first sheet of instructions.
-// Browser-safe: exceljs is imported lazily and nothing here needs node:.
+// This module writes the sheets; the columns and layout live beside it. Browser-safe: exceljs is
+// imported lazily and nothing here needs node:.
 import { cjsDefault } from './interop.js';
 import { CDD_PROVINCES } from './provinces.js';
-import type { Fact, Rubric, Text } from './types.js';
-import { columnLetter } from './import/table.js';
+import { ChoiceLists, missionColumns, type TemplateColumn } from './template-columns.js';
+import {
+  CHOICE_LIST_SHEET,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  INSTRUCTIONS_SHEET,
+  NO,
+  PROVINCE_LIST_SHEET,
+  SHEET_NAME_MAX,
+  YES,
+  dataRange,
+  headerLines,
+  letterOf,
+  thaiDigits,
+  thaiPeriod,
+} from './template-layout.js';
+import type { Rubric, Text } from './types.js';
+
+export {
+  CHOICE_LIST_SHEET,
+  DATA_ROWS,
+  DISTRICT_HEADER,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  ID_HEADER,
+  INSTRUCTIONS_SHEET,
+  NO,
+  PROVINCE_HEADER,
+  PROVINCE_LIST_SHEET,
+  YES,
+  factHeader,
+  numberFormat,
+  thaiDigits,
+  thaiPeriod,
+} from './template-layout.js';
 
 type ExcelModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -25,242 +59,6 @@ export type TemplateResult = { bytes: Uint8Array } | { problem: TemplateProblem 
 export interface TemplateOptions {
   /** The period the offices report for, e.g. 2567-Q3: written in each sheet's title. */
   period: string;
-}
-
-/** The first sheet: what the file is for and how to fill it. */
-export const INSTRUCTIONS_SHEET = 'คำแนะนำ';
-/** The hidden sheet holding the provinces a province column's list refers to. */
-export const PROVINCE_LIST_SHEET = 'รายชื่อจังหวัด';
-/** The hidden sheet holding lists too long (or with commas) to write inside a validation. */
-export const CHOICE_LIST_SHEET = 'รายการเลือก';
-
-/** The row of the header in each mission sheet; data starts on the row below it. */
-export const HEADER_ROW = 3;
-export const FIRST_DATA_ROW = 4;
-/** How many data rows carry the checks (4 … 1003). */
-export const DATA_ROWS = 1000;
-
-export const ID_HEADER = 'รหัสหน่วยงาน (id)';
-export const PROVINCE_HEADER = 'จังหวัด (province)';
-export const DISTRICT_HEADER = 'อำเภอ (district)';
-export const YES = 'ใช่';
-export const NO = 'ไม่ใช่';
-
-const PERCENT_WORD = 'ร้อยละ';
-/** Excel's limits: sheet names, an inline list, a prompt and its title, an error message. */
-const SHEET_NAME_MAX = 31;
-const INLINE_LIST_MAX = 255;
-const TITLE_MAX = 32;
-const PROMPT_MAX = 255;
-const ERROR_MAX = 225;
-/** Bounds for number checks that declare no range (Excel holds 15 significant digits). */
-const NUMBER_LIMIT = 1e15;
-
-/** Arabic digits written as Thai digits: 2567 → ๒๕๖๗. */
-export function thaiDigits(text: string | number): string {
-  return String(text).replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-}
-
-/** A period as a Thai title: 2567-Q3 → ไตรมาส ๓/๒๕๖๗; any other text is kept, in Thai digits. */
-export function thaiPeriod(period: string): string {
-  const match = /^(\d{4})-Q([1-4])$/.exec(period.trim());
-  return match ? `ไตรมาส ${thaiDigits(match[2]!)}/${thaiDigits(match[1]!)}` : thaiDigits(period.trim());
-}
-
-/** One column of a mission sheet. */
-interface TemplateColumn {
-  header: string;
-  width: number;
-  numFmt: string;
-  validation?: DataValidation;
-}
-
-/** The header of a fact's column: its Thai label, ร้อยละ for a percentage (unless the label says so), its id. */
-export function factHeader(id: string, fact: Fact): string {
-  const label = fact.label.th.trim();
-  const percent = (fact.type === 'number' || fact.type === 'integer') && fact.unit === 'percent' && !label.includes(PERCENT_WORD);
-  return `${label}${percent ? ` (${PERCENT_WORD})` : ''} (${id})`;
-}
-
-/** The number format of a number with `precision` decimals: 0 → "0", 2 → "0.00". */
-export function numberFormat(precision: number): string {
-  const places = Math.max(0, Math.min(15, Math.trunc(precision)));
-  return places === 0 ? '0' : `0.${'0'.repeat(places)}`;
-}
-
-/** The characters of a text that take width: Thai vowel and tone marks above or below take none. */
-function visibleLength(text: string): number {
-  return text.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '').length;
-}
-
-/** How wide a column must be for its header wrapped over at most about three lines. */
-function headerWidth(header: string): number {
-  return Math.max(14, Math.min(40, Math.ceil(visibleLength(header) / 3) + 2));
-}
-
-/** The lines a header wraps to in a column of `width`. */
-function headerLines(header: string, width: number): number {
-  return Math.max(1, Math.ceil(visibleLength(header) / Math.max(1, width - 2)));
-}
-
-const clip = (text: string, max: number) => (text.length <= max ? text : text.slice(0, max - 1) + '…');
-
-/** A value the user types, in a message: a plain number (users type Arabic digits). */
-const shown = (value: number) => String(value);
-
-/** The range of a column's data rows, e.g. D4:D1003. */
-function dataRange(letter: string): string {
-  return `${letter}${FIRST_DATA_ROW}:${letter}${FIRST_DATA_ROW + DATA_ROWS - 1}`;
-}
-
-/** Excel's name for a 1-based column number: 1 → A, 27 → AA. */
-function letterOf(column: number): string {
-  return columnLetter(column - 1);
-}
-
-/** Lists that cannot be written inside a validation, placed in columns of the hidden choice sheet. */
-class ChoiceLists {
-  readonly lists: string[][] = [];
-
-  /** A validation formula for the list: inline when Excel allows it, else a range of the hidden sheet. */
-  formula(items: readonly string[]): string {
-    const inline = `"${items.join(',')}"`;
-    if (items.every((item) => !/[,"]/.test(item)) && inline.length - 2 <= INLINE_LIST_MAX) return inline;
-    this.lists.push([...items]);
-    const letter = letterOf(this.lists.length);
-    return `'${CHOICE_LIST_SHEET}'!$${letter}$1:$${letter}$${items.length}`;
-  }
-}
-
-function listValidation(formula: string, promptTitle: string, prompt: string, error: string): DataValidation {
-  return {
-    type: 'list',
-    allowBlank: true,
-    formulae: [formula],
-    showInputMessage: true,
-    promptTitle: clip(promptTitle, TITLE_MAX),
-    prompt: clip(prompt, PROMPT_MAX),
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: clip('ค่าไม่อยู่ในรายการ', TITLE_MAX),
-    error: clip(error, ERROR_MAX),
-  };
-}
-
-/**
- * A number check. Its error is a warning, not a stop: a figure typed in Thai digits (๔.๕) is text
- * to Excel but reads as a number, so the office may keep it.
- */
-function numberValidation(type: 'whole' | 'decimal', min: number | undefined, max: number | undefined, title: string, prompt: string, error: string): DataValidation {
-  const base = {
-    type,
-    allowBlank: true,
-    showInputMessage: true,
-    promptTitle: clip(title, TITLE_MAX),
-    prompt: clip(prompt, PROMPT_MAX),
-    showErrorMessage: true,
-    errorStyle: 'warning',
-    errorTitle: clip('ตัวเลขไม่ถูกต้อง', TITLE_MAX),
-    error: clip(`${error} (ถ้าพิมพ์เป็นเลขไทย กด "ใช่" เพื่อยืนยันได้)`, ERROR_MAX),
-  } as const;
-  if (min !== undefined && max !== undefined) return { ...base, operator: 'between', formulae: [min, max] };
-  if (min !== undefined) return { ...base, operator: 'greaterThanOrEqual', formulae: [min] };
-  if (max !== undefined) return { ...base, operator: 'lessThanOrEqual', formulae: [max] };
-  return { ...base, operator: 'between', formulae: [-NUMBER_LIMIT, NUMBER_LIMIT] };
-}
-
-/** The range words of a number check: "ตั้งแต่ 0 ถึง 100", "ตั้งแต่ 0 ขึ้นไป", "" when unbounded. */
-function rangeWords(min: number | undefined, max: number | undefined): string {
-  if (min !== undefined && max !== undefined) return ` ตั้งแต่ ${shown(min)} ถึง ${shown(max)}`;
-  if (min !== undefined) return ` ตั้งแต่ ${shown(min)} ขึ้นไป`;
-  if (max !== undefined) return ` ไม่เกิน ${shown(max)}`;
-  return '';
-}
-
-const PROVINCE_VALIDATION = (): DataValidation =>
-  listValidation(
-    `'${PROVINCE_LIST_SHEET}'!$A$1:$A$${CDD_PROVINCES.length}`,
-    'จังหวัด',
-    `เลือกจังหวัดจากรายการ (${thaiDigits(CDD_PROVINCES.length)} จังหวัดที่มีสำนักงานพัฒนาชุมชนจังหวัด)`,
-    'ชื่อจังหวัดต้องตรงกับรายการ โปรดเลือกจากรายการในช่องนี้',
-  );
-
-/** A fact's column: header, format and check. */
-function factColumn(id: string, fact: Fact, choices: ChoiceLists): TemplateColumn {
-  const header = factHeader(id, fact);
-  const width = headerWidth(header);
-  switch (fact.type) {
-    case 'boolean':
-      return {
-        header,
-        width,
-        numFmt: '@',
-        validation: listValidation(`"${YES},${NO}"`, 'ใช่ / ไม่ใช่', `เลือก "${YES}" หรือ "${NO}" จากรายการ`, `ช่องนี้ต้องเป็น "${YES}" หรือ "${NO}" โปรดเลือกจากรายการ`),
-      };
-    case 'enum': {
-      const labels = fact.values.map((v) => v.label.th);
-      return {
-        header,
-        width: Math.max(width, Math.min(40, Math.max(...labels.map((l) => visibleLength(l) + 2)))),
-        numFmt: '@',
-        validation: listValidation(choices.formula(labels), 'เลือกจากรายการ', `เลือกหนึ่งค่า: ${labels.join(' / ')}`, 'ค่านี้ไม่อยู่ในรายการ โปรดเลือกจากรายการในช่องนี้'),
-      };
-    }
-    case 'integer': {
-      const unit = fact.unit === 'percent' ? PERCENT_WORD : fact.unit?.th;
-      const words = `จำนวนเต็ม${rangeWords(fact.min, fact.max)}`;
-      return {
-        header,
-        width,
-        numFmt: '0',
-        validation: numberValidation('whole', fact.min, fact.max, 'จำนวนเต็ม', `${words}${unit ? ` (หน่วย: ${unit})` : ''}`, `ต้องเป็น${words}`),
-      };
-    }
-    case 'number': {
-      const percent = fact.unit === 'percent';
-      const unit = typeof fact.unit === 'object' ? fact.unit.th : undefined;
-      const words = `ตัวเลข${rangeWords(fact.min, fact.max)}`;
-      const prompt = percent
-        ? `ร้อยละเป็นตัวเลข เช่น 4.5 หมายถึงร้อยละ ๔.๕ (ไม่ใช่ 0.045 และไม่ต้องใส่ %)${rangeWords(fact.min, fact.max)}`
-        : `${words}${fact.precision > 0 ? ` ทศนิยม ${thaiDigits(fact.precision)} ตำแหน่ง` : ''}${unit ? ` (หน่วย: ${unit})` : ''}`;
-      return {
-        header,
-        width,
-        numFmt: numberFormat(fact.precision),
-        validation: numberValidation('decimal', fact.min, fact.max, percent ? PERCENT_WORD : 'ตัวเลข', prompt, `ต้องเป็น${percent ? 'ร้อยละ' : ''}${words}`),
-      };
-    }
-    case 'string':
-      return fact.catalog === 'province' ? { header, width: Math.max(width, 18), numFmt: '@', validation: PROVINCE_VALIDATION() } : { header, width, numFmt: '@' };
-  }
-}
-
-/** A mission sheet's columns: id, province (or the province fact), district, then each fact. */
-function missionColumns(rubric: Rubric, choices: ChoiceLists): TemplateColumn[] {
-  const facts = Object.entries(rubric.facts ?? {});
-  const provinceFact = facts.find(([, fact]) => fact.type === 'string' && fact.catalog === 'province');
-  const idLetter = 'A';
-  const id: TemplateColumn = {
-    header: ID_HEADER,
-    width: 18,
-    numFmt: '@',
-    validation: {
-      type: 'custom',
-      allowBlank: true,
-      formulae: [`COUNTIF($${idLetter}$${FIRST_DATA_ROW}:$${idLetter}$${FIRST_DATA_ROW + DATA_ROWS - 1},${idLetter}${FIRST_DATA_ROW})<=1`],
-      showInputMessage: true,
-      promptTitle: 'รหัสหน่วยงาน',
-      prompt: 'รหัสของหน่วยงาน (อำเภอ) ต้องไม่ซ้ำกับแถวอื่นในแผ่นงานนี้',
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: 'รหัสซ้ำ',
-      error: 'รหัสหน่วยงานนี้มีอยู่แล้วในแผ่นงานนี้ รหัสต้องไม่ซ้ำกัน',
-    },
-  };
-  const province = provinceFact ? factColumn(provinceFact[0], provinceFact[1], choices) : { header: PROVINCE_HEADER, width: 18, numFmt: '@', validation: PROVINCE_VALIDATION() };
-  const district: TemplateColumn = { header: DISTRICT_HEADER, width: 18, numFmt: '@' };
-  const rest = facts.filter(([factId]) => factId !== provinceFact?.[0]).map(([factId, fact]) => factColumn(factId, fact, choices));
-  return [id, province, district, ...rest];
 }
 
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } } as const;
