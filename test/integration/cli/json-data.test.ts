@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../engine/cli/main.js';
 import { tempDir } from '../../temp.js';
+import { runCli } from './run.js';
 
 // JSON data files given to the CLI, run in process: a hostile value in one row is that row's
 // error, said in Thai and English and naming its column, while the other rows grade.
@@ -15,17 +14,8 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function rubric(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const collect = () => {
-    const chunks: string[] = [];
-    const stream = new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) });
-    return { stream, text: () => chunks.join('') };
-  };
-  const out = collect();
-  const err = collect();
-  const code = await main(args, out.stream as unknown as typeof process.stdout, err.stream as unknown as typeof process.stderr);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+/** Runs `rubric <args…>` in this process, with the process's environment. */
+const rubric = (...args: string[]) => runCli(args, { env: process.env });
 
 interface Result {
   id: string;

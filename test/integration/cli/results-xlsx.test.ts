@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeResultsWorkbookFile, writeWhole } from '../../../engine/cli/data-file.js';
-import { main } from '../../../engine/cli/main.js';
 import { gradeRows, type GradeResult } from '../../../engine/evaluate.js';
 import { readGrids, readMission } from '../../../engine/import/read-file.js';
 import { writeResultsWorkbook, type ResultSection } from '../../../engine/workbook.js';
 import { shippedRubric } from '../../helpers.js';
 import { tempDir } from '../../temp.js';
+import { runCli } from './run.js';
 
 // The CLI's --out results.xlsx is streamed to disk row by row; the browser's export builds the
 // same workbook in memory. Both must give the same sheets, headers, cells and layout.
@@ -28,17 +27,8 @@ async function section(mission: string, file: string): Promise<ResultSection> {
 }
 
 /** Runs the CLI in process with its output caught. */
-async function rubric(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const collect = () => {
-    const chunks: string[] = [];
-    const stream = new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) });
-    return { stream, text: () => chunks.join('') };
-  };
-  const out = collect();
-  const err = collect();
-  const code = await main(args, out.stream as unknown as typeof process.stdout, err.stream as unknown as typeof process.stderr);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+/** Runs `rubric <args…>` in this process, with the process's environment. */
+const rubric = (...args: string[]) => runCli(args, { env: process.env });
 
 /** Everything a reader sees of a workbook: each sheet's name, column widths, bold rows and every cell. */
 async function contents(bytes: Uint8Array) {

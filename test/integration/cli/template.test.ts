@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { Workbook, Worksheet } from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cjsDefault } from '../../../engine/interop.js';
@@ -16,6 +15,7 @@ import {
 import type { NumberFact, Rubric } from '../../../engine/types.js';
 import { shippedRubrics } from '../../helpers.js';
 import { tempDir } from '../../temp.js';
+import { runCli } from './run.js';
 
 const ExcelJS = cjsDefault<typeof import('exceljs')>(await import('exceljs'));
 const PERIOD = '2567-Q3';
@@ -214,17 +214,8 @@ describe('rubric template', () => {
     ({ main } = await import('../../../engine/cli/main.js'));
   });
 
-  async function rubric(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const collect = () => {
-      const chunks: string[] = [];
-      const stream = new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) });
-      return { stream, text: () => chunks.join('') };
-    };
-    const out = collect();
-    const err = collect();
-    const code = await main(args, out.stream as unknown as typeof process.stdout, err.stream as unknown as typeof process.stderr);
-    return { code, stdout: out.text(), stderr: err.text() };
-  }
+  /** Runs `rubric <args…>` in this process, with the process's environment. */
+  const rubric = (...args: string[]) => runCli(args, { env: process.env });
 
   async function sheetsOf(path: string): Promise<string[]> {
     const book = new ExcelJS.Workbook();
