@@ -36,6 +36,11 @@ export function publishedPeriods(db: Db): string[] {
   return (db.prepare('SELECT DISTINCT period FROM revisions ORDER BY period').all() as { period: string }[]).map((r) => r.period);
 }
 
+/** How many revisions a period has published: its manifest's sequence (revisions are never removed, so it only grows). */
+function publishedCount(db: Db, period: string): number {
+  return (db.prepare('SELECT COUNT(*) FROM revisions WHERE period = ?').pluck().get(period) as number) ?? 0;
+}
+
 /** The manifest of a period: each mission's latest revision; undefined when nothing is published. */
 export function periodManifest(db: Db, period: string): Manifest | undefined {
   const rows = db
@@ -46,7 +51,7 @@ export function periodManifest(db: Db, period: string): Manifest | undefined {
     )
     .all(period) as { mission: string; revision: number; digest: string; published_at: string }[];
   if (rows.length === 0) return undefined;
-  const sequence = (db.prepare('SELECT COUNT(*) FROM revisions WHERE period = ?').pluck().get(period) as number) ?? 0;
+  const sequence = publishedCount(db, period);
   return {
     format: MANIFEST_FORMAT,
     period,
@@ -60,15 +65,15 @@ const cache = new Map<string, SignedManifest>();
 
 /** The signed manifest of a period, made once per publish (a period's sequence). */
 export function signedManifest(db: Db, period: string): SignedManifest | undefined {
+  // A province's poll costs one count: the manifest is read and signed again only after a publish.
+  const key = `${period}#${publishedCount(db, period)}`;
+  const held = cache.get(key);
+  if (held) return held;
   const manifest = periodManifest(db, period);
   if (!manifest) return undefined;
-  const key = `${period}#${manifest.sequence}`;
-  let signed = cache.get(key);
-  if (!signed) {
-    const bytes = manifestBytes(manifest);
-    signed = { manifest, bytes, signature: signBytes(bytes, signingKey()), etag: `"${sha256(bytes).slice(7)}"` };
-    cache.set(key, signed);
-  }
+  const bytes = manifestBytes(manifest);
+  const signed = { manifest, bytes, signature: signBytes(bytes, signingKey()), etag: `"${sha256(bytes).slice(7)}"` };
+  cache.set(`${period}#${manifest.sequence}`, signed);
   return signed;
 }
 
