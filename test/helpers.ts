@@ -2,15 +2,32 @@
 import { compileRubric, type CompiledRubric } from '../engine/compile.js';
 import { loadRubric } from '../engine/load.js';
 import { refOf, listRubricFiles, readRubricFile, type StoredRubric, type ValidStoredRubric } from '../engine/node/rubric-files.js';
-import type { Rubric } from '../engine/types.js';
 import { validateRubric, type ValidRubric } from '../engine/validate.js';
 
 /** The period whose rubrics ship with the repository. */
 export const SHIPPED_PERIOD = '2567-Q3';
 
-/** Every shipped rubric of 2567-Q3, read and validated. */
+let shipped: StoredRubric[] | undefined;
+
+/**
+ * Every shipped rubric of 2567-Q3, read and validated. They are read once per test worker (each
+ * read validates and compiles a dozen files); the rubric documents are frozen, so a test that
+ * tries to change a shared one fails instead of changing it for the tests after it.
+ */
 export function shippedRubrics(): StoredRubric[] {
-  return [...listRubricFiles(SHIPPED_PERIOD).values()].map((path) => readRubricFile(path));
+  shipped ??= [...listRubricFiles(SHIPPED_PERIOD).values()].map((path) => {
+    const stored = readRubricFile(path);
+    if (stored.rubric) deepFreeze(stored.rubric);
+    return stored;
+  });
+  return [...shipped];
+}
+
+/** Freezes a plain data tree (objects and arrays) all the way down. */
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
 }
 
 /** The shipped rubrics that have criteria, with their compiled graders. */

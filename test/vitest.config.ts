@@ -17,10 +17,17 @@ export default defineConfig({
     setupFiles: ['./test/temp-cleanup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Transformed modules are kept on disk between runs (node_modules/.experimental-vitest-cache).
+    experimental: { fsModuleCache: true },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false, pool: 'threads' } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'] } },
+      // The unit tier shares one module graph per worker and uses both cores; it runs first, on
+      // its own, because Vitest runs projects with different worker counts in separate groups.
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false, pool: 'threads', maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
 });

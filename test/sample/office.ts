@@ -31,7 +31,6 @@ import { districts } from './national.js';
 import type { Conversion } from '../../engine/import/cell-text.js';
 
 type ExcelModule = typeof import('exceljs');
-type Worksheet = import('exceljs').Worksheet;
 
 const PERIOD = '2567-Q3';
 

@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_DIAGNOSTICS_PER_FILE, describeValue } from '../../engine/diagnostics.js';
-import { RUBRIC_CODES } from '../../engine/problems/rubric-codes.js';
+import { describeValue } from '../../engine/diagnostics.js';
 import { loadRubric } from '../../engine/load.js';
 import { validateRubric } from '../../engine/validate.js';
 
@@ -22,27 +21,6 @@ function withUnknownKeys(count: number): string {
 const THAI = /[\u0E00-\u0E7F]/;
 
 describe('validateRubric on a document with many problems', () => {
-  it('reports the first 200 by line, then one TOO_MANY_PROBLEMS at 1:1 that counts the rest and names the total', () => {
-    const { rubric, diagnostics } = validateRubric(loadRubric(withUnknownKeys(5_000), 'many.yaml'));
-    expect(rubric).toBeUndefined();
-    expect(MAX_DIAGNOSTICS_PER_FILE).toBe(200);
-    expect(diagnostics).toHaveLength(201);
-
-    const shown = diagnostics.slice(0, 200);
-    expect(new Set(shown.map((d) => d.code))).toEqual(new Set(['SCHEMA_UNKNOWN_PROPERTY']));
-    expect(shown.map((d) => d.where.pointer)).toEqual(Array.from({ length: 200 }, (_, i) => `/unknownKey${i}`));
-    for (let i = 1; i < shown.length; i++) expect(shown[i]!.where.line).toBeGreaterThan(shown[i - 1]!.where.line);
-
-    const count = diagnostics[200]!;
-    expect(Object.keys(RUBRIC_CODES)).toContain('TOO_MANY_PROBLEMS');
-    expect(count).toMatchObject({ code: 'TOO_MANY_PROBLEMS', severity: 'error', where: { file: 'many.yaml', line: 1, column: 1, pointer: '' } });
-    expect(count.message.en).toContain('4800 more problems');
-    expect(count.message.en).toContain('5000');
-    expect(count.message.th).toMatch(THAI);
-    expect(count.message.th).toContain('4800');
-    expect(count.message.th).toContain('5000');
-  });
-
   it('adds no count when there are exactly 200 problems, and counts one more as "1 more problem"', () => {
     const exact = validateRubric(loadRubric(withUnknownKeys(200), 'exact.yaml')).diagnostics;
     expect(exact).toHaveLength(200);
@@ -100,21 +78,6 @@ describe('describeValue', () => {
     let deep: unknown = {};
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
     expect(describeValue(deep)).toBe('an object with 1 key');
-  });
-
-  it('never returns more than 80 characters for a 1 MB string, list or object', () => {
-    const mb = 1024 * 1024;
-    const object = Object.fromEntries(Array.from({ length: mb / 16 }, (_, i) => [`key${i}`, 'x'.repeat(8)]));
-    const values: unknown[] = ['x'.repeat(mb), '\u0001'.repeat(mb), '"'.repeat(mb), '😀'.repeat(mb / 2), 'ก'.repeat(mb), Array.from({ length: mb / 8 }, (_, i) => i), object];
-    for (const value of values) {
-      for (const language of ['en', 'th'] as const) {
-        const text = describeValue(value, language);
-        expect(text.length, `${language}: ${text}`).toBeLessThanOrEqual(80);
-        expect(text).not.toMatch(/\n/);
-      }
-    }
-    expect(describeValue(object)).toBe(`an object with ${mb / 16} keys`);
-    expect(describeValue(values[5])).toBe(`a list of ${mb / 8} items`);
   });
 
   it('quotes a string, cut at about 60 characters, without splitting a character', () => {

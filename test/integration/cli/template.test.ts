@@ -208,11 +208,6 @@ describe('buildTemplate', () => {
 describe('rubric template', () => {
   const dir = tempDir('rubric-template-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  // The CLI in process, with its output caught: main() takes the streams it writes to.
-  let main: typeof import('../../../engine/cli/main.js').main;
-  beforeAll(async () => {
-    ({ main } = await import('../../../engine/cli/main.js'));
-  });
 
   /** Runs `rubric <args…>` in this process, with the process's environment. */
   const rubric = (...args: string[]) => runCli(args, { env: process.env });

@@ -226,13 +226,6 @@ describe('readNumberText', () => {
     it('normalises to NFC before reading unit words', () => {
       expect(read(readNumberText('5 Cafe\u0301', { integer: true, percent: false, unitWords: ['Café'] }))).toEqual({ value: 5, conversions: ['unit-word'] });
     });
-    it('answers a megabyte of spaces, digits or separators quickly', () => {
-      for (const text of [`${' '.repeat(1_000_000)}x`, '1'.repeat(1_000_000), '1,'.repeat(500_000), `${'1 '.repeat(500_000)}x`]) {
-        const { result, ms } = timed(() => readNumberText(text, VILLAGES));
-        expect(result.ok).toBe(false);
-        expect(ms).toBeLessThan(2_000);
-      }
-    });
   });
 });
 
