@@ -11,4 +11,12 @@ export interface Edits {
   add(listPath: YamlPath, index: number): void;
   /** Removes a list item. */
   remove(listPath: YamlPath, index: number): void;
+  /** Sets any value at a path (a new fact, a whole condition), creating the keys that lead to it. */
+  put(path: YamlPath, value: unknown): void;
+  /** Removes a key or a list item, even the last item of a list. */
+  drop(path: YamlPath): void;
+  /** Inserts a new list item at an index (the list's length appends). */
+  insert(listPath: YamlPath, index: number, value: unknown): void;
+  /** Moves a list item to another index. */
+  move(listPath: YamlPath, from: number, to: number): void;
 }
