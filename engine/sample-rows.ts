@@ -101,3 +101,16 @@ export const SAMPLE_SEED = 2567_0;
 export function nationalSampleRows(rubric: Rubric): Record<string, FactValue>[] {
   return sampleRows(rubric, districts(), SAMPLE_SEED, []);
 }
+
+/**
+ * The sample two versions are compared on: the baseline's rows (so a draft's edit never changes the
+ * rows, only their results), with the values of facts only the draft declares taken from the
+ * draft's own sample, so a new fact is not counted as missing data.
+ */
+export function comparisonSampleRows(baseline: Rubric, draft: Rubric): Record<string, FactValue>[] {
+  const rows = nationalSampleRows(baseline);
+  const added = Object.keys(draft.facts ?? {}).filter((id) => !(id in (baseline.facts ?? {})));
+  if (added.length === 0) return rows;
+  const theirs = nationalSampleRows(draft);
+  return rows.map((row, i) => ({ ...row, ...Object.fromEntries(added.map((id) => [id, theirs[i]![id] ?? null])) }));
+}
