@@ -8,7 +8,8 @@ import { ARTIFACTS, launchChromium, signInPage, startEditor, type Editor } from 
 // editor: otop's 2567-Q3 gets a correction (revision 2, newProducts A from 5 to 6), 2567-Q4 is
 // started from it, and its draft (salesGrowth C from > 2 to > 2.5) is compared by default with
 // 2567-Q3 revision 2, then with revision 1 picked from the list (kept in the URL); the impact on the
-// made-up national sample shows units moving; the text being edited downloads as YAML, unsaved.
+// made-up national sample and on a file picked by the user shows units moving; the text being
+// edited downloads as YAML, unsaved.
 const USERS = [{ username: 'pat', role: 'publisher', password: 'publisher-pass-1' }];
 
 let editor: Editor;
@@ -94,6 +95,20 @@ describe('comparing a draft with a published revision', () => {
     ]);
     await expect(page.locator('[data-testid=impact] [data-testid=compare] h3').textContent()).resolves.toContain('ฉบับที่ ๑');
     await page.screenshot({ path: join(ARTIFACTS, 'compare-with-revision.png'), fullPage: true });
+  });
+
+  it('shows the impact on a file the user picks, read in the browser', async () => {
+    await page.check('[data-testid=impact-file]');
+    const csv = 'id,newProducts,salesGrowthPct\nu1,9,2.3\nu2,5,4.5\nu3,9,1\n';
+    await page.setInputFiles('[data-testid=impact-upload]', { name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.locator('[data-testid=impact] [data-testid=compare] h3').textContent()).toContain('3 แถว');
+    // Against revision 1: u1's 2.3 % left C for the widened hole, u2's five products left A; u3 stays D.
+    await expect(page.locator('[data-testid=impact] td[data-from=C][data-to=unmatched]').textContent()).resolves.toBe('1');
+    await expect(page.locator('[data-testid=impact] td[data-from=A][data-to=B]').textContent()).resolves.toBe('1');
+    await expect(page.locator('[data-testid=impact] td[data-from=D][data-to=D]').textContent()).resolves.toBe('1');
+    await expect(page.locator('[data-testid=impact] [data-testid=mover] code').allTextContents()).resolves.toEqual(['u1', 'u2']);
+    await page.check('[data-testid=impact-sample]');
+    await expect.poll(() => page.locator('[data-testid=impact] [data-testid=compare] h3').textContent()).toContain('878');
   });
 
   it('downloads exactly the text being edited, unsaved change included', async () => {
