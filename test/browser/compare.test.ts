@@ -126,5 +126,13 @@ describe('comparing a draft with a published revision', () => {
     await open('/p/2567-Q4/otop?compare=2567-Q3r9');
     await expect.poll(baselineKey).toBe('2567-Q3r2');
     await expect(page.locator('[data-testid=baseline-unknown]').textContent()).resolves.toContain('2567-Q3r9');
+    // In English the list and the labels are English, with Gregorian dates.
+    await page.goto(`${editor.base}/lang?to=en&back=${encodeURIComponent('/p/2567-Q4/otop?compare=2567-Q3r1')}`);
+    await page.waitForSelector('[data-testid=yaml-editor][data-ready=true]', { timeout: 30_000 });
+    await expect.poll(baselineKey).toBe('2567-Q3r1');
+    const options = await page.locator('[data-testid=baseline-picker] option').allTextContents();
+    expect(options).toEqual([expect.stringMatching(/^2567-Q3 revision 2 \(published \d+ [A-Z][a-z]+ 20\d\d\)$/), expect.stringMatching(/^2567-Q3 revision 1 /)]);
+    await expect(page.locator('[data-testid=baseline-label] [lang=en]').first().textContent()).resolves.toMatch(/^compared with 2567-Q3 revision 1 \(published /);
+    await page.goto(`${editor.base}/lang?to=th&back=%2F`);
   });
 });
