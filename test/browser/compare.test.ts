@@ -69,6 +69,10 @@ describe('comparing a draft with a published revision', () => {
     const options = await page.locator('[data-testid=baseline-picker] option').allTextContents();
     expect(options).toEqual([expect.stringMatching(/^ไตรมาส ๓\/๒๕๖๗ ฉบับที่ ๒ \(เผยแพร่ [๐-๙]+ \S+ ๒๕[๐-๙]{2}\)$/), expect.stringMatching(/^ไตรมาส ๓\/๒๕๖๗ ฉบับที่ ๑ /)]);
     await expect.poll(() => page.locator('[data-testid=changes]').getAttribute('data-count')).toBe('0');
+    // The same rules as revision 2: no unit moves (the draft as the server read it, before any edit).
+    await page.waitForSelector('[data-testid=impact] [data-testid=transition-matrix]');
+    await expect(page.locator('[data-testid=impact] [data-testid=mover]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid=impact] td[data-from=A][data-to=A]').textContent()).resolves.not.toBe('0');
   });
 
   it('lists the threshold changed in the new quarter and the units it moves on the national sample', async () => {
