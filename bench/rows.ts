@@ -1,35 +1,8 @@
 // Seeded, reproducible rows for benchmarks: plausible values spread across every rubric's thresholds.
-import { conditionLeaves } from '../engine/conditions.js';
-import type { Condition, Rubric } from '../engine/types.js';
+import { seededRandom, thresholdsOf } from '../engine/sample-rows.js';
+import type { Rubric } from '../engine/types.js';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same rows on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The numeric thresholds a rubric compares each fact or derived value with. */
-export function thresholdsOf(rubric: Rubric): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const add = (id: string, value: unknown): void => {
-    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'number') out.set(id, [...(out.get(id) ?? []), v]);
-  };
-  const named = rubric.conditions ?? {};
-  const walk = (c: Condition): void => conditionLeaves(c, named).forEach((leaf) => add(leaf.fact, leaf.value));
-  for (const criterion of rubric.criteria ?? []) for (const band of criterion.bands) add(criterion.input, band.value);
-  const grade = rubric.grade;
-  if (grade?.type === 'bands') for (const band of grade.bands) add(grade.input, band.value);
-  if (grade?.type === 'ladder') grade.rows.forEach((r) => walk(r.when));
-  Object.values(rubric.conditions ?? {}).forEach(walk);
-  for (const e of rubric.exemptions ?? []) walk(e.when);
-  return out;
-}
+export { seededRandom, thresholdsOf };
 
 const PROVINCES = ['ลำปาง', 'เชียงใหม่', 'ขอนแก่น', 'นนทบุรี', 'ภูเก็ต', 'สงขลา', 'อ่างทอง', 'หนองคาย', 'สุโขทัย', 'สมุทรปราการ', 'นครราชสีมา'];
 

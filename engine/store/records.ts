@@ -79,6 +79,17 @@ export function revisions(db: Db, period: string, mission: string): Revision[] {
   );
 }
 
+/** Every published revision of a mission in every period, newest first, without their texts: what a draft can be compared with. */
+export function missionRevisions(db: Db, mission: string): Omit<Revision, 'yaml'>[] {
+  const rows = db
+    .prepare('SELECT period, mission, revision, digest, published_by, published_at FROM revisions WHERE mission = ? ORDER BY period DESC, revision DESC')
+    .all(mission) as Record<string, unknown>[];
+  return rows.map((r) => {
+    const { yaml: _yaml, ...meta } = toRevision({ ...r, yaml: '' })!;
+    return meta;
+  });
+}
+
 /** The draft of a mission in a period, if one is open. */
 export function getDraft(db: Db, period: string, mission: string): Draft | undefined {
   return toDraft(db.prepare('SELECT * FROM drafts WHERE period = ? AND mission = ?').get(period, mission) as Record<string, unknown> | undefined);

@@ -4,7 +4,7 @@ export { audit, auditTrail, type AuditEntry } from './audit.js';
 export { openCorrection, saveDraft } from './drafts.js';
 export { deletePeriod, periodDeletable, periodDeletion, startPeriod } from './periods.js';
 export { baselineGaps, checkForPublish, digestText, publishDraft, type PublishCheck } from './publish.js';
-export { baselineRevision, getDraft, latestRevision, revisions, storeMissions, storePeriods, type Draft, type Revision } from './records.js';
+export { baselineRevision, getDraft, latestRevision, missionRevisions, revisions, storeMissions, storePeriods, type Draft, type Revision } from './records.js';
 export type { Refused, Settled } from './refusal.js';
 export { seedStore, warmAnalyses } from './seed.js';
 export { nextPeriod, periodLabel, previousPeriod } from '../period.js';

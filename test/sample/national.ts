@@ -2,13 +2,15 @@
 // district office (878, in the 76 provinces that have a provincial CDD office) for every mission
 // with criteria, spread so that every reachable level occurs and some rows fall into the
 // letter's holes (taken from the analysis), written as a CSV per mission and one workbook.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { lintRubric } from '../../engine/lint.js';
 import { csvQuote } from '../../engine/tabular.js';
 import { listRubricFiles, readRubricFile } from '../../engine/node/rubric-files.js';
 import type { FactValue, Rubric } from '../../engine/types.js';
-import { seededRandom, thresholdsOf } from '../../bench/rows.js';
+import { districts, sampleRows } from '../../engine/sample-rows.js';
+
+export { districts, sampleRows };
 
 /** Where the sample lives, from source (test/sample) or built (dist/test/sample). */
 function fixtures(): string {
@@ -21,61 +23,6 @@ function fixtures(): string {
 }
 
 const PERIOD = '2567-Q3';
-
-interface Area {
-  province: string;
-  district: string;
-}
-
-/** The 878 districts outside Bangkok, province by province. */
-export function districts(): Area[] {
-  const data = JSON.parse(readFileSync(join(fixtures(), 'areas.json'), 'utf8')) as { provinces: { province: string; districts: string[] }[] };
-  return data.provinces.flatMap((p) => p.districts.map((district) => ({ province: p.province, district })));
-}
-
-/** One mission's rows: plausible values, many on and around thresholds, some in the letter's holes. */
-export function sampleRows(rubric: Rubric, areas: Area[], seed: number, holes: Record<string, FactValue>[]): Record<string, FactValue>[] {
-  const random = seededRandom(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const thresholds = thresholdsOf(rubric);
-  const ratios = Object.values(rubric.derived ?? {}).flatMap((d) => (d.type === 'ratio' ? [d] : []));
-  return areas.map((area, index) => {
-    const row: Record<string, FactValue> = { id: `${rubric.mission}-${String(index + 1).padStart(4, '0')}`, province: area.province, district: area.district };
-    for (const [id, fact] of Object.entries(rubric.facts ?? {})) {
-      if (id === 'province') continue;
-      switch (fact.type) {
-        case 'boolean':
-          row[id] = random() < 0.75;
-          break;
-        case 'enum':
-          row[id] = random() < 0.8 ? fact.values[0]!.value : pick(fact.values).value;
-          break;
-        case 'string':
-          row[id] = area.province;
-          break;
-        case 'integer':
-        case 'number': {
-          const precision = fact.type === 'number' ? fact.precision : 0;
-          const step = 10 ** -precision;
-          const ts = thresholds.get(id) ?? [];
-          const low = Math.max(fact.min ?? -Infinity, Math.min(...ts, 0) - 10);
-          const high = Math.min(fact.max ?? Infinity, Math.max(...ts, 10) + 10);
-          let value = random() < 0.45 && ts.length > 0 ? pick(ts) + pick([-step, 0, step, 2 * step, -2 * step]) : low + random() * (high - low);
-          value = Math.min(high, Math.max(low, value));
-          row[id] = Number(value.toFixed(precision));
-        }
-      }
-    }
-    for (const d of ratios) {
-      const target = 20 + Math.floor(random() * 180);
-      row[d.denominator] = target;
-      row[d.numerator] = Math.round(target * (0.45 + random() * 0.65));
-    }
-    // Some rows fall where the letter leaves no level, as the analysis found.
-    if (holes.length > 0 && random() < 0.03) Object.assign(row, pick(holes));
-    return row;
-  });
-}
 
 /** The sample for every mission with criteria, in mission order. */
 export function nationalSample(): { rubric: Rubric; rows: Record<string, FactValue>[] }[] {

@@ -7,7 +7,7 @@ import {
   provinceByName,
   resolveProvince,
 } from '../../engine/provinces.js';
-import areas from '../fixtures/national/areas.json' with { type: 'json' };
+import areas from '../../engine/catalogues/districts.json' with { type: 'json' };
 
 /** The Thai name of the province a text resolves to, or undefined. */
 function resolvedThai(text: string): string | undefined {

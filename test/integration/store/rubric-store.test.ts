@@ -10,6 +10,7 @@ import {
   deletePeriod,
   getDraft,
   latestRevision,
+  missionRevisions,
   nextPeriod,
   openCorrection,
   publishDraft,
@@ -139,6 +140,11 @@ describe('the rubric store', () => {
       th: expect.stringContaining('ช่องว่างตามหนังสือสั่งการ 1 รายการ'),
       en: expect.stringContaining('1 gap in the letter itself'),
     });
+    // What a draft can be compared with: every period's revisions of the mission, newest first, without their texts.
+    const listed = missionRevisions(db, 'otop');
+    expect(listed.map((r) => [r.period, r.revision])).toEqual([['2567-Q4', 1], ['2567-Q3', 1]]);
+    expect(listed[0]).toEqual({ period: '2567-Q4', mission: 'otop', revision: 1, digest: revision.digest, publishedBy: 'pat', publishedAt: revision.publishedAt });
+    expect(missionRevisions(db, 'no-such-mission')).toEqual([]);
   });
 
   it('refuses a stale publish', async () => {

@@ -4,7 +4,7 @@ import { hasRole } from '$engine/store/accounts.js';
 import { AnalysisUnavailable, analyseText, liveText } from '$engine/node/analysis-pool.js';
 import { storeDb } from '$lib/server/context.js';
 import { formOf } from '$lib/server/form.js';
-import { baselineGaps, getDraft, latestRevision, openCorrection, publishDraft, revisions, saveDraft, type Refused } from '$engine/store/rubric-store.js';
+import { baselineGaps, getDraft, latestRevision, missionRevisions, openCorrection, publishDraft, revisions, saveDraft, type Refused } from '$engine/store/rubric-store.js';
 import { MISSION, PERIOD } from '$engine/period.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,6 +38,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     live,
     /** The latest published revision as a rubric, for the list of changes. */
     publishedRubric: published?.rubric ?? null,
+    /** Every published revision of this mission in every period (no texts): what the draft can be compared with. */
+    comparable: missionRevisions(db, mission),
     canEdit: hasRole(locals.user, 'editor'),
     canPublish: hasRole(locals.user, 'publisher'),
   };
