@@ -1,6 +1,6 @@
 // What the form's pickers offer, read from the document being edited (valid or not): its facts,
 // derived values, criteria and named conditions, and the words for the schema's fixed choices.
-import type { Text } from '$engine/types.js';
+import type { Rubric, Text } from '$engine/types.js';
 import type { SchemaNode } from '$engine/schema-form.js';
 import type { Edits } from '../edits.js';
 
@@ -99,4 +99,12 @@ export function problemsByPointer(findings: readonly { severity: string; message
     if (f.severity === 'error' && pointer) map.set(pointer, [...(map.get(pointer) ?? []), f.message]);
   }
   return map;
+}
+
+/** A failing example takes its actual result (and score, if it states one) as expected, once the user confirms. */
+export function acceptExample(edits: Edits, rubric: Rubric | undefined, e: { index: number; name: string; actual: string; actualScore: number | null }): void {
+  const ok = confirm(`ยอมรับผล "${e.actual}" เป็นผลที่คาดหวังของตัวอย่าง "${e.name}" หรือไม่\nAccept "${e.actual}" as the expected result of "${e.name}"?`);
+  if (!ok) return;
+  edits.put(['examples', e.index, 'expect'], e.actual);
+  if (e.actualScore !== null && rubric?.examples?.[e.index]?.score !== undefined) edits.put(['examples', e.index, 'score'], e.actualScore);
 }
