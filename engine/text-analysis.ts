@@ -6,6 +6,7 @@ import { compileRubric } from './compile.js';
 import { diffRubrics, type Change } from './diff.js';
 import { runExamples, type ExampleOutcome } from './examples.js';
 import { lintRubric } from './lint.js';
+import { failingOf, type FailingExample } from './publish-readiness.js';
 import { loadRubric } from './load.js';
 import type { Rubric } from './types.js';
 import { validateRubric, type ValidRubric } from './validate.js';
@@ -95,24 +96,11 @@ export function withScalars(yaml: string, edits: readonly ScalarChange[]): strin
   return text;
 }
 
-/** An example of a rubric that does not give what it expects, as a refusal lists it. */
-export interface FailingExample {
-  name: string;
-  expected: string;
-  actual: string;
-}
-
 /** A rubric's examples that do not give what they expect, run through its compiled grader. */
 export function failingExamples(rubric: ValidRubric | undefined, period: string, mission: string): FailingExample[] {
   if (!rubric?.grade) return [];
   const compiled = compileRubric(rubric, { mission, period, revision: rubric.revision, digest: 'sha256:draft' });
-  return runExamples(rubric, compiled)
-    .filter((e) => !e.passed)
-    .map(({ name, expected, actual, expectedScore, actualScore }) => ({
-      name,
-      expected: expectedScore === undefined ? expected : `${expected} (${expectedScore})`,
-      actual: expectedScore === undefined ? actual : `${actual} (${actualScore ?? '–'})`,
-    }));
+  return failingOf(runExamples(rubric, compiled));
 }
 
 /** A text for publishing: status and revision set, the result's analysis and its failing examples. */

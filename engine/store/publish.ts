@@ -4,7 +4,7 @@ import { kindOf, type Finding } from '../analyze.js';
 import { errorKeys, gapsLabel, splitErrors } from '../letter-gaps.js';
 import { analyseText, inWorker } from '../node/analysis-pool.js';
 import { sha256 } from '../node/digest.js';
-import type { FailingExample } from '../text-analysis.js';
+import type { FailingExample } from '../publish-readiness.js';
 import { audit } from './audit.js';
 import { now, type Db } from './db.js';
 import { draftAuthors, fourEyesRefusal, fourEyesRule } from './four-eyes.js';
