@@ -49,12 +49,11 @@ export function shiftDue(due: string, from: string, to: string): string | undefi
   const a = quarterStart(from);
   const b = quarterStart(to);
   const m = DUE.exec(due);
-  if (!a || !b || !m) return undefined;
+  if (!a || !b || !m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1) return undefined;
   const months = Number(m[1]) * 12 + (Number(m[2]) - 1) + monthIndex(b) - monthIndex(a);
   const year = Math.floor(months / 12);
   const month = (months % 12) + 1;
   const day = Math.min(Number(m[3]), daysInMonth(year, month));
-  if (Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1) return undefined;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}${m[4]}`;
 }
 

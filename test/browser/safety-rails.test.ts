@@ -80,13 +80,24 @@ describe('the safety rails of a mission page', () => {
     expect(await yamlText(pat)).toContain('# แก้ไขโดย pat');
   });
 
+  it('Ctrl+S in a table field saves the value being typed', async () => {
+    await pat.fill('[data-testid=band-salesGrowth-1-value]', '3.5');
+    await pat.keyboard.press('Control+s');
+    await expect.poll(() => message(pat)).toContain('saved, version 3');
+    await open(pat, OTOP);
+    expect(await yamlText(pat)).toContain('{ level: B, op: ">", value: 3.5,');
+    await changeThreshold(pat, '3');
+    await pat.keyboard.press('Meta+s');
+    await expect.poll(() => message(pat)).toContain('saved, version 4');
+  });
+
   it('lists a failing example and a new error beside the disabled Publish button; unsaved edits are named first', async () => {
     await changeThreshold(pat, '1.5');
     const codes = () => pat.locator('[data-testid=publish-blocker]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     await expect.poll(codes).toContain('UNSAVED_CHANGES');
     await expect(pat.locator('[data-testid=publish]').isDisabled()).resolves.toBe(true);
     await pat.click('[data-testid=save]');
-    await expect.poll(() => message(pat)).toContain('saved, version 3');
+    await expect.poll(() => message(pat)).toContain('saved, version 5');
     // Level B now takes what C took: the examples between 1.5 and 3 say otherwise.
     await expect.poll(codes).not.toContain('UNSAVED_CHANGES');
     expect(await codes()).toContain('EXAMPLES_FAIL');
@@ -96,7 +107,7 @@ describe('the safety rails of a mission page', () => {
     // Put back: publishable again.
     await changeThreshold(pat, '3');
     await pat.click('[data-testid=save]');
-    await expect.poll(() => message(pat)).toContain('saved, version 4');
+    await expect.poll(() => message(pat)).toContain('saved, version 6');
     await expect.poll(codes).toEqual([]);
     await expect(pat.locator('[data-testid=publish]').isEnabled()).resolves.toBe(true);
   });
@@ -124,7 +135,7 @@ describe('the safety rails of a mission page', () => {
 
   it('leaves without asking once the edit is saved', async () => {
     await pat.click('[data-testid=save]');
-    await expect.poll(() => message(pat)).toContain('saved, version 5');
+    await expect.poll(() => message(pat)).toContain('saved, version 7');
     const asked: string[] = [];
     const listen = (d: Dialog) => {
       asked.push(d.type());
