@@ -104,6 +104,14 @@ describe('the safety rails of a mission page', () => {
     const failing = await pat.locator('[data-testid=publish-blocker][data-code=EXAMPLES_FAIL]').textContent();
     expect(failing).toMatch(/expects C, gives B/);
     await expect(pat.locator('[data-testid=publish]').isDisabled()).resolves.toBe(true);
+    // The server refuses the same, whatever the page sends.
+    const response = await pat.request.post(`${editor.base}${OTOP}?/publish`, {
+      form: { version: '5', acknowledge: 'on' },
+      headers: { origin: editor.base, 'x-sveltekit-action': 'true' },
+    });
+    const body = (await response.json()) as { status: number; data: string };
+    expect(body.status).toBe(400);
+    expect(body.data).toContain('EXAMPLES_FAIL');
     // Put back: publishable again.
     await changeThreshold(pat, '3');
     await pat.click('[data-testid=save]');
@@ -189,5 +197,55 @@ describe('the safety rails of a mission page', () => {
     await expect(pat.locator('[data-testid=correct]').count()).resolves.toBe(1);
     await pat.goto(`${editor.base}${OTOP}/audit`);
     await expect(pat.locator('[data-testid=audit]').textContent()).resolves.toContain('discarded the draft (version 2)');
+  });
+});
+
+describe('the four-eyes rule on a mission page (RUBRIC_FOUR_EYES=1)', () => {
+  const PUBLISHERS = [
+    { username: 'pat', role: 'publisher', password: 'publisher-pass-1' },
+    { username: 'quinn', role: 'publisher', password: 'publisher-pass-2' },
+  ];
+  let strict: Editor;
+
+  beforeAll(async () => {
+    process.env.RUBRIC_FOUR_EYES = '1';
+    try {
+      strict = await startEditor(PUBLISHERS);
+    } finally {
+      delete process.env.RUBRIC_FOUR_EYES;
+    }
+  }, 60_000);
+
+  afterAll(() => strict?.stop());
+
+  async function signIn(user: (typeof PUBLISHERS)[number]): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
+    await signInPage(page, strict, user);
+    await page.goto(`${strict.base}${OTOP}`);
+    await page.waitForSelector('[data-testid=yaml-editor][data-ready=true]', { timeout: 30_000 });
+    return page;
+  }
+
+  it('keeps the publisher who changed the draft from publishing it, says why, and lets another publish', async () => {
+    const author = await signIn(PUBLISHERS[0]!);
+    await author.click('[data-testid=correct]');
+    await author.locator('[data-testid=draft-state]').waitFor();
+    await changeThreshold(author, '3.005');
+    await author.click('[data-testid=save]');
+    await expect.poll(() => message(author)).toContain('saved, version 2');
+    const sameHands = author.locator('[data-testid=publish-blocker][data-code=SAME_PUBLISHER]');
+    await expect.poll(() => sameHands.count()).toBe(1);
+    await expect(sameHands.textContent()).resolves.toContain('another publisher must check and publish');
+    await expect(author.locator('[data-testid=publish]').isDisabled()).resolves.toBe(true);
+    await author.context().close();
+
+    const checker = await signIn(PUBLISHERS[1]!);
+    await expect(checker.locator('[data-testid=publish-blocker]').count()).resolves.toBe(0);
+    await checker.click('[data-testid=publish]');
+    await checker.click('[data-testid=confirm-publish-confirm]');
+    await expect(checker.locator('[data-testid=published]').textContent()).resolves.toMatch(/published revision 2/);
+    await checker.goto(`${strict.base}${OTOP}/audit`);
+    await expect(checker.locator('[data-testid=audit]').textContent()).resolves.toContain('changed by pat, checked and published by quinn');
+    await checker.context().close();
   });
 });
