@@ -3,6 +3,7 @@
 // the modules in ./analysis; this one runs them and places what they find.
 import { analyzeBands, compareTables } from './analysis/bands.js';
 import { reachableBands } from './analysis/combinations.js';
+import { dueDates } from './analysis/due-dates.js';
 import { analyzeExemptions } from './analysis/exemptions.js';
 import type { Draft, Finding } from './analysis/finding.js';
 import { criterionHoleJudge, gradeGapJudgement } from './analysis/hole-judge.js';
@@ -39,7 +40,7 @@ export function analyzeRubric(input: AnalyzeInput): Finding[] {
     const model = buildModel(rubric, { mission: rubric.mission, period: rubric.period, revision: rubric.revision, digest: '' });
     drafts.push(...analyzeCriteria(model), ...analyzeGrade(model), ...analyzeExemptions(model));
   }
-  drafts.push(...unusedFacts(rubric));
+  drafts.push(...unusedFacts(rubric), ...dueDates(rubric));
   return drafts
     .map((d): Finding => {
       const { line, column } = input.locate(d.path);

@@ -6,9 +6,10 @@ import { compileRubric } from './compile.js';
 import { diffRubrics, type Change } from './diff.js';
 import { runExamples, type ExampleOutcome } from './examples.js';
 import { lintRubric } from './lint.js';
+import { failingOf, type FailingExample } from './publish-readiness.js';
 import { loadRubric } from './load.js';
 import type { Rubric } from './types.js';
-import { validateRubric } from './validate.js';
+import { validateRubric, type ValidRubric } from './validate.js';
 import { setScalar, type ScalarValue } from './yaml-edit.js';
 
 /** A text's validation and analysis. */
@@ -95,11 +96,26 @@ export function withScalars(yaml: string, edits: readonly ScalarChange[]): strin
   return text;
 }
 
-/** A text for publishing: status and revision set, and the result's analysis. */
-export function prepareForPublish(yaml: string, period: string, mission: string, revision: number): { yaml: string; analysis: TextAnalysis } | null {
+/** A rubric's examples that do not give what they expect, run through its compiled grader. */
+export function failingExamples(rubric: ValidRubric | undefined, period: string, mission: string): FailingExample[] {
+  if (!rubric?.grade) return [];
+  const compiled = compileRubric(rubric, { mission, period, revision: rubric.revision, digest: 'sha256:draft' });
+  return failingOf(runExamples(rubric, compiled));
+}
+
+/** A text for publishing: status and revision set, the result's analysis and its failing examples. */
+export function prepareForPublish(
+  yaml: string,
+  period: string,
+  mission: string,
+  revision: number,
+): { yaml: string; analysis: TextAnalysis; failing: FailingExample[] } | null {
   const text = withScalars(yaml, [
     { path: ['status'], value: 'published' },
     { path: ['revision'], value: revision },
   ]);
-  return text === null ? null : { yaml: text, analysis: analyseRubricText(text, period, mission) };
+  if (text === null) return null;
+  const loaded = loadRubric(text, `${period}/${mission}.yaml`);
+  const { rubric, diagnostics } = validateRubric(loaded, { expectedMission: mission, expectedPeriod: period });
+  return { yaml: text, analysis: { rubric, findings: lintRubric(loaded, rubric, diagnostics) }, failing: failingExamples(rubric, period, mission) };
 }

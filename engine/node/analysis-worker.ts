@@ -2,6 +2,7 @@
 // engine/node/analysis-pool.ts): the request thread hands it a task and goes on answering
 // others; a task that runs too long ends with the worker, not with the server.
 import { parentPort } from 'node:worker_threads';
+import { shiftRounds } from '../shift-rounds.js';
 import { analyseLive, analyseRubricText, compareForSave, prepareForPublish, withScalars } from '../text-analysis.js';
 
 /** The tasks a worker runs, by name, with their arguments as the pool sends them. */
@@ -11,6 +12,7 @@ const TASKS = {
   compare: (before: string, after: string, file: string) => compareForSave(before, after, file),
   publish: (yaml: string, period: string, mission: string, revision: number) => prepareForPublish(yaml, period, mission, revision),
   scalars: (yaml: string, edits: Parameters<typeof withScalars>[1]) => withScalars(yaml, edits),
+  rounds: (yaml: string, from: string, to: string) => shiftRounds(yaml, from, to),
 } as const;
 
 export type AnalysisTasks = typeof TASKS;

@@ -171,6 +171,17 @@ function contradictionText(p: ContradictionParams, l: keyof Text): string {
   return (p.within ?? []).reduce((text, w) => `${text}; within that table, ${w.en}`, base);
 }
 
+/** A reporting round due outside its period's quarter: dates copied from another quarter and not yet moved. */
+type DueParams = { round: number; due: Text; side: 'before' | 'after'; period: Text; first: Text; last: Text };
+
+function dueText(p: DueParams, l: keyof Text): string {
+  if (l === 'th') {
+    const side = p.side === 'before' ? 'ก่อน' : 'หลัง';
+    return `ตรวจวันที่: กำหนดส่งรอบที่ ${p.round} (${p.due.th}) อยู่${side}${p.period.th} (${p.first.th} – ${p.last.th}) อาจเป็นวันที่ของไตรมาสก่อนที่ยังไม่ได้แก้`;
+  }
+  return `check the dates: round ${p.round} is due ${p.due.en}, ${p.side} ${p.period.en} (${p.first.en} – ${p.last.en}); it may be a date of another quarter not yet changed`;
+}
+
 /** Problems found in the analysis of a valid rubric (holes, overlaps, contradictions), one code per kind of finding. */
 export const ANALYSIS_CODES = codes({
   /** Values or combinations no band or row grades. */
@@ -185,6 +196,8 @@ export const ANALYSIS_CODES = codes({
   UNUSED_FACT: { severity: 'warning', th: (p: UnusedParams) => unusedText(p, 'th'), en: (p: UnusedParams) => unusedText(p, 'en') },
   /** Another table of the document that states a criterion differently. */
   CONTRADICTION: { severity: 'warning', th: (p: ContradictionParams) => contradictionText(p, 'th'), en: (p: ContradictionParams) => contradictionText(p, 'en') },
+  /** A reporting round due outside the rubric's period. */
+  DUE_DATE: { severity: 'warning', th: (p: DueParams) => dueText(p, 'th'), en: (p: DueParams) => dueText(p, 'en') },
   /** A fact used but not declared: the validation problem, in its own words. */
   UNDECLARED_FACT: { severity: 'error', th: (p: { words: Text }) => p.words.th, en: (p: { words: Text }) => p.words.en },
   /** Any other validation problem of the file, in its own words. */

@@ -1,5 +1,6 @@
 // The codes of problems found in the store, accounts, bundles and the public API, with their Thai and English templates.
 import { codes } from './entry.js';
+import { PUBLISH_CODES } from './publish-codes.js';
 
 /** A draft and who saved it last, as a refusal names it. */
 type Saved = { version: number; by: string };
@@ -255,7 +256,7 @@ const PUBLIC_API_CODES = codes({
 });
 
 /** Problems found in the store, accounts, bundles and the public API. */
-export const SERVICE_CODES = codes({ ...DRAFT_CODES, ...PERIOD_CODES, ...ACCOUNT_CODES, ...ANALYSIS_POOL_CODES, ...PUBLIC_API_CODES });
+export const SERVICE_CODES = codes({ ...DRAFT_CODES, ...PUBLISH_CODES, ...PERIOD_CODES, ...ACCOUNT_CODES, ...ANALYSIS_POOL_CODES, ...PUBLIC_API_CODES });
 
 /** A code of the store and its services. */
 export type ServiceCode = keyof typeof SERVICE_CODES;

@@ -1,7 +1,8 @@
-// Drafts: saving one with optimistic concurrency (its changes go to the audit trail), and opening a
-// correction of a published revision as the next draft.
+// Drafts: saving one with optimistic concurrency (its changes go to the audit trail), opening a
+// correction of a published revision as the next draft, and discarding one.
 import { MAX_RUBRIC_BYTES } from '../load.js';
 import { inWorker } from '../node/analysis-pool.js';
+import { periodLabel } from '../period.js';
 import { audit } from './audit.js';
 import { now, type Db } from './db.js';
 import { getDraft, latestRevision, type Draft } from './records.js';
@@ -117,5 +118,36 @@ async function openChecked(db: Db, options: { period: string; mission: string; u
       message: { th: `เปิดร่างแก้ไขจากฉบับที่ ${source.revision}`, en: `opened a correction of revision ${source.revision}` },
     });
     return done(getDraft(db, period, mission)!);
+  }).immediate();
+}
+
+/**
+ * Discards a mission's draft, so that the latest published revision is again what the page shows:
+ * refused when the draft changed since the version the editor saw (409), and when the mission has
+ * no published revision in the period, since the draft is then its only copy in the quarter and
+ * discarding it would drop the mission (409, NOTHING_TO_RETURN_TO). The audit entry keeps the
+ * discarded text.
+ */
+export function discardDraft(db: Db, options: { period: string; mission: string; version: number; username: string }): Settled<{ revision: number }> {
+  const { period, mission, version, username } = options;
+  return db.transaction((): Settled<{ revision: number }> => {
+    const draft = getDraft(db, period, mission);
+    if (!draft) return noDraft(period, mission);
+    if (draft.version !== version) return refusal(409, 'CHANGED_AFTER_OPENED', { version: draft.version, by: draft.updatedBy }, { theirs: draft });
+    const latest = latestRevision(db, period, mission);
+    if (!latest) return refusal(409, 'NOTHING_TO_RETURN_TO', { mission, period: periodLabel(period) });
+    db.prepare('DELETE FROM drafts WHERE period = ? AND mission = ?').run(period, mission);
+    audit(db, {
+      username,
+      action: 'discard',
+      period,
+      mission,
+      before: { version: draft.version, updatedBy: draft.updatedBy, updatedAt: draft.updatedAt, yaml: draft.yaml },
+      message: {
+        th: `ทิ้งร่าง (ฉบับร่างที่ ${draft.version}) กลับไปใช้ฉบับที่ ${latest.revision} ที่เผยแพร่แล้ว`,
+        en: `discarded the draft (version ${draft.version}); published revision ${latest.revision} stands`,
+      },
+    });
+    return done({ revision: latest.revision });
   }).immediate();
 }

@@ -43,22 +43,28 @@ function startSources(db: Db, from: string): StartSource[] {
     .filter((s): s is StartSource => s.yaml !== undefined);
 }
 
-/** The new quarter's draft texts (period set, status draft, revision 1), made in workers. */
-function newDraftTexts(sources: StartSource[], to: string): Promise<string[]> {
+/**
+ * The new quarter's draft texts (period set, status draft, revision 1, each round's due date moved
+ * into the new quarter with a note to check it: see shift-rounds.ts), made in workers.
+ */
+function newDraftTexts(sources: StartSource[], from: string, to: string): Promise<string[]> {
   return Promise.all(
-    sources.map(async ({ yaml }) =>
-      (await inWorker('scalars', yaml, [
-        { path: ['period'], value: to, optional: true },
-        { path: ['status'], value: 'draft', optional: true },
-        { path: ['revision'], value: 1, optional: true },
-      ])) ?? yaml,
-    ),
+    sources.map(async ({ yaml }) => {
+      const text =
+        (await inWorker('scalars', yaml, [
+          { path: ['period'], value: to, optional: true },
+          { path: ['status'], value: 'draft', optional: true },
+          { path: ['revision'], value: 1, optional: true },
+        ])) ?? yaml;
+      return inWorker('rounds', text, from, to);
+    }),
   );
 }
 
 /**
  * Starts the next quarter from a period: every mission's latest revision (or its draft, where it
- * has none) becomes a draft of the next period, revision 1. The caller names the period it starts
+ * has none) becomes a draft of the next period, revision 1, its reporting rounds moved into the
+ * new quarter's months and marked to be checked. The caller names the period it starts
  * from; in one immediate transaction with the inserts, that period must be the store's latest and
  * the next one must not exist yet, else 409. So a second click, a second tab or a second server
  * process asking for the same quarter makes nothing: one quarter, never two.
@@ -78,7 +84,7 @@ async function startPeriodSettled(db: Db, options: { from: string; username: str
   if (early) return early;
   const read = startSources(db, from);
   // The new drafts' texts are made in workers; the transaction then checks again and that no source changed meanwhile.
-  const texts = await newDraftTexts(read, to);
+  const texts = await newDraftTexts(read, from, to);
   return db.transaction(() => {
     const refused = startRefusal(db, from, to);
     if (refused) return refused;

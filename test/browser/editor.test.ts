@@ -146,9 +146,18 @@ describe('the rubric editor in Chromium', () => {
   it('publishes the draft as revision 1 with its digest, and records it in the audit trail', async () => {
     await openOtop(pat);
     await expect.poll(() => holes(pat)).toBe(0);
+    // Closing the letter's hole at 2.00 makes its two "no level at 2.00" examples fail: publishing
+    // is refused, with the reason beside the button, until the band is put back as the letter has it.
+    await expect(pat.locator('[data-testid=publish-blocker][data-code=EXAMPLES_FAIL]').count()).resolves.toBe(1);
+    await expect(pat.locator('[data-testid=publish]').isDisabled()).resolves.toBe(true);
+    await pat.selectOption('[data-testid=band-salesGrowth-3-op]', '<');
+    await pat.click('[data-testid=save]');
+    await expect(pat.locator('[data-testid=message]').textContent()).resolves.toContain('saved, version 3');
     const acknowledge = pat.locator('[data-testid=acknowledge]');
     if (await acknowledge.count()) await acknowledge.check();
     await pat.click('[data-testid=publish]');
+    // Publishing asks first (test/browser/safety-rails.test.ts).
+    await pat.click('[data-testid=confirm-publish-confirm]');
     await expect(pat.locator('[data-testid=published]').textContent()).resolves.toMatch(/published revision 1 sha256:[0-9a-f]{64}/);
     await shot(pat, '05-published');
     await pat.goto(`${editor.base}${OTOP}/audit`);

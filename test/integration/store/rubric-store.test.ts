@@ -151,7 +151,7 @@ describe('the rubric store', () => {
     const db = freshDb();
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const draft = getDraft(db, '2567-Q4', 'bmn')!;
-    done(await saveDraft(db, { period: '2567-Q4', mission: 'bmn', yaml: draft.yaml.replace('due: 2024-04-19', 'due: 2024-07-19'), version: 1, username: 'edna' }));
+    done(await saveDraft(db, { period: '2567-Q4', mission: 'bmn', yaml: draft.yaml.replace('due: 2024-07-19', 'due: 2024-07-22'), version: 1, username: 'edna' }));
     expect((await refused(() => publishDraft(db, { period: '2567-Q4', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true }))).status).toBe(409);
   });
 });

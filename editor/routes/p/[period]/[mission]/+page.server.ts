@@ -4,7 +4,7 @@ import { hasRole } from '$engine/store/accounts.js';
 import { AnalysisUnavailable, analyseText, liveText } from '$engine/node/analysis-pool.js';
 import { storeDb } from '$lib/server/context.js';
 import { formOf } from '$lib/server/form.js';
-import { baselineGaps, getDraft, latestRevision, missionRevisions, openCorrection, publishDraft, revisions, saveDraft, type Refused } from '$engine/store/rubric-store.js';
+import { baselineGaps, discardDraft, draftAuthors, fourEyesRule, getDraft, latestRevision, missionRevisions, openCorrection, publishDraft, revisions, saveDraft, type Refused } from '$engine/store/rubric-store.js';
 import { MISSION, PERIOD } from '$engine/period.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,6 +40,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     publishedRubric: published?.rubric ?? null,
     /** Every published revision of this mission in every period (no texts): what the draft can be compared with. */
     comparable: missionRevisions(db, mission),
+    /** Under the four-eyes rule (RUBRIC_FOUR_EYES), who changed the draft: they may not publish it; null when the rule is off. */
+    fourEyes: fourEyesRule() ? { authors: draft ? draftAuthors(db, draft) : [] } : null,
     canEdit: hasRole(locals.user, 'editor'),
     canPublish: hasRole(locals.user, 'publisher'),
   };
@@ -99,6 +101,14 @@ export const actions: Actions = {
     });
     if (!published.ok) return refused(published);
     return { published: { revision: published.value.revision, digest: published.value.digest } };
+  },
+  discard: async ({ request, params, locals }) => {
+    const { period, mission } = place(params);
+    if (!hasRole(locals.user, 'editor')) return fail(403, { error: { th: 'ผู้ดูทิ้งร่างไม่ได้', en: 'viewers cannot discard a draft' } });
+    const form = await formOf(request);
+    const discarded = discardDraft(storeDb(), { period, mission, version: Number(form.get('version')), username: locals.user!.username });
+    if (!discarded.ok) return refused(discarded);
+    return { discarded: { revision: discarded.value.revision } };
   },
   correct: async ({ params, locals }) => {
     const { period, mission } = place(params);
