@@ -166,7 +166,7 @@ describe('conditionWording', () => {
 
   it('words a shipped ladder row in the letter\'s joining words', () => {
     const moral = shippedRubric('moral-organization').rubric;
-    const rows = moral.grade!.type === 'ladder' ? moral.grade.rows : [];
+    const rows = moral.grade?.type === 'ladder' ? moral.grade.rows : [];
     expect(rows.map((r) => conditionWording(r.when, moral).th)).toEqual([
       'จัดกิจกรรมประกาศเกียรติคุณองค์กรคุณธรรม และจัดกิจกรรมประกาศเกียรติคุณหน่วยงานคุณธรรม และจำนวนช่องทางเผยแพร่ประชาสัมพันธ์ผลการดำเนินงาน (ออนไลน์และออฟไลน์) ๓ ช่องทางขึ้นไป',
       'จัดกิจกรรมประกาศเกียรติคุณองค์กรคุณธรรม และจัดกิจกรรมประกาศเกียรติคุณหน่วยงานคุณธรรม',
