@@ -11,4 +11,6 @@ export interface Edits {
   add(listPath: YamlPath, index: number): void;
   /** Removes a list item. */
   remove(listPath: YamlPath, index: number): void;
+  /** Removes one key of a mapping (a quote that no longer says what its rule says). */
+  unset(path: YamlPath): void;
 }
