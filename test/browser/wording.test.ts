@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startEditor, type Editor, signInPage } from './harness.js';
+import { ARTIFACTS, launchChromium, startEditor, type Editor, signInPage } from './harness.js';
 
 // The words that follow the rule: a department user changes OTOP's D threshold in the table of
 // 2567-Q4's draft; the band's words follow the new value, the letter's old quote is marked as no
@@ -82,6 +83,21 @@ describe('the words of a band in the editor', () => {
     await pat.press('[data-testid=band-salesGrowth-2-quote-input]', 'Enter');
     await expect.poll(() => yamlText(pat)).toContain('- { level: C, op: ">", value: 2, quote: มากกว่าร้อยละ ๒.๐๐ }');
     await expect(pat.locator('[data-testid=band-salesGrowth-2-quote]').getAttribute('data-differs')).resolves.toBe('false');
+  });
+
+  it('words a ladder row\'s conditions joined as the letter joins them, and marks its quote when a number changes', async () => {
+    await pat.goto(`${editor.base}/p/2567-Q4/moral-organization`);
+    await pat.waitForSelector('[data-testid=yaml-editor][data-ready=true]', { timeout: 30_000 });
+    await expect(pat.locator('[data-testid=ladder-2-wording] span[lang=th]').textContent()).resolves.toBe(
+      'จัดกิจกรรมประกาศเกียรติคุณองค์กรคุณธรรม หรือจัดกิจกรรมประกาศเกียรติคุณหน่วยงานคุณธรรม',
+    );
+    await expect(pat.locator('[data-testid=ladder-0-quote]').getAttribute('data-differs')).resolves.toBe('false');
+    await pat.fill('[data-testid=ladder-0-1-value]', '4');
+    await pat.press('[data-testid=ladder-0-1-value]', 'Tab');
+    await expect.poll(() => pat.locator('[data-testid=ladder-0-wording] span[lang=th]').textContent()).toContain('๔ ช่องทางขึ้นไป');
+    await expect(pat.locator('[data-testid=ladder-0-quote]').getAttribute('data-differs')).resolves.toBe('true');
+    await expect(pat.locator('[data-testid=ladder-0-differs]').count()).resolves.toBe(1);
+    await pat.screenshot({ path: join(ARTIFACTS, 'wording-ladder.png'), fullPage: true });
   });
 
   it('puts the English words first in English mode', async () => {
