@@ -60,9 +60,10 @@ const WORDS: [string, Comparator[]][] = [
   ['เท่ากับ', ['=']],
   ['ครบ', ['=', '>=']],
   ['ระหว่าง', ['between']],
-  ['เกิน', ['>']],
 ];
-const WORD = new RegExp(WORDS.map(([w]) => w).join('|'), 'g');
+// "ครบ" only before an amount ("ครบ ๕ ด้าน", not "ครบถ้วน"); no bare "เกิน", which the letter also
+// writes in "หนี้เกินกำหนดชำระ" (overdue debt).
+const WORD = new RegExp(WORDS.map(([w]) => (w === 'ครบ' ? 'ครบ(?=\\s*[0-9๐-๙])' : w)).join('|'), 'g');
 const MEANS = new Map(WORDS);
 /** Two amounts joined by a dash: "๙๐ - ๙๙", "๒๗ – ๒๙ คะแนน". */
 const RANGE = /[0-9๐-๙](?:[0-9๐-๙.,]*)\s*[-–]\s*[0-9๐-๙]/;

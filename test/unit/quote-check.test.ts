@@ -30,6 +30,9 @@ describe('quoteComparators', () => {
     expect(quoteComparators('ร้อยละ ๘๐ ขึ้นไป')).toEqual(['>=']);
     expect(quoteComparators('เฉลี่ยตั้งแต่ ๗๐ - ๗๙ คะแนน')).toEqual(['between']);
     expect(quoteComparators('ครบ ๕ ด้าน')).toEqual(['=', '>=']);
+    // The letter's words that hold a comparison word but compare nothing.
+    expect(quoteComparators('มีหนี้เกินกำหนดชำระได้ต่ำกว่าร้อยละ ๑๐')).toEqual(['<']);
+    expect(quoteComparators('บันทึกครบถ้วน น้อยกว่าร้อยละ ๕')).toEqual(['<']);
   });
 
   it('says nothing of a bare number or of words that disagree', () => {
