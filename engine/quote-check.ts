@@ -60,25 +60,44 @@ const WORDS: [string, Comparator[]][] = [
   ['เท่ากับ', ['=']],
   ['ครบ', ['=', '>=']],
   ['ระหว่าง', ['between']],
+  // The same in English, as the editor words a rule in English mode.
+  ['not less than', ['>=']],
+  ['no less than', ['>=']],
+  ['not more than', ['<=']],
+  ['no more than', ['<=']],
+  ['at least', ['>=']],
+  ['or more', ['>=']],
+  ['more than', ['>']],
+  ['fewer than', ['<']],
+  ['less than', ['<']],
+  ['at most', ['<=']],
+  ['or less', ['<=']],
+  ['exactly', ['=']],
+  ['between', ['between']],
 ];
 // "ครบ" only before an amount ("ครบ ๕ ด้าน", not "ครบถ้วน"); no bare "เกิน", which the letter also
 // writes in "หนี้เกินกำหนดชำระ" (overdue debt).
-const WORD = new RegExp(WORDS.map(([w]) => (w === 'ครบ' ? 'ครบ(?=\\s*[0-9๐-๙])' : w)).join('|'), 'g');
+const WORD = new RegExp(WORDS.map(([w]) => (w === 'ครบ' ? 'ครบ(?=\\s*[0-9๐-๙])' : w)).join('|'), 'gi');
 const MEANS = new Map(WORDS);
 /** Two amounts joined by a dash: "๙๐ - ๙๙", "๒๗ – ๒๙ คะแนน". */
 const RANGE = /[0-9๐-๙](?:[0-9๐-๙.,]*)\s*[-–]\s*[0-9๐-๙]/;
 
+/** What a bare amount means ("ร้อยละ ๑๐๐"): reaching it, as the agreed reading takes the letter (RUBRICS.md), or exactly it. */
+const BARE: Comparator[] = ['>=', '='];
+
 /**
- * The comparators a band's quote may mean by its words: a range ("๙๐ - ๙๙") is `between`;
- * otherwise what every comparison word in it agrees on. Undefined when it has no such word (a bare
- * "ร้อยละ ๑๐๐") or its words disagree: then its words say nothing the check can use.
+ * The comparators a band's quote may mean by its words: a range ("๙๐ - ๙๙") is `between`; a bare
+ * amount is at least or exactly it; otherwise what every comparison word in it agrees on. Undefined
+ * when its words disagree: then they say nothing the check can use.
  */
 export function quoteComparators(quote: string): Comparator[] | undefined {
   if (RANGE.test(quote)) return ['between'];
-  let agreed: Comparator[] | undefined;
+  let agreed: Comparator[] = BARE;
+  let worded = false;
   for (const [word] of quote.matchAll(WORD)) {
-    const means = MEANS.get(word)!;
-    agreed = agreed === undefined ? means : agreed.filter((c) => means.includes(c));
+    const means = MEANS.get(word.toLowerCase())!;
+    agreed = worded ? agreed.filter((c) => means.includes(c)) : means;
+    worded = true;
     if (agreed.length === 0) return undefined;
   }
   return agreed;

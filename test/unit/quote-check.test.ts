@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bandQuoteDiffers, quoteComparators, quoteNumbers, rowQuoteDiffers } from '../../engine/quote-check.js';
-import type { Band, Condition } from '../../engine/types.js';
+import type { ValueInfo } from '../../engine/catalog.js';
+import type { Band, Comparator, Condition } from '../../engine/types.js';
+import { bandWording } from '../../engine/wording.js';
 import { shippedRubrics } from '../helpers.js';
 
 const band = (op: Band['op'], value: Band['value'], quote?: string) => ({ op, value, ...(quote === undefined ? {} : { quote }) });
@@ -30,13 +32,20 @@ describe('quoteComparators', () => {
     expect(quoteComparators('ร้อยละ ๘๐ ขึ้นไป')).toEqual(['>=']);
     expect(quoteComparators('เฉลี่ยตั้งแต่ ๗๐ - ๗๙ คะแนน')).toEqual(['between']);
     expect(quoteComparators('ครบ ๕ ด้าน')).toEqual(['=', '>=']);
+    expect(quoteComparators('80 % or more')).toEqual(['>=']);
+    expect(quoteComparators('Less than 2 %')).toEqual(['<']);
+    expect(quoteComparators('2 % or less')).toEqual(['<=']);
     // The letter's words that hold a comparison word but compare nothing.
     expect(quoteComparators('มีหนี้เกินกำหนดชำระได้ต่ำกว่าร้อยละ ๑๐')).toEqual(['<']);
     expect(quoteComparators('บันทึกครบถ้วน น้อยกว่าร้อยละ ๕')).toEqual(['<']);
   });
 
-  it('says nothing of a bare number or of words that disagree', () => {
-    expect(quoteComparators('ร้อยละ ๑๐๐')).toBeUndefined();
+  it('reads a bare amount as reaching it, or exactly it', () => {
+    expect(quoteComparators('ร้อยละ ๑๐๐')).toEqual(['>=', '=']);
+    expect(quoteComparators('๓๐ คะแนน = ระดับ A')).toEqual(['>=', '=']);
+  });
+
+  it('says nothing of words that disagree', () => {
     expect(quoteComparators('มากกว่า ๒ แต่น้อยกว่า ๔')).toBeUndefined();
   });
 });
@@ -60,11 +69,39 @@ describe('bandQuoteDiffers', () => {
     expect(bandQuoteDiffers(band('<=', 2, 'น้อยกว่าร้อยละ ๒'))).toBe(true);
     expect(bandQuoteDiffers(band('>', 5, 'ไม่น้อยกว่า ๕ ผลิตภัณฑ์'))).toBe(true);
     expect(bandQuoteDiffers(band('>=', 90, 'ระหว่างร้อยละ ๙๐ - ๙๐'))).toBe(true);
+    expect(bandQuoteDiffers(band('>', 100, 'ร้อยละ ๑๐๐'))).toBe(true);
   });
 
   it('does not flag a band without a quote, or a quote without a number', () => {
     expect(bandQuoteDiffers(band('<', 2))).toBe(false);
     expect(bandQuoteDiffers(band('<', 2, 'ตามเป้าหมาย'))).toBe(false);
+  });
+});
+
+describe('the words the editor makes, read back as a quote', () => {
+  const percent: ValueInfo = { id: 'p', origin: 'fact', type: 'number', precision: 2, label: { th: 'ร้อยละ', en: 'percent' }, unit: { th: 'ร้อยละ', en: 'percent' }, percent: true };
+  const products: ValueInfo = { id: 'n', origin: 'fact', type: 'integer', precision: 0, label: { th: 'ผลิตภัณฑ์', en: 'products' }, unit: { th: 'ผลิตภัณฑ์', en: 'products' } };
+  const ops: [Comparator, Band['value']][] = [['>=', 80], ['>', 4], ['<', 2.5], ['<=', 2], ['=', 100], ['between', [0.75, 0.99]]];
+
+  it.each(ops)('agree with their own band %s %s, in Thai and in English, and differ once the value changes', (op, value) => {
+    for (const info of [percent, products]) {
+      const words = bandWording({ op, value }, info);
+      for (const quote of [words.th, words.en]) {
+        expect(bandQuoteDiffers({ op, value, quote })).toBe(false);
+        const moved = Array.isArray(value) ? ([value[0], value[1] + 1] as [number, number]) : value + 1;
+        expect(bandQuoteDiffers({ op, value: moved, quote })).toBe(true);
+      }
+    }
+  });
+
+  it('differ from a band with the same number and another comparison', () => {
+    const single: Comparator[] = ['>=', '>', '<', '<=', '='];
+    for (const op of single) {
+      const words = bandWording({ op, value: 2 }, percent);
+      for (const other of single.filter((o) => o !== op)) {
+        expect([op, other, bandQuoteDiffers({ op: other, value: 2, quote: words.th }), bandQuoteDiffers({ op: other, value: 2, quote: words.en })]).toEqual([op, other, true, true]);
+      }
+    }
   });
 });
 
