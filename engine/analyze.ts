@@ -1,6 +1,7 @@
 // The analysis of a valid rubric: every hole, overlap, unreachable band or row, order defect,
-// unused fact and contradiction, each a Finding placed in the rubric's file. The work is done by
-// the modules in ./analysis; this one runs them and places what they find.
+// unused fact, contradiction and quote of the letter that no longer says what its rule says, each
+// a Finding placed in the rubric's file. The work is done by the modules in ./analysis; this one
+// runs them and places what they find.
 import { analyzeBands, compareTables } from './analysis/bands.js';
 import { reachableBands } from './analysis/combinations.js';
 import { dueDates } from './analysis/due-dates.js';
@@ -8,6 +9,7 @@ import { analyzeExemptions } from './analysis/exemptions.js';
 import type { Draft, Finding } from './analysis/finding.js';
 import { criterionHoleJudge, gradeGapJudgement } from './analysis/hole-judge.js';
 import { analyzeRows } from './analysis/rows.js';
+import { staleQuotes } from './analysis/quotes.js';
 import { analyzeScore } from './analysis/score.js';
 import { unusedFacts } from './analysis/unused-facts.js';
 import { valueDomain } from './grid.js';
@@ -40,7 +42,7 @@ export function analyzeRubric(input: AnalyzeInput): Finding[] {
     const model = buildModel(rubric, { mission: rubric.mission, period: rubric.period, revision: rubric.revision, digest: '' });
     drafts.push(...analyzeCriteria(model), ...analyzeGrade(model), ...analyzeExemptions(model));
   }
-  drafts.push(...unusedFacts(rubric), ...dueDates(rubric));
+  drafts.push(...unusedFacts(rubric), ...dueDates(rubric), ...staleQuotes(rubric));
   return drafts
     .map((d): Finding => {
       const { line, column } = input.locate(d.path);

@@ -1,5 +1,5 @@
-// Small edits to a rubric's YAML text that keep everything else as written: a scalar set, a list item copied or removed, a value replaced.
-import { isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
+// Small edits to a rubric's YAML text that keep everything else as written: a scalar set, a list item copied or removed, a value replaced, a key removed.
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
 
 /** A path into a YAML document: keys and list indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -104,4 +104,36 @@ export function replaceValue(source: string, path: YamlPath, value: ScalarValue 
   if (!node?.range) return undefined;
   const text = Array.isArray(value) ? `[${value.map((v) => scalarSource(v, 'PLAIN')).join(', ')}]` : scalarSource(value, isScalar(node) ? node.type : 'PLAIN');
   return applyEdit(source, { from: node.range[0], to: node.range[1], text });
+}
+
+/**
+ * Removes one key and its value from a mapping (a band's stale `quote`): in a flow mapping
+ * (`{ op: "<", value: 2, quote: … }`) the pair and the comma before it, in a block mapping the pair's
+ * whole lines. Everything else stays as written. Undefined when the path names no key, or the key is
+ * the only one of a block mapping (removing it would leave its parent without a value).
+ */
+export function deleteKey(source: string, path: YamlPath): string | undefined {
+  const key = path[path.length - 1];
+  const doc = parseForEdit(source);
+  const map = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(map) || key === undefined) return undefined;
+  const index = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === key);
+  const pair = map.items[index];
+  const start = (pair?.key as Node | undefined)?.range?.[0];
+  const end = ((pair?.value ?? pair?.key) as Node | undefined)?.range?.[1];
+  if (!pair || start === undefined || end === undefined) return undefined;
+  if (map.flow) {
+    const previous = map.items[index - 1];
+    const next = map.items[index + 1];
+    // After the value before it (its comma goes too), or up to the key after it.
+    const from = previous ? ((previous.value ?? previous.key) as Node).range![1] : start;
+    const to = previous || !next ? end : (next.key as Node).range![0];
+    return source.slice(0, from) + source.slice(to);
+  }
+  if (map.items.length <= 1) return undefined;
+  const lines = lineSpan(source, { range: [start, end, end] } as unknown as Node);
+  const next = map.items[index + 1]?.key as Node | undefined;
+  // The first key of a list item ("- quote: …"): keep the dash, and let the next key take its place.
+  if (source.slice(lines.start, start).trim() !== '') return next?.range ? source.slice(0, start) + source.slice(next.range[0]) : undefined;
+  return source.slice(0, lines.start) + source.slice(lines.end);
 }

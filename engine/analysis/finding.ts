@@ -9,11 +9,11 @@ import type { Band, Condition, FactValue, Level } from '../types.js';
 export type AnalysisCode = keyof typeof ANALYSIS_CODES & string;
 
 /** What a finding is about, in the lower-case words the editor and the CLI have always shown ('hole', 'unused-fact'). */
-export type FindingKind = 'hole' | 'overlap' | 'unreachable' | 'order' | 'unused-fact' | 'undeclared-fact' | 'contradiction' | 'due-date' | 'invalid';
+export type FindingKind = 'hole' | 'overlap' | 'unreachable' | 'order' | 'unused-fact' | 'undeclared-fact' | 'contradiction' | 'due-date' | 'quote-differs-from-rule' | 'invalid';
 
 /** The kind of a finding, from its code: HOLE is 'hole', UNUSED_FACT is 'unused-fact'. */
 export function kindOf(code: AnalysisCode): FindingKind {
-  return code.toLowerCase().replace('_', '-') as FindingKind;
+  return code.toLowerCase().replaceAll('_', '-') as FindingKind;
 }
 
 /** What only the analysis knows about a problem: the input that shows it and what it concerns. */

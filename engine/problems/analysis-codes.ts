@@ -182,6 +182,18 @@ function dueText(p: DueParams, l: keyof Text): string {
   return `check the dates: round ${p.round} is due ${p.due.en}, ${p.side} ${p.period.en} (${p.first.en} – ${p.last.en}); it may be a date of another quarter not yet changed`;
 }
 
+/** A quote of the letter that no longer says what its band or ladder row says, with the rule's own words. */
+type QuoteParams = { case: 'band' | 'row'; outcome: string; quote: string; rule: Text } & Owner;
+
+function quoteText(p: QuoteParams, l: keyof Text): string {
+  if (l === 'th') {
+    const whose = p.case === 'row' ? `แถว ${p.outcome}` : `ช่วง ${p.outcome} ของ${ownerText(p).th}`;
+    return `ข้อความจากหนังสือของ${whose} "${p.quote}" ไม่ตรงกับเกณฑ์ ซึ่งตอนนี้คือ "${p.rule.th}"; แก้ข้อความหรือลบออก`;
+  }
+  const whose = p.case === 'row' ? `row ${p.outcome}` : `band ${p.outcome} of ${ownerText(p).en}`;
+  return `the letter's quote of ${whose}, "${p.quote}", differs from the rule, which now says "${p.rule.en}"; edit or remove the quote`;
+}
+
 /** Problems found in the analysis of a valid rubric (holes, overlaps, contradictions), one code per kind of finding. */
 export const ANALYSIS_CODES = codes({
   /** Values or combinations no band or row grades. */
@@ -198,6 +210,8 @@ export const ANALYSIS_CODES = codes({
   CONTRADICTION: { severity: 'warning', th: (p: ContradictionParams) => contradictionText(p, 'th'), en: (p: ContradictionParams) => contradictionText(p, 'en') },
   /** A reporting round due outside the rubric's period. */
   DUE_DATE: { severity: 'warning', th: (p: DueParams) => dueText(p, 'th'), en: (p: DueParams) => dueText(p, 'en') },
+  /** A quote of the letter kept on a band or row whose value has changed since. */
+  QUOTE_DIFFERS_FROM_RULE: { severity: 'warning', th: (p: QuoteParams) => quoteText(p, 'th'), en: (p: QuoteParams) => quoteText(p, 'en') },
   /** A fact used but not declared: the validation problem, in its own words. */
   UNDECLARED_FACT: { severity: 'error', th: (p: { words: Text }) => p.words.th, en: (p: { words: Text }) => p.words.en },
   /** Any other validation problem of the file, in its own words. */

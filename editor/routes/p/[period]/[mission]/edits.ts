@@ -19,4 +19,6 @@ export interface Edits {
   insert(listPath: YamlPath, index: number, value: unknown): void;
   /** Moves a list item to another index. */
   move(listPath: YamlPath, from: number, to: number): void;
+  /** Removes one key of a mapping (a quote that no longer says what its rule says). */
+  unset(path: YamlPath): void;
 }
