@@ -128,11 +128,12 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * Signs in through the login form with the account's name and password, and waits for the home
- * page (`timeout` in ms, playwright's 30 s by default: the home page waits for the analysis workers).
+ * page (`timeout` in ms, 90 s by default: a fresh server's first home page waits for its analysis
+ * workers to start, which took over 30 s in a loaded CI run).
  */
 export async function signInPage(page: Page, editor: Pick<Editor, 'base'>, user: { username: string; password: string }, timeout?: number): Promise<void> {
   await page.goto(`${editor.base}/login`);
   await page.fill('input[name=username]', user.username);
   await page.fill('input[name=password]', user.password);
-  await Promise.all([page.waitForURL(`${editor.base}/`, timeout === undefined ? {} : { timeout }), page.click('button[type=submit]')]);
+  await Promise.all([page.waitForURL(`${editor.base}/`, { timeout: timeout ?? 90_000 }), page.click('button[type=submit]')]);
 }
