@@ -19,7 +19,7 @@ export interface TextEdit {
  * compares every key with every earlier key of its mapping (20,000 keys took 30 s); the loader
  * reports duplicates, and an edit follows the first of them as `getIn` does.
  */
-function parseForEdit(source: string) {
+export function parseForEdit(source: string) {
   return parseDocument(source, { keepSourceTokens: true, uniqueKeys: false });
 }
 
@@ -57,13 +57,18 @@ function scalarSource(value: ScalarValue, type: Scalar['type']): string {
   return plain === value && !/[\n#]|^\s|\s$/.test(value) && value !== '' ? value : JSON.stringify(value);
 }
 
-/** The lines [start, end) of the text that a node's source occupies, from its line start. */
-function lineSpan(source: string, node: Node): { start: number; end: number } {
-  const [from, , to] = node.range!;
+/** The whole lines [start, end) from the one holding `from` to the one holding `to - 1`, its newline included. */
+export function linesOf(source: string, from: number, to: number): { start: number; end: number } {
   const start = source.lastIndexOf('\n', from - 1) + 1;
   let end = source.indexOf('\n', Math.max(from, to - 1));
   end = end === -1 ? source.length : end + 1;
   return { start, end };
+}
+
+/** The lines [start, end) of the text that a node's source occupies, from its line start. */
+function lineSpan(source: string, node: Node): { start: number; end: number } {
+  const [from, , to] = node.range!;
+  return linesOf(source, from, to);
 }
 
 /**

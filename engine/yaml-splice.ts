@@ -3,22 +3,10 @@
 // rewrites only the lines of what it changes, written at that place's indentation; every other line,
 // comment and quoting style stays as written (re-printing the whole document would refold every
 // long note). Scalars keep the one-scalar edit of yaml-edit.ts.
-import { isMap, isScalar, isSeq, parseDocument, stringify, visit, Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { setScalar, type ScalarValue, type YamlPath } from './yaml-edit.js';
+import { isMap, isScalar, isSeq, stringify, visit, Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { deleteKey, linesOf, parseForEdit, setScalar, type ScalarValue, type YamlPath } from './yaml-edit.js';
 
 type Collection = YAMLMap | YAMLSeq;
-
-function parseForEdit(source: string) {
-  return parseDocument(source, { keepSourceTokens: true, uniqueKeys: false });
-}
-
-/** [start, end) of the whole lines from `from` to the line holding `to - 1`, end after its newline. */
-function linesOf(source: string, from: number, to: number): { start: number; end: number } {
-  const start = source.lastIndexOf('\n', from - 1) + 1;
-  let end = source.indexOf('\n', Math.max(from, to - 1));
-  end = end === -1 ? source.length : end + 1;
-  return { start, end };
-}
 
 /** The indentation of the line holding `offset`: a key's column, or a list item's dash. */
 function indentAt(source: string, offset: number): number {
@@ -114,15 +102,9 @@ export function deleteIn(source: string, path: YamlPath): string | undefined {
   const key = path[path.length - 1];
   const parent = (parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true)) as Collection | undefined;
   if (isMap(parent) && typeof key === 'string') {
-    const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
-    if (!pair) return undefined;
-    if (parent.flow) {
-      const rest = { ...(parent.toJSON() as Record<string, unknown>) };
-      delete rest[key];
-      return replaceFlow(source, parent, rest);
-    }
-    const { start, end } = pairLines(source, pair);
-    return source.slice(0, start) + source.slice(end);
+    if (!parent.items.some((p) => isScalar(p.key) && p.key.value === key)) return undefined;
+    // The only key of a block map: the map stays, empty.
+    return deleteKey(source, path) ?? (parent.items.length === 1 ? putIn(source, parentPath, {}) : undefined);
   }
   if (isSeq(parent) && typeof key === 'number' && key < parent.items.length) {
     if (parent.flow) return replaceFlow(source, parent, parent.toJSON().filter((_: unknown, i: number) => i !== key));

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import rubricSchema from '../../schemas/rubric.schema.json' with { type: 'json' };
 import { conditionLeaves } from '../../engine/conditions.js';
+import { thresholdsOf } from '../../engine/sample-rows.js';
 import type {
   Band,
   Comparator,
@@ -593,23 +594,6 @@ function buildTruthTable(plan: TruthTablePlan, catalog: Catalog): Grade {
 /** A key the row leaves out. */
 const ABSENT = Symbol('absent');
 type Cell = unknown;
-
-/** The numeric thresholds a rubric compares each value with (bands, conditions, exemptions). */
-export function thresholdsOf(rubric: Rubric): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const add = (id: string, value: unknown): void => {
-    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'number') out.set(id, [...(out.get(id) ?? []), v]);
-  };
-  const named = rubric.conditions ?? {};
-  const walk = (c: Condition): void => conditionLeaves(c, named).forEach((leaf) => add(leaf.fact, leaf.value));
-  for (const criterion of rubric.criteria ?? []) for (const band of criterion.bands) add(criterion.input, band.value);
-  const grade = rubric.grade;
-  if (grade?.type === 'bands') for (const band of grade.bands) add(grade.input, band.value);
-  if (grade?.type === 'ladder') grade.rows.forEach((r) => walk(r.when));
-  Object.values(named).forEach(walk);
-  for (const e of rubric.exemptions ?? []) walk(e.when);
-  return out;
-}
 
 /** Values on, just below and just above a threshold at a precision, and half a step either side. */
 function around(t: number, precision: number, integer: boolean): number[] {

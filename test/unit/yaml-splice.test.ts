@@ -80,6 +80,14 @@ describe('deleteIn', () => {
     expect(parse(text).reporting.rounds).toEqual([]);
     expect(valid(text)).toBe(true);
   });
+  it("removes the first key of a block list item and keeps the item's dash", () => {
+    const text = 'rows:\n  - quote: old\n    level: A\n  - level: B\n';
+    expect(deleteIn(text, ['rows', 0, 'quote'])).toBe('rows:\n  - level: A\n  - level: B\n');
+  });
+  it('leaves an empty map when its only key goes', () => {
+    const text = 'facts:\n  x:\n    aliases:\n      column: [a]\n';
+    expect(parse(deleteIn(text, ['facts', 'x', 'aliases', 'column'])!).facts.x.aliases).toEqual({});
+  });
   it('answers undefined for a key that is not there', () => {
     expect(deleteIn(otop, ['nothing'])).toBeUndefined();
   });
