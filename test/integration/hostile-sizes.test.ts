@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DIAGNOSTICS_PER_FILE, describeValue } from '../../engine/diagnostics.js';
 import { readNumberText } from '../../engine/import/cell-text.js';
-import { MAX_TABLE_COLUMNS, type DecodeProblem } from '../../engine/import/decode.js';
+import { MAX_TABLE_COLUMNS } from '../../engine/import/decode.js';
 import { readHtmlTable } from '../../engine/import/html-table.js';
 import { loadRubric } from '../../engine/load.js';
 import { manifestProblems } from '../../engine/manifest.js';
 import { RUBRIC_CODES } from '../../engine/problems/rubric-codes.js';
 import { validateRubric } from '../../engine/validate.js';
+import { problemOf, timed } from '../results.js';
 
 const otop = readFileSync(join(import.meta.dirname, '../../rubrics/2567-Q3/otop.yaml'), 'utf8');
 const THAI = /[\u0E00-\u0E7F]/;
@@ -26,18 +27,7 @@ function withUnknownKeys(count: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** The problem of a result that must have one. */
-function problemOf(result: object): DecodeProblem {
-  expect(result).toHaveProperty('problem');
-  return (result as { problem: DecodeProblem }).problem;
-}
 
-/** The milliseconds a call takes. */
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - start };
-}
 
 describe('validateRubric on a document with 5,000 problems', () => {
   it('reports the first 200 by line, then one TOO_MANY_PROBLEMS at 1:1 that counts the rest and names the total', () => {

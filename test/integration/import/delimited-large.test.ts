@@ -2,21 +2,10 @@
 // megabyte inputs: the long property run and the large inputs of the delimited-text reader.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DecodeProblem } from '../../../engine/import/decode.js';
 import { parseDelimited } from '../../../engine/import/delimited.js';
+import { problemOf, timed } from '../../results.js';
 
-/** The problem of a result that must have one. */
-function problemOf(result: object): DecodeProblem {
-  expect(result).toHaveProperty('problem');
-  return (result as { problem: DecodeProblem }).problem;
-}
 
-/** The milliseconds a call takes. */
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - start };
-}
 
 describe('parseDelimited', () => {
   describe('when the text is any mix of cells, quotes and line ends', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONVERSION_TEXT, percentCellValue, readNumberText, readPercentCell, type CellReading, type Conversion } from '../../../engine/import/cell-text.js';
 import { BOOLEAN_WORDS, readBooleanText, readEnumText, readProvinceText } from '../../../engine/import/cell-words.js';
+import { timed } from '../../results.js';
 
 const COUNT = { integer: true, percent: false, unitWords: [] as string[] };
 const DECIMAL = { integer: false, percent: false, unitWords: [] as string[] };
@@ -22,12 +23,6 @@ function refused(reading: CellReading): Extract<CellReading, { ok: false }> {
   return reading as Extract<CellReading, { ok: false }>;
 }
 
-/** The milliseconds a call takes. */
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - start };
-}
 
 const THAI_LETTER = /[\u0E01-\u0E2E]/;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, sniffFile, type DecodeProblem } from '../../../engine/import/decode.js';
+import { decodeText, sniffFile } from '../../../engine/import/decode.js';
 import { parseDelimited } from '../../../engine/import/delimited.js';
 import { readHtmlTable } from '../../../engine/import/html-table.js';
+import { problemOf } from '../../results.js';
 
 /** The punctuation Windows-874 adds to TIS-620 that these tests use. */
 const WINDOWS_874_EXTRA: Record<string, number> = { '€': 0x80, '…': 0x85, '“': 0x93, '”': 0x94, '–': 0x96, '\u00A0': 0xa0 };
@@ -35,11 +36,6 @@ function latin1(text: string): Uint8Array {
   return Uint8Array.from([...text], (character) => character.charCodeAt(0));
 }
 
-/** The problem of a result that must have one. */
-function problemOf(result: object): DecodeProblem {
-  expect(result).toHaveProperty('problem');
-  return (result as { problem: DecodeProblem }).problem;
-}
 
 const THAI_CSV = 'จังหวัด,จำนวนหมู่บ้าน,ร้อยละ\r\nเชียงใหม่,๙๕,“ผ่าน”\r\n';
 
