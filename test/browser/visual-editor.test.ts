@@ -84,7 +84,20 @@ describe('writing a rubric without YAML', () => {
     await expect.poll(() => page.locator('[data-testid=finding][data-severity=error]').count()).toBe(0);
   });
 
+  it('refuses a value that is not a number in words, and changes nothing', async () => {
+    await page.click('[data-testid=tab-examples]');
+    const box = `${at('/examples/0/facts')} label:has-text("ตัวชี้วัดที่ ๑") input`;
+    const before = await page.inputValue('input[name=yaml]');
+    await enter(box, 'แปดสิบ');
+    await expect(page.locator(`${at('/examples/0/facts')} [role=alert]`).textContent()).resolves.toContain('ไม่ใช่ตัวเลข');
+    expect(await page.inputValue('input[name=yaml]')).toBe(before);
+    await enter(box, '85');
+    expect((await doc()).examples[0].facts.firstPct).toBe(85);
+    await expect(page.locator(`${at('/examples/0/facts')} [role=alert]`).count()).resolves.toBe(0);
+  });
+
   it('keeps the form on the last readable state while a half-typed YAML line breaks the text', async () => {
+    await page.click('[data-testid=tab-rules]');
     const before = await page.inputValue('input[name=yaml]');
     await page.click('[data-testid=yaml-editor] .view-lines');
     await page.keyboard.press('Control+End');

@@ -108,3 +108,12 @@ export function acceptExample(edits: Edits, rubric: Rubric | undefined, e: { ind
   edits.put(['examples', e.index, 'expect'], e.actual);
   if (e.actualScore !== null && rubric?.examples?.[e.index]?.score !== undefined) edits.put(['examples', e.index, 'score'], e.actualScore);
 }
+
+/** What a number box says when what was typed is not a number: the value in the YAML stays as it was. */
+export function notANumber(raw: string): Text {
+  const shown = raw.trim() === '' ? '' : ` "${raw.trim()}"`;
+  return {
+    th: `ค่า${shown || 'ว่าง'} ไม่ใช่ตัวเลข จึงยังไม่ได้เปลี่ยน ค่าเดิมยังอยู่`,
+    en: `${shown ? shown.trim() : 'an empty box'} is not a number, so nothing was changed; the previous value stays`,
+  };
+}
