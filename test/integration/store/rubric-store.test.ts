@@ -1,8 +1,8 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../engine/analyze.js';
 import { openDb, type Db } from '../../../engine/store/db.js';
 import {
@@ -22,19 +22,7 @@ import {
   type Settled,
 } from '../../../engine/store/rubric-store.js';
 import { tempDir } from '../../temp.js';
-
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function freshDb(): Db {
-  const dir = tempDir('rubric-store-');
-  dirs.push(dir);
-  const db = openDb(join(dir, 'editor.db'));
-  seedStore(db);
-  return db;
-}
+import { refusalOf, seededDb } from './store-db.js';
 
 /** A refusal as the tests read it: its status, code, problem and words, and the details for the page. */
 interface Refusal {
@@ -47,9 +35,7 @@ interface Refusal {
 
 /** The refusal a write returns (`{ ok: false }`); a write never throws one. */
 async function refused(fn: () => Settled<unknown> | Promise<Settled<unknown>>): Promise<Refusal> {
-  const settled = await fn();
-  if (settled.ok === false) return { status: settled.status, code: settled.problem.code, problem: settled.problem, text: settled.problem.message, detail: settled.detail };
-  throw new Error('expected a refusal');
+  return refusalOf(await fn());
 }
 
 /** The value of a write that must succeed. */
@@ -62,20 +48,20 @@ function done<T>(settled: Settled<T>): T {
 
 describe('the rubric store', () => {
   it('seeds the shipped rubrics: published files as revision 1, drafts as drafts', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     expect(latestRevision(db, '2567-Q3', 'otop')).toMatchObject({ revision: 1, digest: expect.stringMatching(/^sha256:/) });
     expect(getDraft(db, '2567-Q3', 'food-security')).toMatchObject({ version: 1 });
     expect(seedStore(db)).toBe(0);
   });
 
   it('never changes or deletes a published revision, even by SQL', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     expect(() => db.prepare("UPDATE revisions SET yaml = 'x' WHERE mission = 'otop'").run()).toThrow(/immutable/);
     expect(() => db.prepare("DELETE FROM revisions WHERE mission = 'otop'").run()).toThrow(/immutable/);
   });
 
   it('starts the next quarter as drafts of revision 1, and never a second time', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     expect(nextPeriod('2567-Q3')).toBe('2567-Q4');
     expect(nextPeriod('2567-Q4')).toBe('2568-Q1');
     const { period, created } = done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
@@ -91,7 +77,7 @@ describe('the rubric store', () => {
   });
 
   it('saves with optimistic concurrency: a stale version is refused with the other change', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const draft = getDraft(db, '2567-Q4', 'otop')!;
     const mine = draft.yaml.replace('{ level: B, op: ">", value: 3,', '{ level: B, op: ">", value: 3.5,');
@@ -107,7 +93,7 @@ describe('the rubric store', () => {
   });
 
   it('refuses to publish with new errors, or with warnings not acknowledged; then publishes the next revision', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     // community-fund keeps the letter's holes (errors that 2567-Q3's revision 1 already has) and has
     // one warning: refused until the warning is acknowledged, then published.
@@ -132,7 +118,7 @@ describe('the rubric store', () => {
   });
 
   it("publishes the next quarter's draft that keeps the letter's holes of the previous quarter's revision", async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const revision = done(await publishDraft(db, { period: '2567-Q4', mission: 'otop', version: 1, username: 'pat', acknowledgeWarnings: true }));
     expect(revision.revision).toBe(1);
@@ -148,7 +134,7 @@ describe('the rubric store', () => {
   });
 
   it('refuses a stale publish', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const draft = getDraft(db, '2567-Q4', 'bmn')!;
     done(await saveDraft(db, { period: '2567-Q4', mission: 'bmn', yaml: draft.yaml.replace('due: 2024-07-19', 'due: 2024-07-22'), version: 1, username: 'edna' }));
@@ -168,7 +154,7 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
   }
 
   it("publishes otop's revision 2 with a new label and quote and its hole at 2.00 kept, even with every line moved", async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     await correctOtop(db, (yaml) =>
       ('# แก้ไขชื่อตัวชี้วัดตามหนังสือแจ้งเพิ่มเติม / label corrected\n# second comment line\n' + yaml)
         .replace('label: { th: ยอดจำหน่ายเพิ่มขึ้น, en: Sales growth }', 'label: { th: ยอดจำหน่ายผลิตภัณฑ์ OTOP เพิ่มขึ้น, en: OTOP sales growth }')
@@ -182,7 +168,7 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
   });
 
   it('refuses a correction that widens the letter\'s 2.00 % gap to 2.00 – 2.50: a wider gap is a new error', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     await correctOtop(db, (yaml) => yaml.replace('- { level: C, op: ">", value: 2,', '- { level: C, op: ">", value: 2.5,'));
     const refusal = await refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
     expect([refusal.status, refusal.code]).toEqual([400, 'NEW_ERRORS']);
@@ -195,7 +181,7 @@ describe("a correction of a published rubric that keeps the letter's holes", () 
     ['changes level C of newProducts from >= 3 to >= 3.5', (yaml: string) => yaml.replace(C_BAND, C_BAND.replace('value: 3,', 'value: 3.5,'))],
     ['removes the D band of newProducts', (yaml: string) => yaml.replace(D_BAND, '')],
   ])('refuses a correction that %s, naming the new hole in Thai and English', async (_name, edit) => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     await correctOtop(db, edit);
     const refusal = await refused(() => publishDraft(db, { period: '2567-Q3', mission: 'otop', version: 2, username: 'pat', acknowledgeWarnings: true }));
     expect([refusal.status, refusal.code]).toEqual([400, 'NEW_ERRORS']);
@@ -271,7 +257,7 @@ async function raceStarts(path: string): Promise<({ created: number } | { status
 
 describe('starting a quarter once, and deleting an unpublished one', () => {
   it('two simultaneous starts from 2567-Q3 on two connections make one 2567-Q4 and one 409', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     const answers = await raceStarts(db.name);
     expect(answers).toContainEqual({ created: 11 });
     expect(answers).toContainEqual({ status: 409, en: expect.stringMatching(/^2567-Q4 has already been started \(by (pat|edna)\)/) });
@@ -281,7 +267,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
   });
 
   it('starts only from the latest period (409 otherwise) and makes nothing when refused', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     const before = contents(db);
     const old = await refused(() => startPeriod(db, { from: '2567-Q1', username: 'pat' }));
     expect([old.status, old.code]).toEqual([409, 'NOT_THE_LATEST_PERIOD']);
@@ -297,7 +283,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
   });
 
   it('deletes an unpublished period with an audit entry naming who deleted what, and keeps each draft\'s text in the trail', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const otop = getDraft(db, '2567-Q4', 'otop')!;
     const { deleted } = done(deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
@@ -316,7 +302,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
   });
 
   it('never deletes a period with a published revision (409), leaving everything as it was', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     const seeded = await refused(() => deletePeriod(db, { period: '2567-Q3', username: 'malee' }));
     expect([seeded.status, seeded.code]).toEqual([409, 'PERIOD_HAS_PUBLISHED']);
@@ -332,7 +318,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
   });
 
   it('deletes only the latest period, and never the only one', async () => {
-    const db = freshDb();
+    const db = seededDb('rubric-store-');
     done(await startPeriod(db, { from: '2567-Q3', username: 'pat' }));
     done(await startPeriod(db, { from: '2567-Q4', username: 'pat' }));
     const before = contents(db);
@@ -346,9 +332,7 @@ describe('starting a quarter once, and deleting an unpublished one', () => {
     done(deletePeriod(db, { period: '2567-Q4', username: 'malee' }));
     expect(storePeriods(db)).toEqual(['2567-Q3']);
     // A store whose one period is all drafts keeps it: with no period, nothing could be started.
-    const dir = tempDir('rubric-store-');
-    dirs.push(dir);
-    const drafts = openDb(join(dir, 'editor.db'));
+    const drafts = openDb(join(tempDir('rubric-store-'), 'editor.db'));
     drafts.prepare("INSERT INTO drafts VALUES ('2567-Q3', 'otop', 'mission: otop', 1, 'seed', '')").run();
     const only = await refused(() => deletePeriod(drafts, { period: '2567-Q3', username: 'malee' }));
     expect(only.code).toBe('ONLY_PERIOD');
