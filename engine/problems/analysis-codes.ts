@@ -81,8 +81,8 @@ function holeText(p: HoleParams, l: keyof Text): string {
         : `a score of ${p.score} can occur (e.g. ${p.example}) and matches no grade band, but this gap can never change the grade: the bands on both sides give ${p.level}`;
     case 'score-unreached':
       return th
-        ? `ช่วง ${p.range} ไม่อยู่ในเกณฑ์ใด แต่ไม่ใช่ช่องโหว่: ไม่มีการรวมคะแนนใดได้ค่าในช่วงนี้`
-        : `${p.range} is in no band, but it is not a hole: no combination of points gives such a score`;
+        ? `ช่วง ${p.range} ไม่อยู่ในช่วงใดของเกณฑ์ แต่ไม่เป็นปัญหา เพราะไม่มีการรวมคะแนนใดได้ค่าในช่วงนี้`
+        : `${p.range} is in no band, but that does not matter: no combination of points gives such a score`;
     case 'row':
       return th ? `ไม่มีแถวใดตรงกับ ${p.shown} จึงไม่ได้ระดับใด` : `no row matches ${p.shown}, so it gets no level`;
     case 'rows-more':
