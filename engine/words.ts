@@ -5,7 +5,7 @@ import { kindOf, type AnalysisCode, type FindingKind } from './analysis/finding.
 import type { DATA_CODES } from './problems/data-codes.js';
 import type { Severity } from './problems/problem.js';
 import { thaiDigits } from './template-layout.js';
-import type { Text } from './types.js';
+import type { FactValue, Rubric, Text } from './types.js';
 
 /** A code of the data group (a row or file problem). */
 export type DataCode = keyof typeof DATA_CODES & string;
@@ -127,4 +127,22 @@ export const SHORT_DIGEST = 8;
 export function digestWords(digest: string): Text {
   const short = digest.replace(/^sha256:/, '').slice(0, SHORT_DIGEST);
   return { th: `รหัสตรวจสอบ ${short}`, en: `check code ${short}` };
+}
+
+/** The label of a fact or derived value of a rubric, by its id; the id itself when it has none. */
+export function valueLabel(rubric: Pick<Rubric, 'facts' | 'derived'> | null | undefined, id: string): Text {
+  const labelled = rubric?.facts?.[id] ?? rubric?.derived?.[id];
+  if (labelled && 'label' in labelled && labelled.label) return labelled.label;
+  return id === 'score' ? { th: 'คะแนนรวม', en: 'total score' } : { th: id, en: id };
+}
+
+/** An example's values as people read them: `ยอดขายเพิ่มขึ้น = 2, …`, with the facts' labels, not their ids. */
+export function exampleWords(rubric: Pick<Rubric, 'facts' | 'derived'> | null | undefined, example: number | Record<string, FactValue>): Text {
+  if (typeof example === 'number') return { th: String(example), en: String(example) };
+  const shown = (v: FactValue, l: keyof Text) => (typeof v === 'boolean' ? (v ? { th: 'ใช่', en: 'yes' } : { th: 'ไม่ใช่', en: 'no' })[l] : v === null ? '—' : String(v));
+  const entries = Object.entries(example);
+  return {
+    th: entries.map(([id, v]) => `${valueLabel(rubric, id).th} = ${shown(v, 'th')}`).join(', '),
+    en: entries.map(([id, v]) => `${valueLabel(rubric, id).en} = ${shown(v, 'en')}`).join(', '),
+  };
 }
