@@ -10,6 +10,7 @@ import {
   dataCodeWords,
   digestWords,
   findingWords,
+  outcomeWords,
   revisionWords,
   SEVERITY_WORDS,
   STATE_WORDS,
@@ -65,6 +66,12 @@ describe('the words people read for ids', () => {
       expect(Object.keys(AUDIT_ACTION_WORDS), action).toContain(action);
       expectWords(auditActionWords(action), action);
     }
+  });
+
+  it('names an outcome that is not a level in words, and a level as itself', () => {
+    expect(outcomeWords('unmatched')).toEqual({ th: 'ไม่ตรงกับระดับใด', en: 'no level matched' });
+    expect(outcomeWords('error').th).toBe('ข้อมูลผิด');
+    expect(outcomeWords('B')).toEqual({ th: 'B', en: 'B' });
   });
 
   it('writes a revision with Thai digits and a digest as a short check code', () => {
