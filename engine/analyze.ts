@@ -62,9 +62,9 @@ function analyzeCriteria(model: Model): Draft[] {
     const domain = valueDomain(rubric, catalog, criterion.input);
     const judge = criterionHoleJudge(model, runtime, reachable, i);
     return [
-      ...analyzeBands({ bands: criterion.bands, info, domain, path: `${path}/bands`, criterion: criterion.id, judge }),
+      ...analyzeBands({ bands: criterion.bands, info, domain, path: `${path}/bands`, criterion: criterion.id, criterionLabel: criterion.label, judge }),
       ...(criterion.otherTables ?? []).flatMap((table, t) =>
-        compareTables({ used: criterion.bands, other: table.bands, info, domain, path: `${path}/otherTables/${t}`, criterion: criterion.id, lines: table.source.lines }),
+        compareTables({ used: criterion.bands, other: table.bands, info, domain, path: `${path}/otherTables/${t}`, criterion: criterion.id, criterionLabel: criterion.label, lines: table.source.lines }),
       ),
     ];
   });

@@ -4,7 +4,7 @@ import type { ValueInfo } from '../catalog.js';
 import { bandInterval, exampleStep, formatInterval, formatSteps, fromSteps, intersect, isEmpty, openSide, subtract, type Interval } from '../grid.js';
 import { bandText } from '../model.js';
 import { bandGaps } from '../runtime.js';
-import type { Band } from '../types.js';
+import type { Band, Text } from '../types.js';
 import { draft, outcomeText, rankOf, type Draft, type FindingSubject } from './finding.js';
 import type { HoleJudge } from './hole-judge.js';
 
@@ -15,27 +15,29 @@ export interface BandsInput {
   domain: Interval;
   path: string;
   criterion?: string;
+  /** The criterion's label, for the sentences people read (its id stays in `about`). */
+  criterionLabel?: Text;
   judge?: HoleJudge;
 }
 
 /** What every finding of one list shares: its value's name, what it is about and whose bands they are. */
 interface BandsContext extends BandsInput {
-  name: string;
+  name: Text;
   about: Omit<FindingSubject, 'example'>;
-  where: { criterion?: string };
+  where: { criterion?: Text };
   /** The values each band claims within the domain, and those it wins (claimed by no earlier band). */
   claimed: Interval[];
   wins: Interval[][];
 }
 
 function contextOf(input: BandsInput): BandsContext {
-  const { bands, info, domain, criterion } = input;
+  const { bands, info, domain, criterion, criterionLabel } = input;
   const claimed = bands.map((b) => intersect(bandInterval(b, info.precision), domain));
   return {
     ...input,
-    name: info.origin === 'score' ? 'score' : info.id,
+    name: info.origin === 'score' ? { th: 'คะแนนรวม', en: 'the score' } : info.label,
     about: { ...(info.origin !== 'score' ? { fact: info.id } : {}), ...(criterion ? { criterion } : {}) },
-    where: criterion ? { criterion } : {},
+    where: criterion ? { criterion: criterionLabel ?? { th: criterion, en: criterion } } : {},
     claimed,
     wins: claimed.map((c, j) => subtract([c], claimed.slice(0, j))),
   };
@@ -116,7 +118,7 @@ function orderOfBands(c: BandsContext): Draft[] {
     const to = info.better === 'lower' ? better.hi : better.lo;
     const params = {
       case: 'bands' as const,
-      id: info.id,
+      id: info.label,
       to: formatSteps(to, p),
       from: formatSteps(from, p),
       better: outcomeText(bands[better.band]!),
@@ -136,6 +138,8 @@ export interface OtherTable {
   domain: Interval;
   path: string;
   criterion: string;
+  /** The criterion's label, for the sentences people read. */
+  criterionLabel?: Text;
   lines: string | undefined;
 }
 
@@ -146,10 +150,11 @@ function sameBand(a: Band | undefined, b: Band | undefined): boolean {
 /** Two tables of the document that state one criterion differently. */
 export function compareTables(t: OtherTable): Draft[] {
   const { used, other, info, domain, criterion } = t;
+  const criterionLabel = t.criterionLabel ?? { th: criterion, en: criterion };
   const p = info.precision;
   // The other table's own overlaps are the document's defects too; one at a band the tables
   // already disagree on is the same defect, so it is said inside that contradiction.
-  const overlapsOfOther = analyzeBands({ bands: other, info, domain, path: `${t.path}/bands`, criterion }).filter((d) => d.problem.code === 'OVERLAP');
+  const overlapsOfOther = analyzeBands({ bands: other, info, domain, path: `${t.path}/bands`, criterion, criterionLabel }).filter((d) => d.problem.code === 'OVERLAP');
   const drafts: Draft[] = [];
   const said = new Set<Draft>();
   const count = Math.max(used.length, other.length);
@@ -167,10 +172,10 @@ export function compareTables(t: OtherTable): Draft[] {
     const params = {
       ...(t.lines ? { lines: t.lines } : {}),
       number: j + 1,
-      criterion,
+      criterion: criterionLabel,
       other: b ? `${bandText(b)} → ${outcomeText(b)}` : '—',
       used: a ? `${bandText(a)} → ${outcomeText(a)}` : '—',
-      ...(example !== null ? { differAt: `${info.id} ${example.toFixed(p)}` } : {}),
+      ...(example !== null ? { differAt: { th: `"${info.label.th}" ${example.toFixed(p)}`, en: `"${info.label.en}" ${example.toFixed(p)}` } } : {}),
       ...(within.length > 0 ? { within: within.map((d) => d.problem.message) } : {}),
     };
     drafts.push(draft('CONTRADICTION', params, path, { fact: info.id, criterion, example }));

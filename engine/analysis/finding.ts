@@ -3,7 +3,7 @@
 import { problem, type ParamsOf } from '../problems/catalogue.js';
 import type { ANALYSIS_CODES } from '../problems/analysis-codes.js';
 import type { FilePlace, Problem, Severity } from '../problems/problem.js';
-import type { Band, Condition, FactValue, Level } from '../types.js';
+import type { Band, Condition, FactValue, Level, Text } from '../types.js';
 
 /** A code of the analysis group. */
 export type AnalysisCode = keyof typeof ANALYSIS_CODES & string;
@@ -69,11 +69,13 @@ export function outcomeText(band: Band): string {
   return band.level !== undefined ? band.level : `${band.points}`;
 }
 
-/** An example's facts as `id=value, …`. */
-export function describeExample(example: Record<string, FactValue>): string {
-  return Object.entries(example)
-    .map(([k, v]) => `${k}=${typeof v === 'number' ? String(v) : JSON.stringify(v)}`)
-    .join(', ');
+/** An example's facts as people read them, `"label" = value, …`, each fact named by its label in `labels` (else its id). */
+export function describeExample(example: Record<string, FactValue>, labels?: ReadonlyMap<string, { label: Text }>): Text {
+  const say = (l: keyof Text) =>
+    Object.entries(example)
+      .map(([k, v]) => `"${labels?.get(k)?.label[l] ?? k}" = ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`)
+      .join(', ');
+  return { th: say('th'), en: say('en') };
 }
 
 /** Facts that put a row under an exemption, for an example. */

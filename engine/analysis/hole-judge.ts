@@ -90,7 +90,7 @@ function closingThatMatters(c: CriterionGaps, scenario: ExemptionScenario, closi
       if (Object.keys(example).length === 1) found = { matters: true, example: value };
       else {
         const shown = closings.map((band, k) => `${c.outcome(band)} → ${results[k] ?? '?'}`).join(', ');
-        found = { matters: true, example, why: { example: describeExample(example), closings: shown } };
+        found = { matters: true, example, why: { example: describeExample(example, model.catalog), closings: shown } };
       }
       return true;
     },

@@ -11,15 +11,16 @@ interface BandList {
   bands: Band[];
   path: string;
   input: string;
-  criterion?: string;
+  /** The criterion's id (for `about`) and its label (for the words). */
+  criterion?: { id: string; label: Text };
 }
 
 /** Every list of bands with quotes: each criterion's, the other tables of the document, and the grade's. */
 function bandLists(rubric: Rubric): BandList[] {
   const lists: BandList[] = [];
   (rubric.criteria ?? []).forEach((c, i) => {
-    lists.push({ bands: c.bands, path: `/criteria/${i}/bands`, input: c.input, criterion: c.id });
-    (c.otherTables ?? []).forEach((t, k) => lists.push({ bands: t.bands, path: `/criteria/${i}/otherTables/${k}/bands`, input: c.input, criterion: c.id }));
+    lists.push({ bands: c.bands, path: `/criteria/${i}/bands`, input: c.input, criterion: { id: c.id, label: c.label } });
+    (c.otherTables ?? []).forEach((t, k) => lists.push({ bands: t.bands, path: `/criteria/${i}/otherTables/${k}/bands`, input: c.input, criterion: { id: c.id, label: c.label } }));
   });
   if (rubric.grade?.type === 'bands') lists.push({ bands: rubric.grade.bands, path: '/grade/bands', input: rubric.grade.input });
   return lists;
@@ -28,8 +29,8 @@ function bandLists(rubric: Rubric): BandList[] {
 function bandDrafts(list: BandList, info: ValueInfo | undefined): Draft[] {
   return list.bands.flatMap((band, b) => {
     if (!bandQuoteDiffers(band)) return [];
-    const params = { case: 'band' as const, outcome: outcomeText(band), quote: band.quote!, rule: bandWording(band, info), ...(list.criterion ? { criterion: list.criterion } : {}) };
-    const about = { ...(list.criterion ? { criterion: list.criterion } : {}), ...(list.input !== SCORE_INPUT ? { fact: list.input } : {}), example: null };
+    const params = { case: 'band' as const, outcome: outcomeText(band), quote: band.quote!, rule: bandWording(band, info), ...(list.criterion ? { criterion: list.criterion.label } : {}) };
+    const about = { ...(list.criterion ? { criterion: list.criterion.id } : {}), ...(list.input !== SCORE_INPUT ? { fact: list.input } : {}), example: null };
     return [draft('QUOTE_DIFFERS_FROM_RULE', params, `${list.path}/${b}/quote`, about)];
   });
 }

@@ -106,7 +106,7 @@ function checkOrder(run: RowsRun, pick: number[], level: Level, id: string, k: n
   run.orderFound.add(id);
   const params = {
     case: 'rows' as const,
-    id,
+    id: model.catalog.get(id)?.label ?? { th: id, en: id },
     to: formatNumber(model, id, space.reps[k]![next]!),
     from: formatNumber(model, id, space.reps[k]![pick[k]!]!),
     better: betterLevel,
@@ -117,7 +117,7 @@ function checkOrder(run: RowsRun, pick: number[], level: Level, id: string, k: n
 
 /** The combinations no row grades (the first few, then how many more). */
 function holeDrafts(run: RowsRun): Draft[] {
-  const drafts = run.holes.map((hole) => draft('HOLE', { case: 'row', shown: describeExample(hole) }, '/grade/rows', { example: hole }));
+  const drafts = run.holes.map((hole) => draft('HOLE', { case: 'row', shown: describeExample(hole, run.model.catalog) }, '/grade/rows', { example: hole }));
   if (run.holeCount > run.holes.length) {
     drafts.push(draft('HOLE', { case: 'rows-more', count: run.holeCount - run.holes.length }, '/grade/rows', { example: null }));
   }

@@ -26,7 +26,7 @@ export function analyzeScore(model: Model, options: ReachableBand[][]): Draft[] 
   for (const [score, example] of [...reachable].sort((a, b) => a[0] - b[0])) {
     const band = firstBand(score);
     if (band >= 0) hit.add(band);
-    else drafts.push(scoreHole(grade.bands, score, example, p));
+    else drafts.push(scoreHole(model, grade.bands, score, example, p));
   }
   drafts.push(...gapsNoScoreFalls(claimed, [...reachable.keys()], p));
   grade.bands.forEach((band, j) => {
@@ -68,10 +68,10 @@ function reachableScores(model: Model, options: ReachableBand[][]): Map<number, 
 }
 
 /** A reachable score no band claims: an error, unless the bands on both sides give one level. */
-function scoreHole(bands: Band[], score: number, example: Record<string, FactValue>, p: number): Draft {
+function scoreHole(model: Model, bands: Band[], score: number, example: Record<string, FactValue>, p: number): Draft {
   const closings = closingsOf(bandGaps(bands, p, { lo: -Infinity, hi: Infinity }), score, p);
   const levels = new Set(closings?.map((c) => bands[c]!.level));
-  const words = { score: score.toFixed(p), example: describeExample(example) };
+  const words = { score: score.toFixed(p), example: describeExample(example, model.catalog) };
   return closings && levels.size === 1
     ? draft('HOLE', { case: 'score-harmless', ...words, level: String([...levels][0]) }, '/grade/bands', { example }, 'warning')
     : draft('HOLE', { case: 'score', ...words }, '/grade/bands', { example });

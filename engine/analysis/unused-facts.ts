@@ -53,13 +53,14 @@ export function unusedFacts(rubric: Rubric): Draft[] {
   if (ladder) {
     for (const i of redundant) for (const f of conditionFacts(ladder.rows[i]!.when, named).flatMap(expand)) if (!used.has(f)) onlyRedundant.add(f);
   }
+  const labelOf = (f: string) => rubric.facts?.[f]?.label ?? { th: f, en: f };
   return facts
     .filter((f) => !used.has(f))
     .map((f): Draft => {
-      if (!ladder || !onlyRedundant.has(f)) return draft('UNUSED_FACT', { case: 'unused', fact: f }, toPointer(['facts', f]), { fact: f, example: null });
+      if (!ladder || !onlyRedundant.has(f)) return draft('UNUSED_FACT', { case: 'unused', fact: labelOf(f) }, toPointer(['facts', f]), { fact: f, example: null });
       const row = redundant.find((i) => conditionFacts(ladder.rows[i]!.when, named).includes(f));
       const path = row !== undefined ? `/grade/rows/${row}` : toPointer(['facts', f]);
       // Required by the letter but never able to change a grade: worth knowing, not a defect to fix.
-      return draft('UNUSED_FACT', { case: 'floor-only', fact: f, floor: String(ladder.floor) }, path, { fact: f, example: null }, 'info');
+      return draft('UNUSED_FACT', { case: 'floor-only', fact: labelOf(f), floor: String(ladder.floor) }, path, { fact: f, example: null }, 'info');
     });
 }

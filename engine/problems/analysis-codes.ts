@@ -2,11 +2,16 @@
 import type { Text } from '../types.js';
 import { codes } from './entry.js';
 
-/** Whose bands they are: a criterion's, or (without one) the grade's. */
-type Owner = { criterion?: string };
+/** Whose bands they are: a criterion's (its label), or (without one) the grade's. */
+type Owner = { criterion?: Text };
 
 function ownerText(p: Owner): Text {
-  return p.criterion !== undefined ? { th: `ตัวชี้วัด ${p.criterion}`, en: `criterion ${p.criterion}` } : { th: 'เกณฑ์การให้ระดับ', en: 'the grade bands' };
+  return p.criterion !== undefined ? { th: `ตัวชี้วัด "${p.criterion.th}"`, en: `criterion "${p.criterion.en}"` } : { th: 'เกณฑ์การให้ระดับ', en: 'the grade bands' };
+}
+
+/** A value's label as a sentence names it: in quotes, so a long label reads as one name. */
+function named(label: Text, l: keyof Text): string {
+  return `"${label[l]}"`;
 }
 
 /** Why a gap between bands cannot change a grade. */
@@ -36,7 +41,7 @@ function reasonText(r: HarmlessReason): Text {
 }
 
 /** A combination that shows a gap changing the grade: its facts, and each closing with the level it gives ("B → B, C → D"). */
-export type GapShown = { example: string; closings: string };
+export type GapShown = { example: Text; closings: string };
 
 /** A row of a ladder or truth table that never applies, for two codes that say it alike. */
 type RowNeverApplies = { case: 'row-shadowed' | 'row-contradictory'; level: string; number: number };
@@ -50,60 +55,60 @@ function rowNeverApplies(p: RowNeverApplies, language: keyof Text): string {
 }
 
 type HoleParams =
-  | ({ case: 'band'; name: string; range: string; listed: string; why?: GapShown } & Owner)
-  | ({ case: 'band-harmless'; name: string; range: string; listed: string; reason: HarmlessReason } & Owner)
-  | { case: 'score'; score: string; example: string }
-  | { case: 'score-harmless'; score: string; example: string; level: string }
+  | ({ case: 'band'; name: Text; range: string; listed: string; why?: GapShown } & Owner)
+  | ({ case: 'band-harmless'; name: Text; range: string; listed: string; reason: HarmlessReason } & Owner)
+  | { case: 'score'; score: string; example: Text }
+  | { case: 'score-harmless'; score: string; example: Text; level: string }
   | { case: 'score-unreached'; range: string }
-  | { case: 'row'; shown: string }
+  | { case: 'row'; shown: Text }
   | { case: 'rows-more'; count: number };
 
 function holeText(p: HoleParams, l: keyof Text): string {
   const th = l === 'th';
   switch (p.case) {
     case 'band': {
-      const why = p.why ? `${p.why.example}: ${p.why.closings}` : '';
+      const why = p.why ? `${p.why.example[l]}: ${p.why.closings}` : '';
       return th
-        ? `${p.name} ${p.range} ไม่ตรงกับช่วงใดของ${ownerText(p).th} (${p.listed})${p.why ? `; ช่องว่างนี้เปลี่ยนระดับได้ เช่น ${why}` : ''}`
-        : `${p.name} ${p.range} matches no band of ${ownerText(p).en} (${p.listed})${p.why ? `; this gap can change the grade, e.g. ${why}` : ''}`;
+        ? `${named(p.name, l)} ${p.range} ไม่ตรงกับช่วงใดของ${ownerText(p).th} (${p.listed})${p.why ? `; ช่องว่างนี้เปลี่ยนระดับได้ เช่น ${why}` : ''}`
+        : `${named(p.name, l)} ${p.range} matches no band of ${ownerText(p).en} (${p.listed})${p.why ? `; this gap can change the grade, e.g. ${why}` : ''}`;
     }
     case 'band-harmless':
       return th
-        ? `${p.name} ${p.range} ไม่ตรงกับช่วงใดของ${ownerText(p).th} (${p.listed}) แต่ช่องว่างนี้ไม่มีทางเปลี่ยนระดับ: ${reasonText(p.reason).th}`
-        : `${p.name} ${p.range} matches no band of ${ownerText(p).en} (${p.listed}), but this gap can never change the grade: ${reasonText(p.reason).en}`;
+        ? `${named(p.name, l)} ${p.range} ไม่ตรงกับช่วงใดของ${ownerText(p).th} (${p.listed}) แต่ช่องว่างนี้ไม่มีทางเปลี่ยนระดับ: ${reasonText(p.reason).th}`
+        : `${named(p.name, l)} ${p.range} matches no band of ${ownerText(p).en} (${p.listed}), but this gap can never change the grade: ${reasonText(p.reason).en}`;
     case 'score':
       return th
-        ? `คะแนนรวม ${p.score} เกิดขึ้นได้ (เช่น ${p.example}) แต่ไม่ตรงกับช่วงใดของเกณฑ์การให้ระดับ`
-        : `a score of ${p.score} can occur (e.g. ${p.example}) but matches no grade band`;
+        ? `คะแนนรวม ${p.score} เกิดขึ้นได้ (เช่น ${p.example.th}) แต่ไม่ตรงกับช่วงใดของเกณฑ์การให้ระดับ`
+        : `a score of ${p.score} can occur (e.g. ${p.example.en}) but matches no grade band`;
     case 'score-harmless':
       return th
-        ? `คะแนนรวม ${p.score} เกิดขึ้นได้ (เช่น ${p.example}) และไม่ตรงกับช่วงใด แต่ช่องว่างนี้ไม่มีทางเปลี่ยนระดับ: ช่วงทั้งสองข้างให้ระดับ ${p.level} เหมือนกัน`
-        : `a score of ${p.score} can occur (e.g. ${p.example}) and matches no grade band, but this gap can never change the grade: the bands on both sides give ${p.level}`;
+        ? `คะแนนรวม ${p.score} เกิดขึ้นได้ (เช่น ${p.example.th}) และไม่ตรงกับช่วงใด แต่ช่องว่างนี้ไม่มีทางเปลี่ยนระดับ: ช่วงทั้งสองข้างให้ระดับ ${p.level} เหมือนกัน`
+        : `a score of ${p.score} can occur (e.g. ${p.example.en}) and matches no grade band, but this gap can never change the grade: the bands on both sides give ${p.level}`;
     case 'score-unreached':
       return th
-        ? `ช่วง ${p.range} ไม่อยู่ในเกณฑ์ใด แต่ไม่ใช่ช่องโหว่: ไม่มีการรวมคะแนนใดได้ค่าในช่วงนี้`
-        : `${p.range} is in no band, but it is not a hole: no combination of points gives such a score`;
+        ? `ช่วง ${p.range} ไม่อยู่ในช่วงใดของเกณฑ์ แต่ไม่เป็นปัญหา เพราะไม่มีการรวมคะแนนใดได้ค่าในช่วงนี้`
+        : `${p.range} is in no band, but that does not matter: no combination of points gives such a score`;
     case 'row':
-      return th ? `ไม่มีแถวใดตรงกับ ${p.shown} จึงไม่ได้ระดับใด` : `no row matches ${p.shown}, so it gets no level`;
+      return th ? `ไม่มีแถวใดตรงกับ ${p.shown.th} จึงไม่ได้ระดับใด` : `no row matches ${p.shown.en}, so it gets no level`;
     case 'rows-more':
       return th ? `และอีก ${p.count} กรณีที่ไม่ตรงกับแถวใด` : `and ${p.count} more combinations that match no row`;
   }
 }
 
 type OverlapParams =
-  | ({ case: 'bands'; name: string; shared: string; first: string; firstOutcome: string; second: string; secondOutcome: string } & Owner)
+  | ({ case: 'bands'; name: Text; shared: string; first: string; firstOutcome: string; second: string; secondOutcome: string } & Owner)
   | RowNeverApplies;
 
 function overlapText(p: OverlapParams, l: keyof Text): string {
   if (p.case !== 'bands') return rowNeverApplies(p, l);
   return l === 'th'
-    ? `${p.name} ${p.shared} อยู่ทั้งในช่วง ${p.first} (${p.firstOutcome}) และ ${p.second} (${p.secondOutcome}) ของ${ownerText(p).th}; ใช้ช่วงแรก`
-    : `${p.name} ${p.shared} is claimed by both ${p.first} (${p.firstOutcome}) and ${p.second} (${p.secondOutcome}) of ${ownerText(p).en}; the first wins`;
+    ? `${named(p.name, l)} ${p.shared} อยู่ทั้งในช่วง ${p.first} (${p.firstOutcome}) และ ${p.second} (${p.secondOutcome}) ของ${ownerText(p).th}; ใช้ช่วงแรก`
+    : `${named(p.name, l)} ${p.shared} is claimed by both ${p.first} (${p.firstOutcome}) and ${p.second} (${p.secondOutcome}) of ${ownerText(p).en}; the first wins`;
 }
 
 type UnreachableParams =
   | ({ case: 'band-shadowed'; band: string; outcome: string } & Owner)
-  | ({ case: 'band-outside'; band: string; outcome: string; name: string } & Owner)
+  | ({ case: 'band-outside'; band: string; outcome: string; name: Text } & Owner)
   | { case: 'level'; band: string; outcome: string }
   | { case: 'exemption'; label: Text; names: Text }
   | { case: 'too-many'; combos: number; max: number }
@@ -118,8 +123,8 @@ function unreachableText(p: UnreachableParams, l: keyof Text): string {
         : `band ${p.band} (${p.outcome}) of ${ownerText(p).en} never applies: earlier bands take all its values`;
     case 'band-outside':
       return th
-        ? `ช่วง ${p.band} (${p.outcome}) ของ${ownerText(p).th} อยู่นอกค่าที่ ${p.name} เป็นได้`
-        : `band ${p.band} (${p.outcome}) of ${ownerText(p).en} lies outside the values ${p.name} can take`;
+        ? `ช่วง ${p.band} (${p.outcome}) ของ${ownerText(p).th} อยู่นอกค่าที่ ${named(p.name, l)} เป็นได้`
+        : `band ${p.band} (${p.outcome}) of ${ownerText(p).en} lies outside the values ${named(p.name, l)} can take`;
     case 'level':
       return th
         ? `ระดับ ${p.outcome} (${p.band}) ไม่มีวันได้: ไม่มีการรวมคะแนนใดตกในช่วงนี้ก่อนช่วงอื่น`
@@ -137,37 +142,37 @@ function unreachableText(p: UnreachableParams, l: keyof Text): string {
   }
 }
 
-type OrderParams = { id: string; to: string; from: string; better: string; worse: string } & (({ case: 'bands' } & Owner) | { case: 'rows' });
+type OrderParams = { id: Text; to: string; from: string; better: string; worse: string } & (({ case: 'bands' } & Owner) | { case: 'rows' });
 
 function orderText(p: OrderParams, l: keyof Text): string {
   if (p.case === 'bands') {
     return l === 'th'
-      ? `${p.id} ที่ดีกว่า (${p.to} แทน ${p.from}) ได้ผลแย่กว่า (${p.better} แทน ${p.worse}) ใน${ownerText(p).th}`
-      : `a better ${p.id} (${p.to} rather than ${p.from}) gets a worse result (${p.better} rather than ${p.worse}) in ${ownerText(p).en}`;
+      ? `${named(p.id, l)} ที่ดีกว่า (${p.to} แทน ${p.from}) ได้ผลแย่กว่า (${p.better} แทน ${p.worse}) ใน${ownerText(p).th}`
+      : `a better ${named(p.id, l)} (${p.to} rather than ${p.from}) gets a worse result (${p.better} rather than ${p.worse}) in ${ownerText(p).en}`;
   }
   return l === 'th'
-    ? `${p.id} ที่ดีกว่า (${p.to} แทน ${p.from}) ได้ระดับแย่กว่า (${p.better} แทน ${p.worse}) เมื่อข้อมูลอื่นเหมือนกัน`
-    : `a better ${p.id} (${p.to} rather than ${p.from}) gets a worse grade (${p.better} rather than ${p.worse}) with every other fact the same`;
+    ? `${named(p.id, l)} ที่ดีกว่า (${p.to} แทน ${p.from}) ได้ระดับแย่กว่า (${p.better} แทน ${p.worse}) เมื่อข้อมูลอื่นเหมือนกัน`
+    : `a better ${named(p.id, l)} (${p.to} rather than ${p.from}) gets a worse grade (${p.better} rather than ${p.worse}) with every other fact the same`;
 }
 
-type UnusedParams = { case: 'unused'; fact: string } | { case: 'floor-only'; fact: string; floor: string };
+type UnusedParams = { case: 'unused'; fact: Text } | { case: 'floor-only'; fact: Text; floor: string };
 
 function unusedText(p: UnusedParams, l: keyof Text): string {
-  if (p.case === 'unused') return l === 'th' ? `ประกาศข้อมูล ${p.fact} ไว้แต่ไม่ได้ใช้ในการให้ระดับ` : `${p.fact} is declared but never used to grade`;
+  if (p.case === 'unused') return l === 'th' ? `ประกาศข้อมูล ${named(p.fact, l)} ไว้แต่ไม่ได้ใช้ในการให้ระดับ` : `${named(p.fact, l)} is declared but never used to grade`;
   return l === 'th'
-    ? `${p.fact} ใช้เฉพาะในแถวล่างสุดที่ให้ระดับเท่ากับระดับพื้น (${p.floor}) จึงไม่เคยเปลี่ยนระดับ`
-    : `${p.fact} is used only by a bottom row that gives the floor level (${p.floor}) anyway, so it never changes a grade`;
+    ? `${named(p.fact, l)} ใช้เฉพาะในแถวล่างสุดที่ให้ระดับเท่ากับระดับพื้น (${p.floor}) จึงไม่เคยเปลี่ยนระดับ`
+    : `${named(p.fact, l)} is used only by a bottom row that gives the floor level (${p.floor}) anyway, so it never changes a grade`;
 }
 
 /** Two tables of one criterion that differ: band `number` as each states it, where they differ, and the other table's own overlaps there. */
-type ContradictionParams = { lines?: string; number: number; criterion: string; other: string; used: string; differAt?: string; within?: Text[] };
+type ContradictionParams = { lines?: string; number: number; criterion: Text; other: string; used: string; differAt?: Text; within?: Text[] };
 
 function contradictionText(p: ContradictionParams, l: keyof Text): string {
   if (l === 'th') {
-    const base = `ตารางอื่นในหนังสือ${p.lines ? ` (บรรทัด ${p.lines})` : ''} เขียนช่วงที่ ${p.number} ของตัวชี้วัด ${p.criterion} ว่า ${p.other} แต่เกณฑ์ที่ใช้เขียนว่า ${p.used}${p.differAt !== undefined ? `; ต่างกันที่ ${p.differAt}` : ''}`;
+    const base = `ตารางอื่นในหนังสือ${p.lines ? ` (บรรทัด ${p.lines})` : ''} เขียนช่วงที่ ${p.number} ของตัวชี้วัด "${p.criterion.th}" ว่า ${p.other} แต่เกณฑ์ที่ใช้เขียนว่า ${p.used}${p.differAt !== undefined ? `; ต่างกันที่ ${p.differAt.th}` : ''}`;
     return (p.within ?? []).reduce((text, w) => `${text}; ในตารางนั้นเอง ${w.th}`, base);
   }
-  const base = `another table of the document${p.lines ? ` (lines ${p.lines})` : ''} states band ${p.number} of criterion ${p.criterion} as ${p.other}, the rubric as ${p.used}${p.differAt !== undefined ? `; they differ at ${p.differAt}` : ''}`;
+  const base = `another table of the document${p.lines ? ` (lines ${p.lines})` : ''} states band ${p.number} of criterion "${p.criterion.en}" as ${p.other}, the rubric as ${p.used}${p.differAt !== undefined ? `; they differ at ${p.differAt.en}` : ''}`;
   return (p.within ?? []).reduce((text, w) => `${text}; within that table, ${w.en}`, base);
 }
 

@@ -1,5 +1,6 @@
 // Publishing a draft as the next immutable revision, after checking it against its baseline (the
 // letter's gaps do not stop it; new errors and unacknowledged warnings do).
+import { digestWords, revisionWords } from '../words.js';
 import { kindOf, type Finding } from '../analyze.js';
 import { errorKeys, gapsLabel, splitErrors } from '../letter-gaps.js';
 import { analyseText, inWorker } from '../node/analysis-pool.js';
@@ -83,8 +84,8 @@ function writeRevision(db: Db, revision: Revision, check: PublishCheck, authors:
     revision: next,
     ...(authors ? { before: { authors } } : {}),
     message: {
-      th: `เผยแพร่ฉบับที่ ${next} (${revision.digest.slice(0, 19)}…)${check.warnings.length ? ` รับทราบคำเตือน ${check.warnings.length} รายการ` : ''}${check.gaps.length ? ` คง${gapsLabel(check.gaps.length).th}` : ''}${by.th}`,
-      en: `published revision ${next} (${revision.digest.slice(0, 19)}…)${check.warnings.length ? `, ${check.warnings.length} warnings acknowledged` : ''}${check.gaps.length ? `, keeping ${gapsLabel(check.gaps.length).en}` : ''}${by.en}`,
+      th: `เผยแพร่${revisionWords(next).th} (${digestWords(revision.digest).th})${check.warnings.length ? ` รับทราบคำเตือน ${check.warnings.length} รายการ` : ''}${check.gaps.length ? ` คง${gapsLabel(check.gaps.length).th}` : ''}${by.th}`,
+      en: `published revision ${next} (${digestWords(revision.digest).en})${check.warnings.length ? `, ${check.warnings.length} warnings acknowledged` : ''}${check.gaps.length ? `, keeping ${gapsLabel(check.gaps.length).en}` : ''}${by.en}`,
     },
   });
 }

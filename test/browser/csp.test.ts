@@ -84,7 +84,7 @@ describe('the editor under its Content-Security-Policy in Chromium', () => {
     await page.setInputFiles('[data-testid=upload]', join(import.meta.dirname, '../fixtures/national/national-2567-Q3.xlsx'));
     await expect.poll(timings, { timeout: 30_000 }).toBe(1);
     await page.selectOption('[data-testid=mission]', 'otop');
-    expect(await page.textContent('[data-testid=result-count]')).toContain('showing 1–200 of 878');
+    expect(await page.textContent('[data-testid=result-count]')).toContain('แสดง 1–200 จาก 878');
     await page.locator('[data-testid=result-row]', { hasText: 'otop-0002' }).click();
     await page.waitForSelector('[data-testid=explanation]');
     await page.click('[data-testid=explanation-close]');
@@ -98,7 +98,7 @@ describe('the editor under its Content-Security-Policy in Chromium', () => {
     ];
     await page.setInputFiles('[data-testid=upload]', { name: 'otop-2567-Q3.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rows)) });
     await expect.poll(timings, { timeout: 30_000 }).toBe(2);
-    expect(await page.textContent('[data-testid=result-count]')).toContain('of 2');
+    expect(await page.textContent('[data-testid=result-count]')).toContain('จาก 2');
     expect(await violations()).toEqual([]);
     expect(refusals).toEqual([]);
     expect(errors).toEqual([]);

@@ -53,7 +53,7 @@ describe('the rubric editor in Chromium', () => {
     await stranger.fill('input[name=username]', 'pat');
     await stranger.fill('input[name=password]', 'wrong-password');
     await stranger.click('button[type=submit]');
-    await expect(stranger.locator('[role=alert]').textContent()).resolves.toContain('wrong username or password');
+    await expect(stranger.locator('[role=alert]').textContent()).resolves.toBe('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
     await context.close();
 
     pat = await signIn('pat');
@@ -128,14 +128,15 @@ describe('the rubric editor in Chromium', () => {
     // pat closes the hole at 2.00 for D and saves first.
     await pat.selectOption('[data-testid=band-salesGrowth-3-op]', '<=');
     await pat.click('[data-testid=save]');
-    await expect(pat.locator('[data-testid=message]').textContent()).resolves.toContain('saved, version 2');
+    await expect(pat.locator('[data-testid=message]').textContent()).resolves.toContain('บันทึกแล้ว (ครั้งที่ 2)');
     // edna, still on version 1, changes B and saves: refused, with pat's change shown.
     await edna.fill('[data-testid=band-salesGrowth-1-value]', '3.5');
     await edna.press('[data-testid=band-salesGrowth-1-value]', 'Tab');
     await edna.click('[data-testid=save]');
     const conflict = edna.locator('[data-testid=conflict]');
-    await expect(conflict.textContent()).resolves.toContain('Someone saved this draft before you');
-    await expect(conflict.textContent()).resolves.toContain('level D of criterion salesGrowth went from < 2 to <= 2');
+    await expect(conflict.textContent()).resolves.toContain('มีผู้บันทึกร่างนี้ก่อนคุณ');
+    await expect(conflict.textContent()).resolves.toContain('ระดับ D ของตัวชี้วัด salesGrowth เปลี่ยนจาก < 2 เป็น <= 2');
+    await expect(conflict.textContent()).resolves.not.toContain('went from');
     await shot(edna, '04-conflict');
     // Nothing was overwritten: the server still has pat's version.
     await openOtop(edna);
@@ -159,12 +160,14 @@ describe('the rubric editor in Chromium', () => {
     await pat.click('[data-testid=publish]');
     // Publishing asks first (test/browser/safety-rails.test.ts).
     await pat.click('[data-testid=confirm-publish-confirm]');
-    await expect(pat.locator('[data-testid=published]').textContent()).resolves.toMatch(/published revision 1 sha256:[0-9a-f]{64}/);
+    await expect(pat.locator('[data-testid=published]').textContent()).resolves.toMatch(/^เผยแพร่ฉบับที่ ๑แล้ว · รหัสตรวจสอบ [0-9a-f]{8}$/);
+    await expect(pat.locator('[data-testid=published]').getAttribute('title')).resolves.toMatch(/^sha256:[0-9a-f]{64}$/);
     await shot(pat, '05-published');
     await pat.goto(`${editor.base}${OTOP}/audit`);
     const audit = await pat.locator('[data-testid=audit]').textContent();
-    expect(audit).toContain('published revision 1');
-    expect(audit).toContain('level D of criterion salesGrowth went from < 2 to <= 2');
+    expect(audit).toMatch(/เผยแพร่ฉบับที่ ๑ \(รหัสตรวจสอบ [0-9a-f]{8}\)/);
+    expect(audit).toContain('ระดับ D ของตัวชี้วัด salesGrowth เปลี่ยนจาก < 2 เป็น <= 2');
+    expect(audit).not.toMatch(/sha256|\br1\b|publish\b/);
     await shot(pat, '06-audit');
   });
 

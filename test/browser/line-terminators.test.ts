@@ -77,7 +77,7 @@ describe('a U+2028 in a draft, in Chromium', () => {
     expect(edited).toContain(NAME_WITH_LS);
     expect(edited).toContain('# checked');
     await page.click('[data-testid=save]');
-    await expect(page.locator('[data-testid=message]').textContent()).resolves.toContain('saved, version 3');
+    await expect(page.locator('[data-testid=message]').textContent()).resolves.toContain('บันทึกแล้ว (ครั้งที่ 3)');
     expect(getDraft(db, '2567-Q3', 'otop')!.yaml).toBe(edited);
     expect(dialogs).toEqual([]);
     await page.context().close();

@@ -60,10 +60,10 @@ describe('the preview page in Chromium', () => {
     await upload('national-2567-Q3.xlsx');
     await page.selectOption('[data-testid=mission]', 'otop');
     expect(await count()).toContain('แสดง 1–200 จาก 878');
-    expect(await count()).toContain('showing 1–200 of 878');
+    expect(await count()).toContain('แสดง 1–200 จาก 878');
     expect(await page.locator('[data-testid=result-row]').count()).toBe(200);
     await page.click('[data-testid=page-next]');
-    expect(await count()).toContain('showing 201–400 of 878');
+    expect(await count()).toContain('แสดง 201–400 จาก 878');
     expect((await rowAttributes('data-province')).every((p) => p !== '')).toBe(true);
     await page.click('[data-testid=page-prev]');
     // Every sheet named after a mission was graded: nine missions with criteria.
@@ -92,7 +92,7 @@ describe('the preview page in Chromium', () => {
     const expected = Number(await page.locator('[data-testid=distribution] figure[data-mission=otop] rect[data-outcome=D]').getAttribute('data-count'));
     expect(expected).toBeGreaterThan(200);
     await page.selectOption('[data-testid=filter-grade]', 'D');
-    expect(await count()).toContain(`of ${expected}`);
+    expect(await count()).toContain(`จาก ${expected}`);
     let seen = 0;
     for (;;) {
       const grades = await rowAttributes('data-grade');
@@ -136,7 +136,7 @@ describe('the preview page in Chromium', () => {
     expect(await page.getAttribute('[data-testid=problem][data-row="4"]', 'data-cell')).toBe('D4');
     expect(await page.locator('[data-testid=column-warning]').evaluateAll((w) => w.map((e) => e.getAttribute('data-column')))).toEqual(['extra']);
     expect((await reportLines()).join('\n')).toContain('คอลัมน์ที่ไม่ได้ใช้: extra');
-    expect(await count()).toContain('of 6');
+    expect(await count()).toContain('จาก 6');
     expect(await rowAttributes('data-status')).toEqual(['graded', 'error', 'error', 'error', 'error', 'error']);
     expect((await rowAttributes('data-grade'))[0]).toBe('A');
     await shot('preview-03-bad-rows');
@@ -153,7 +153,7 @@ describe('the preview page in Chromium', () => {
     expect(report).toMatch(/salesGrowthPct \(คอลัมน์ E\) 13 เซลล์: เซลล์รูปแบบเปอร์เซ็นต์ของ Excel/);
     // "รหัสอำเภอ" is not a header the reader takes for the id by itself: rows are numbered until it is chosen.
     expect(report).toContain('ไม่มีคอลัมน์รหัสหน่วยงาน (id)');
-    expect(await page.textContent('[data-testid=id-column] option[value=""]')).toContain('none: number the rows');
+    expect(await page.textContent('[data-testid=id-column] option[value=""]')).toContain("ไม่มี: ใช้ลำดับแถว");
     expect(Object.keys(await grades())[0]).toBe('#1');
     await page.selectOption('[data-testid=id-column]', 'A');
     await expect.poll(grades).toEqual(EXPECTED[file]!.grades);
@@ -224,12 +224,12 @@ describe('the preview page in Chromium', () => {
     await shot('preview-05-bad-cells');
   });
 
-  it('says in one bilingual message why a file cannot be read, and keeps the results already shown', async () => {
+  it('says in the page\'s language why a file cannot be read, and keeps the results already shown', async () => {
     const before = await count();
     await upload('otop-excel-97-2003.xls', OFFICE);
     const message = (await page.textContent('[data-testid=file-error]'))!;
     expect(message).toContain('Excel 97–2003');
-    expect(message).toContain('cannot be read');
+    expect(message).toContain('ซึ่งอ่านไม่ได้');
     expect(message).not.toMatch(/at .*\.js:\d+|Error:/);
     expect(await count()).toBe(before);
     expect(await page.inputValue('[data-testid=mission]')).toBe('otop');

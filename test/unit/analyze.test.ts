@@ -77,7 +77,19 @@ describe('analyzeRubric', () => {
       expect([otop.where.line, otop.where.pointer]).toEqual([73, '/criteria/1/bands']);
       const contradiction = findings.find((f) => f.code === 'CONTRADICTION')!;
       expect(contradiction.where.pointer).toBe('/criteria/1/otherTables/0/bands/2');
-      expect(contradiction.message.en).toContain('within that table, memberGrowthPct 0.75 is claimed by both');
+      expect(contradiction.message.en).toContain('within that table, "New savings-group members (percent of the population not yet members)" 0.75 is claimed by both');
+    });
+
+    it('names facts and criteria by their labels in the words people read, and by their ids in `about`', () => {
+      const otop = findings.find((f) => f.about.mission === 'otop' && f.code === 'HOLE')!;
+      expect(otop.about).toMatchObject({ fact: 'salesGrowthPct', criterion: 'salesGrowth' });
+      expect(otop.message.th).toMatch(/^"ยอดจำหน่ายผลิตภัณฑ์ OTOP[^"]*" 2\.00 ไม่ตรงกับช่วงใดของตัวชี้วัด "/);
+      const contradiction = findings.find((f) => f.code === 'CONTRADICTION')!;
+      expect(contradiction.about.fact).toBe('memberGrowthPct');
+      for (const f of [otop, contradiction]) {
+        expect(f.message.th).not.toMatch(/salesGrowth|memberGrowth/);
+        expect(f.message.en).not.toMatch(/salesGrowth|memberGrowth/);
+      }
     });
   });
 

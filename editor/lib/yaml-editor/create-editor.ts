@@ -5,7 +5,13 @@ import { trackComposition } from './type-command.js';
 
 const MODEL_URI = 'file:///rubric.yaml';
 
-/** Monaco's options for a rubric: YAML, two-space indent, wrapped lines, Thai-capable fonts. */
+/**
+ * Latin in a monospace font and Thai in Sarabun (bundled with the editor; no monospace font has
+ * Thai), before the system's fallbacks.
+ */
+export const EDITOR_FONTS = `"DejaVu Sans Mono", Menlo, Consolas, "Sarabun", "Noto Sans Thai", "TLWG Typist", monospace`;
+
+/** Monaco's options for a rubric: YAML, two-space indent, wrapped lines, Thai-capable fonts, Thai text left unboxed, Tab moving on. */
 function editorOptions(model: Monaco.editor.ITextModel, readOnly: boolean): Monaco.editor.IStandaloneEditorConstructionOptions {
   return {
     model,
@@ -17,7 +23,11 @@ function editorOptions(model: Monaco.editor.ITextModel, readOnly: boolean): Mona
     tabSize: 2,
     insertSpaces: true,
     wordWrap: 'on',
-    fontFamily: `Menlo, Monaco, Consolas, "Droid Sans Mono", "DejaVu Sans Mono", "Courier New", "TLWG Typist", "Sarabun", monospace`,
+    fontFamily: EDITOR_FONTS,
+    // Thai is the rubric's language: its digits (๐ looks like o) and letters are not suspicious.
+    unicodeHighlight: { ambiguousCharacters: false, nonBasicASCII: false, allowedLocales: { th: true, _os: true, _vscode: true } },
+    // Tab moves to the next thing on the page, as everywhere else, until the user asks it to indent.
+    tabFocusMode: true,
     // A U+2028 or U+2029 in a label would otherwise make Monaco ask every visitor, in a native
     // dialog, whether to remove it ('prompt'), or remove it unasked ('auto'): the text is the
     // rubric, so it is kept as it is and marked instead (unusualTerminatorMarks).
