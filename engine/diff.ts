@@ -118,6 +118,25 @@ function show(v: unknown): string {
   return text.length > 80 ? text.slice(0, 77) + '...' : text;
 }
 
+/** A thing's name in a sentence: its label in quotes, or its id when it has no label. */
+function nameOf(label: unknown, id: string): Text {
+  const l = label as Partial<Text> | undefined;
+  return typeof l?.th === 'string' && typeof l.en === 'string' ? { th: `"${l.th}"`, en: `"${l.en}"` } : { th: id, en: id };
+}
+
+/** A criterion, or one of its bands, in people's words. */
+function criterionSubject(c: Record<string, unknown> | undefined, second: unknown, third: unknown, fourth: unknown): { th: string; en: string; id: string } {
+  const id = String(c?.id ?? second);
+  const name = nameOf(c?.label, id);
+  if (third === 'bands' && typeof fourth === 'number') {
+    const band = ((c?.bands as Band[] | undefined) ?? [])[fourth];
+    if (band?.level) return { th: `ระดับ ${band.level} ของตัวชี้วัด ${name.th}`, en: `level ${band.level} of criterion ${name.en}`, id: `criterion ${id}` };
+    const points = band?.points !== undefined ? `${band.points}` : `${fourth + 1}`;
+    return { th: `ช่วง ${points} คะแนนของตัวชี้วัด ${name.th}`, en: `the ${points}-point band of criterion ${name.en}`, id: `criterion ${id}` };
+  }
+  return { th: `ตัวชี้วัด ${name.th}`, en: `criterion ${name.en}`, id: `criterion ${id}` };
+}
+
 /** The subject of a path in people's words, from whichever version has it. */
 function subjectOf(path: (string | number)[], from: Rubric, to: Rubric): { th: string; en: string; id: string } {
   const [top, second, third, fourth] = path;
@@ -125,25 +144,22 @@ function subjectOf(path: (string | number)[], from: Rubric, to: Rubric): { th: s
   const itemOf = (list: string): Record<string, unknown> | undefined =>
     (pick(to)[list]?.[second as number] ?? pick(from)[list]?.[second as number]) as Record<string, unknown> | undefined;
   switch (top) {
-    case 'criteria': {
-      const c = itemOf('criteria');
-      const id = String(c?.id ?? second);
-      if (third === 'bands' && typeof fourth === 'number') {
-        const band = ((c?.bands as Band[] | undefined) ?? [])[fourth];
-        if (band?.level) return { th: `ระดับ ${band.level} ของตัวชี้วัด ${id}`, en: `level ${band.level} of criterion ${id}`, id: `criterion ${id}` };
-        const points = band?.points !== undefined ? `${band.points}` : `${fourth + 1}`;
-        return { th: `ช่วง ${points} คะแนนของตัวชี้วัด ${id}`, en: `the ${points}-point band of criterion ${id}`, id: `criterion ${id}` };
-      }
-      return { th: `ตัวชี้วัด ${id}`, en: `criterion ${id}`, id: `criterion ${id}` };
-    }
+    case 'criteria':
+      return criterionSubject(itemOf('criteria'), second, third, fourth);
     case 'exemptions': {
-      const id = String(itemOf('exemptions')?.id ?? second);
-      return { th: `ข้อยกเว้น ${id}`, en: `exemption ${id}`, id: `exemption ${id}` };
+      const e = itemOf('exemptions');
+      const id = String(e?.id ?? second);
+      const name = nameOf(e?.label, id);
+      return { th: `ข้อยกเว้น ${name.th}`, en: `exemption ${name.en}`, id: `exemption ${id}` };
     }
-    case 'facts':
-      return { th: `ข้อมูล ${String(second)}`, en: `fact ${String(second)}`, id: `fact ${String(second)}` };
-    case 'derived':
-      return { th: `ค่าที่คำนวณ ${String(second)}`, en: `derived value ${String(second)}`, id: `derived ${String(second)}` };
+    case 'facts': {
+      const name = nameOf((to.facts?.[second as string] ?? from.facts?.[second as string])?.label, String(second));
+      return { th: `ข้อมูล ${name.th}`, en: `data item ${name.en}`, id: `fact ${String(second)}` };
+    }
+    case 'derived': {
+      const name = nameOf((to.derived?.[second as string] ?? from.derived?.[second as string])?.label, String(second));
+      return { th: `ค่าที่คำนวณ ${name.th}`, en: `derived value ${name.en}`, id: `derived ${String(second)}` };
+    }
     case 'conditions':
       return { th: `เงื่อนไข ${String(second)}`, en: `condition ${String(second)}`, id: `condition ${String(second)}` };
     case 'grade': {
@@ -203,9 +219,12 @@ function describe(kind: Change['kind'], path: (string | number)[], before: unkno
     const now = after.value as unknown[];
     const come = now.filter((v) => !was.includes(v));
     const gone = was.filter((v) => !now.includes(v));
+    const facts = [to.facts?.[after.fact], from.facts?.[after.fact]];
+    const provinces = facts.some((f) => f && 'catalog' in f && f.catalog === 'province');
+    const list = provinces ? { th: 'จังหวัด', en: 'province' } : nameOf((facts[0] ?? facts[1])?.label, after.fact);
     message = {
-      th: `${subject.th}: รายการ ${after.fact}${come.length ? ` เพิ่ม ${come.join(', ')}` : ''}${gone.length ? ` ลบ ${gone.join(', ')}` : ''}`,
-      en: `${subject.en}: the ${after.fact} list${come.length ? ` gains ${come.join(', ')}` : ''}${gone.length ? `${come.length ? ' and' : ''} loses ${gone.join(', ')}` : ''}`,
+      th: `${subject.th}: รายการ${list.th}${come.length ? ` เพิ่ม ${come.join(', ')}` : ''}${gone.length ? ` ลบ ${gone.join(', ')}` : ''}`,
+      en: `${subject.en}: the ${list.en} list${come.length ? ` gains ${come.join(', ')}` : ''}${gone.length ? `${come.length ? ' and' : ''} loses ${gone.join(', ')}` : ''}`,
     };
   } else if (typeof before === 'string' && typeof after === 'string' && parseIsoDate(before) && parseIsoDate(after)) {
     // Dates: the Buddhist era in Thai, the Gregorian calendar in English.

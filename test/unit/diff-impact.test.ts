@@ -15,11 +15,11 @@ describe('diffRubrics', () => {
   it('states each threshold change criterion by criterion, in Thai and English', () => {
     const changes = diffRubrics(shippedRubric('otop').rubric, q4('otop').rubric!);
     const english = changes.map((c) => c.message.en);
-    expect(english).toContain('level B of criterion salesGrowth went from > 3 to > 3.5');
-    expect(english).toContain('level D of criterion salesGrowth went from < 2 to <= 2');
+    expect(english).toContain('level B of criterion "Sales growth" went from > 3 to > 3.5');
+    expect(english).toContain('level D of criterion "Sales growth" went from < 2 to <= 2');
     expect(english).toContain('reporting round 1 (due) went from 19 April 2024 to 19 July 2024');
     const thai = changes.find((c) => c.path === '/criteria/1/bands/1')!.message.th;
-    expect(thai).toBe('ระดับ B ของตัวชี้วัด salesGrowth เปลี่ยนจาก > 3 เป็น > 3.5');
+    expect(thai).toBe('ระดับ B ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น" เปลี่ยนจาก > 3 เป็น > 3.5');
     expect(changes.find((c) => c.path === '/reporting/rounds/0/due')!.message.th).toContain('19 ก.ค. 2567');
     // status and revision are bookkeeping, not criteria
     expect(changes.some((c) => c.path === '/status' || c.path === '/revision')).toBe(false);
@@ -29,8 +29,8 @@ describe('diffRubrics', () => {
     const changes = diffRubrics(shippedRubric('community-fund').rubric, q4('community-fund').rubric!);
     expect(changes.map((c) => c.message.en)).toEqual(
       expect.arrayContaining([
-        'exemption noSavingsTarget2567: the province list gains ระนอง',
-        'the 8-point band of criterion debtRelief went from 60 – 65 to 60 – 65.99',
+        'exemption "Provinces without a fiscal-2567 target for production savings groups (กข.คจ.)": the province list gains ระนอง',
+        'the 8-point band of criterion "3) Households that reduced debt and raised income" went from 60 – 65 to 60 – 65.99',
       ]),
     );
   });

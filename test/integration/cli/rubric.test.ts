@@ -196,8 +196,8 @@ describe('rubric cases, diff and impact', () => {
   it('states the changes of a 2567-Q4 draft against 2567-Q3', async () => {
     const run = await rubric('diff', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('level B of criterion salesGrowth went from > 3 to > 3.5');
-    expect(run.stdout).toContain('ระดับ B ของตัวชี้วัด salesGrowth เปลี่ยนจาก > 3 เป็น > 3.5');
+    expect(run.stdout).toContain('level B of criterion "Sales growth" went from > 3 to > 3.5');
+    expect(run.stdout).toContain('ระดับ B ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น" เปลี่ยนจาก > 3 เป็น > 3.5');
     const json = JSON.parse((await rubric('diff', 'otop', '--from', '2567-Q3', '--to', 'test/fixtures/2567-Q4/otop.yaml', '--format', 'json')).stdout);
     expect(json.from).toMatchObject({ period: '2567-Q3' });
     expect(json.to).toMatchObject({ period: '2567-Q4' });

@@ -90,7 +90,7 @@ describe('reading rubric texts in worker threads', () => {
     expect(comparison).toEqual({ names: { mission: 'bmn', period: '2567-Q3' }, valid: false, changes: null });
     const edited = otop.replace('{ level: B, op: ">", value: 3,', '{ level: B, op: ">", value: 3.5,');
     const changes = (await inWorker('compare', otop, edited, '2567-Q3/otop.yaml')).changes!;
-    expect(changes.map((c) => c.message.en)).toEqual(['level B of criterion salesGrowth went from > 3 to > 3.5']);
+    expect(changes.map((c) => c.message.en)).toEqual(['level B of criterion "Sales growth" went from > 3 to > 3.5']);
   });
 
   it('refuses settings that are not whole numbers in range, naming the variable', () => {

@@ -89,7 +89,7 @@ describe('the rubric store', () => {
     expect(getDraft(db, '2567-Q4', 'otop')!.yaml).toBe(mine);
     const trail = auditTrail(db, '2567-Q4', 'otop');
     expect(trail[0]).toMatchObject({ username: 'edna', action: 'change', path: '/criteria/1/bands/1', before: JSON.stringify({ level: 'B', op: '>', value: 3, quote: 'มากกว่าร้อยละ ๓' }) });
-    expect(trail[0]!.message.en).toBe('level B of criterion salesGrowth went from > 3 to > 3.5');
+    expect(trail[0]!.message.en).toBe('level B of criterion "Sales growth" went from > 3 to > 3.5');
   });
 
   it('refuses to publish with new errors, or with warnings not acknowledged; then publishes the next revision', async () => {
