@@ -150,13 +150,4 @@ export function exampleWords(rubric: Pick<Rubric, 'facts' | 'derived'> | null | 
   };
 }
 
-/** What an example or a unit can come out as, besides a level: no level matched, or data that cannot be graded. */
-const OUTCOME_WORDS: Record<string, Text> = {
-  unmatched: { th: 'ไม่ตรงกับระดับใด', en: 'no level matched' },
-  error: { th: 'ข้อมูลผิด', en: 'bad data' },
-};
-
-/** An outcome as people read it: a level as itself, `unmatched` and `error` in words. */
-export function outcomeWords(outcome: string): Text {
-  return OUTCOME_WORDS[outcome] ?? { th: outcome, en: outcome };
-}
+export { outcomeWords } from './outcome-words.js';

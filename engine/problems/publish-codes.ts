@@ -1,5 +1,6 @@
 // The codes of the safety rails around publishing and discarding a draft (examples that fail, a
 // rubric that cannot be published, the four-eyes rule, unsaved edits), with their Thai and English templates.
+import { outcomeWords } from '../outcome-words.js';
 import { codes } from './entry.js';
 
 /** A period in Thai and English words (engine/period.ts periodLabel). */
@@ -7,8 +8,17 @@ type Label = { th: string; en: string };
 /** An example that does not give what it expects: its name, what it expects and what it gives. */
 type Failing = { name: string; expected: string; actual: string };
 
+/** "unmatched" and "error" in words; a level, with its score when shown, as itself. */
+const outcome = (shown: string, lang: 'th' | 'en'): string => shown.replace(/^(unmatched|error)\b/, (o) => outcomeWords(o)[lang]);
+
 const listed = (failing: Failing[], lang: 'th' | 'en'): string =>
-  failing.map((f) => (lang === 'th' ? `\n• "${f.name}": คาดว่า ${f.expected} ได้ ${f.actual}` : `\n• "${f.name}": expects ${f.expected}, gives ${f.actual}`)).join('');
+  failing
+    .map((f) =>
+      lang === 'th'
+        ? `\n• "${f.name}": ควรได้ ${outcome(f.expected, 'th')} แต่ได้ ${outcome(f.actual, 'th')}`
+        : `\n• "${f.name}": expects ${outcome(f.expected, 'en')}, gives ${outcome(f.actual, 'en')}`,
+    )
+    .join('');
 
 /** Why a draft may not be published, or discarded, beyond its findings. */
 export const PUBLISH_CODES = codes({

@@ -7,6 +7,7 @@ import { audit } from './audit.js';
 import { now, type Db } from './db.js';
 import { getDraft, latestRevision, type Draft } from './records.js';
 import { done, noDraft, refusal, settle, type Refused, type Settled } from './refusal.js';
+import { revisionWords } from '../words.js';
 
 /** The refusal of a text over the rubric size limit (in UTF-8 bytes, as it is stored and served); undefined when it fits. */
 function sizeRefusal(yaml: string): Refused | undefined {
@@ -144,7 +145,7 @@ export function discardDraft(db: Db, options: { period: string; mission: string;
       mission,
       before: { version: draft.version, updatedBy: draft.updatedBy, updatedAt: draft.updatedAt, yaml: draft.yaml },
       message: {
-        th: `ทิ้งร่าง (ฉบับร่างที่ ${draft.version}) กลับไปใช้ฉบับที่ ${latest.revision} ที่เผยแพร่แล้ว`,
+        th: `ทิ้งร่าง (บันทึกครั้งที่ ${draft.version}) กลับไปใช้${revisionWords(latest.revision).th}ที่เผยแพร่แล้ว`,
         en: `discarded the draft (version ${draft.version}); published revision ${latest.revision} stands`,
       },
     });

@@ -155,7 +155,7 @@ function deleteUnpublished(db: Db, options: { period: string; username: string }
       mission: draft.mission,
       before: { version: draft.version, updatedBy: draft.updatedBy, updatedAt: draft.updatedAt, yaml: draft.yaml },
       message: {
-        th: `ลบร่าง (ฉบับร่างที่ ${draft.version}) พร้อม${label.th} ซึ่งยังไม่เผยแพร่`,
+        th: `ลบร่าง (บันทึกครั้งที่ ${draft.version}) พร้อม${label.th} ซึ่งยังไม่เผยแพร่`,
         en: `deleted the draft (version ${draft.version}) with the unpublished period ${label.en}`,
       },
     });

@@ -32,7 +32,7 @@ describe('publishing a draft whose examples fail', () => {
     const refusal = refusalOf(await publish(db, version, 'pat'));
     expect([refusal.status, refusal.code]).toEqual([400, 'EXAMPLES_FAIL']);
     expect(refusal.detail.failing).toEqual([{ name: 'Five new products and sales up 4.01 % get A', expected: 'C', actual: 'A' }]);
-    expect(refusal.text.th).toContain('"Five new products and sales up 4.01 % get A": คาดว่า C ได้ A');
+    expect(refusal.text.th).toContain('"Five new products and sales up 4.01 % get A": ควรได้ C แต่ได้ A');
     expect(refusal.text.en).toContain('expects C, gives A');
     expect(latestRevision(db, '2567-Q3', 'otop')!.revision).toBe(1);
     expect(getDraft(db, '2567-Q3', 'otop')!.version).toBe(version);
