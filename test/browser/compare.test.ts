@@ -42,7 +42,7 @@ async function setBand(testid: string, value: string): Promise<void> {
 const baselineKey = () => page.getAttribute('[data-testid=baseline-label]', 'data-key');
 const changes = () => page.locator('[data-testid=change]').allTextContents();
 /** The changes of the rules themselves: starting a quarter also moves the reporting rounds' dates, and accepted examples change their expectations. */
-const ruleChanges = async () => (await changes()).filter((c) => !/reporting round|example/.test(c));
+const ruleChanges = async () => (await changes()).filter((c) => !/การรายงานรอบที่|กรณีตัวอย่าง/.test(c));
 
 describe('comparing a draft with a published revision', () => {
   it('compares a correction with its own period\'s revision, then publishes it as revision 2', async () => {
@@ -51,7 +51,7 @@ describe('comparing a draft with a published revision', () => {
     await page.waitForSelector('[data-testid=save]');
     await setBand('band-newProducts-0-value', '6');
     await expect.poll(baselineKey).toBe('2567-Q3r1');
-    await expect.poll(changes).toEqual([expect.stringMatching(/level A of criterion newProducts went from >= 5 to >= 6/)]);
+    await expect.poll(changes).toEqual([expect.stringMatching(/ระดับ A ของตัวชี้วัด "ผลิตภัณฑ์ลงทะเบียนเพิ่มขึ้น" เปลี่ยนจาก >= 5 เป็น >= 6/)]);
     // The examples that now give another grade take it as expected (each after a confirmation).
     page.on('dialog', (dialog) => void dialog.accept());
     while ((await page.locator('[data-testid=accept-example]').count()) > 0) {
@@ -60,12 +60,12 @@ describe('comparing a draft with a published revision', () => {
       await expect.poll(() => page.locator('[data-testid=accept-example]').count()).toBeLessThan(before);
     }
     await page.click('[data-testid=save]');
-    await expect(page.locator('[data-testid=message]').textContent()).resolves.toContain('saved');
+    await expect(page.locator('[data-testid=message]').textContent()).resolves.toContain('บันทึกแล้ว');
     const acknowledge = page.locator('[data-testid=acknowledge]');
     if (await acknowledge.count()) await acknowledge.check();
     await page.click('[data-testid=publish]');
     await page.click('[data-testid=confirm-publish-confirm]');
-    await expect(page.locator('[data-testid=published]').textContent()).resolves.toContain('published revision 2');
+    await expect(page.locator('[data-testid=published]').textContent()).resolves.toContain('เผยแพร่ฉบับที่ ๒แล้ว');
   });
 
   it('starts 2567-Q4, whose draft is compared by default with 2567-Q3\'s latest revision', async () => {
@@ -79,7 +79,7 @@ describe('comparing a draft with a published revision', () => {
     const options = await page.locator('[data-testid=baseline-picker] option').allTextContents();
     expect(options).toEqual([expect.stringMatching(/^ไตรมาส ๓\/๒๕๖๗ ฉบับที่ ๒ \(เผยแพร่ [๐-๙]+ \S+ ๒๕[๐-๙]{2}\)$/), expect.stringMatching(/^ไตรมาส ๓\/๒๕๖๗ ฉบับที่ ๑ /)]);
     // The rules are revision 2's: the only changes are the three rounds moved into the new quarter.
-    await expect.poll(async () => (await changes()).filter((c) => /reporting round/.test(c)).length).toBe(3);
+    await expect.poll(async () => (await changes()).filter((c) => /การรายงานรอบที่/.test(c)).length).toBe(3);
     await expect.poll(ruleChanges).toEqual([]);
     // The same rules as revision 2: no unit moves (the draft as the server read it, before any edit).
     await page.waitForSelector('[data-testid=impact] [data-testid=transition-matrix]');
@@ -89,7 +89,7 @@ describe('comparing a draft with a published revision', () => {
 
   it('lists the threshold changed in the new quarter and the units it moves on the national sample', async () => {
     await setBand('band-salesGrowth-2-value', '2.5');
-    await expect.poll(ruleChanges).toEqual([expect.stringMatching(/level C of criterion salesGrowth went from > 2 to > 2.5/)]);
+    await expect.poll(ruleChanges).toEqual([expect.stringMatching(/ระดับ C ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น" เปลี่ยนจาก > 2 เป็น > 2.5/)]);
     await page.waitForSelector('[data-testid=impact] [data-testid=transition-matrix]');
     const heading = await page.locator('[data-testid=impact] [data-testid=compare] h3').textContent();
     expect(heading).toContain('878');
@@ -106,8 +106,8 @@ describe('comparing a draft with a published revision', () => {
     await expect.poll(baselineKey).toBe('2567-Q3r1');
     expect(new URL(page.url()).searchParams.get('compare')).toBe('2567-Q3r1');
     await expect.poll(ruleChanges).toEqual([
-      expect.stringMatching(/level A of criterion newProducts went from >= 5 to >= 6/),
-      expect.stringMatching(/level C of criterion salesGrowth went from > 2 to > 2.5/),
+      expect.stringMatching(/ระดับ A ของตัวชี้วัด "ผลิตภัณฑ์ลงทะเบียนเพิ่มขึ้น" เปลี่ยนจาก >= 5 เป็น >= 6/),
+      expect.stringMatching(/ระดับ C ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น" เปลี่ยนจาก > 2 เป็น > 2.5/),
     ]);
     await expect(page.locator('[data-testid=impact] [data-testid=compare] h3').textContent()).resolves.toContain('ฉบับที่ ๑');
     await page.screenshot({ path: join(ARTIFACTS, 'compare-with-revision.png'), fullPage: true });

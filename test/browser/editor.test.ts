@@ -135,7 +135,7 @@ describe('the rubric editor in Chromium', () => {
     await edna.click('[data-testid=save]');
     const conflict = edna.locator('[data-testid=conflict]');
     await expect(conflict.textContent()).resolves.toContain('มีผู้บันทึกร่างนี้ก่อนคุณ');
-    await expect(conflict.textContent()).resolves.toContain('ระดับ D ของตัวชี้วัด salesGrowth เปลี่ยนจาก < 2 เป็น <= 2');
+    await expect(conflict.textContent()).resolves.toContain('ระดับ D ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น" เปลี่ยนจาก < 2 เป็น <= 2');
     await expect(conflict.textContent()).resolves.not.toContain('went from');
     await shot(edna, '04-conflict');
     // Nothing was overwritten: the server still has pat's version.
@@ -154,7 +154,7 @@ describe('the rubric editor in Chromium', () => {
     await expect(pat.locator('[data-testid=publish]').isDisabled()).resolves.toBe(true);
     await pat.selectOption('[data-testid=band-salesGrowth-3-op]', '<');
     await pat.click('[data-testid=save]');
-    await expect(pat.locator('[data-testid=message]').textContent()).resolves.toContain('saved, version 3');
+    await expect(pat.locator('[data-testid=message]').textContent()).resolves.toContain('บันทึกแล้ว (ครั้งที่ 3)');
     const acknowledge = pat.locator('[data-testid=acknowledge]');
     if (await acknowledge.count()) await acknowledge.check();
     await pat.click('[data-testid=publish]');
@@ -166,7 +166,7 @@ describe('the rubric editor in Chromium', () => {
     await pat.goto(`${editor.base}${OTOP}/audit`);
     const audit = await pat.locator('[data-testid=audit]').textContent();
     expect(audit).toMatch(/เผยแพร่ฉบับที่ ๑ \(รหัสตรวจสอบ [0-9a-f]{8}\)/);
-    expect(audit).toContain('ระดับ D ของตัวชี้วัด salesGrowth เปลี่ยนจาก < 2 เป็น <= 2');
+    expect(audit).toContain('ระดับ D ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น" เปลี่ยนจาก < 2 เป็น <= 2');
     expect(audit).not.toMatch(/sha256|\br1\b|publish\b/);
     await shot(pat, '06-audit');
   });

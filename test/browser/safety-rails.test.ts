@@ -57,7 +57,7 @@ describe('the safety rails of a mission page', () => {
     await expect(pat.locator('[data-testid=publish]').isDisabled()).resolves.toBe(true);
     const blockers = pat.locator('[data-testid=publish-blocker]');
     await expect(blockers.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).resolves.toEqual(['NO_GRADE_RULE']);
-    await expect(blockers.first().textContent()).resolves.toContain('has no grade rule');
+    await expect(blockers.first().textContent()).resolves.toContain('ยังไม่มีวิธีให้ระดับ');
     // It is the mission's only copy in the quarter: discarding is refused in words.
     await expect(pat.locator('[data-testid=discard]').isDisabled()).resolves.toBe(true);
   });
@@ -73,7 +73,7 @@ describe('the safety rails of a mission page', () => {
     await expect.poll(() => yamlText(pat)).toContain('# แก้ไขโดย pat');
     await expect(pat.locator('[data-testid=save]').isEnabled()).resolves.toBe(true);
     await pat.keyboard.press('Control+s');
-    await expect.poll(() => message(pat)).toContain('saved, version 2');
+    await expect.poll(() => message(pat)).toContain('บันทึกแล้ว (ครั้งที่ 2)');
     await expect(pat.locator('[data-testid=save]').isDisabled()).resolves.toBe(true);
     // Saved on the server: a fresh load shows it.
     await open(pat, OTOP);
@@ -83,12 +83,12 @@ describe('the safety rails of a mission page', () => {
   it('Ctrl+S in a table field saves the value being typed', async () => {
     await pat.fill('[data-testid=band-salesGrowth-1-value]', '3.5');
     await pat.keyboard.press('Control+s');
-    await expect.poll(() => message(pat)).toContain('saved, version 3');
+    await expect.poll(() => message(pat)).toContain('บันทึกแล้ว (ครั้งที่ 3)');
     await open(pat, OTOP);
     expect(await yamlText(pat)).toContain('{ level: B, op: ">", value: 3.5,');
     await changeThreshold(pat, '3');
     await pat.keyboard.press('Meta+s');
-    await expect.poll(() => message(pat)).toContain('saved, version 4');
+    await expect.poll(() => message(pat)).toContain('บันทึกแล้ว (ครั้งที่ 4)');
   });
 
   it('lists a failing example and a new error beside the disabled Publish button; unsaved edits are named first', async () => {
@@ -97,12 +97,12 @@ describe('the safety rails of a mission page', () => {
     await expect.poll(codes).toContain('UNSAVED_CHANGES');
     await expect(pat.locator('[data-testid=publish]').isDisabled()).resolves.toBe(true);
     await pat.click('[data-testid=save]');
-    await expect.poll(() => message(pat)).toContain('saved, version 5');
+    await expect.poll(() => message(pat)).toContain('บันทึกแล้ว (ครั้งที่ 5)');
     // Level B now takes what C took: the examples between 1.5 and 3 say otherwise.
     await expect.poll(codes).not.toContain('UNSAVED_CHANGES');
     expect(await codes()).toContain('EXAMPLES_FAIL');
     const failing = await pat.locator('[data-testid=publish-blocker][data-code=EXAMPLES_FAIL]').textContent();
-    expect(failing).toMatch(/expects C, gives B/);
+    expect(failing).toMatch(/ควรได้ C แต่ได้ B/);
     await expect(pat.locator('[data-testid=publish]').isDisabled()).resolves.toBe(true);
     // The server refuses the same, whatever the page sends.
     const response = await pat.request.post(`${editor.base}${OTOP}?/publish`, {
@@ -115,7 +115,7 @@ describe('the safety rails of a mission page', () => {
     // Put back: publishable again.
     await changeThreshold(pat, '3');
     await pat.click('[data-testid=save]');
-    await expect.poll(() => message(pat)).toContain('saved, version 6');
+    await expect.poll(() => message(pat)).toContain('บันทึกแล้ว (ครั้งที่ 6)');
     await expect.poll(codes).toEqual([]);
     await expect(pat.locator('[data-testid=publish]').isEnabled()).resolves.toBe(true);
   });
@@ -131,7 +131,7 @@ describe('the safety rails of a mission page', () => {
     // The language switch leaves the page (a server route): it asks too.
     const onLanguage = nextDialog(pat, false);
     await pat.click('[data-testid=lang-switch]');
-    expect((await onLanguage).message).toContain('unsaved changes');
+    expect((await onLanguage).message).toContain('มีการแก้ไขที่ยังไม่บันทึก');
     expect(new URL(pat.url()).pathname).toBe(OTOP);
     expect(await yamlText(pat)).toContain('value: 3.005,');
     // A reload: the browser's own "leave site?" question.
@@ -143,7 +143,7 @@ describe('the safety rails of a mission page', () => {
 
   it('leaves without asking once the edit is saved', async () => {
     await pat.click('[data-testid=save]');
-    await expect.poll(() => message(pat)).toContain('saved, version 7');
+    await expect.poll(() => message(pat)).toContain('บันทึกแล้ว (ครั้งที่ 7)');
     const asked: string[] = [];
     const listen = (d: Dialog) => {
       asked.push(d.type());
@@ -157,13 +157,16 @@ describe('the safety rails of a mission page', () => {
 
   it('publishes only after the confirmation: Cancel publishes nothing, the dialog names the revision and the changes', async () => {
     await open(pat, OTOP);
+    // The changed threshold's quote from the letter is a warning: acknowledged first, as the reasons say.
+    await expect(pat.locator('[data-testid=publish-blocker][data-code=WARNINGS_NOT_ACKNOWLEDGED]').count()).resolves.toBe(1);
+    await pat.check('[data-testid=acknowledge]');
     await pat.click('[data-testid=publish]');
     const dialog = pat.locator('[data-testid=confirm-publish]');
     await expect(dialog.isVisible()).resolves.toBe(true);
     const words = await dialog.textContent();
-    expect(words).toContain('Publish revision 2?');
-    expect(words).toContain('cannot be undone');
-    expect(words).toContain('level B of criterion salesGrowth went from > 3 to > 3.005');
+    expect(words).toContain('เผยแพร่ฉบับที่ ๒?');
+    expect(words).toContain('การเผยแพร่ย้อนกลับไม่ได้');
+    expect(words).toContain('ระดับ B ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น" เปลี่ยนจาก > 3 เป็น > 3.005');
     // Cancel is focused first, so Enter does not publish; Escape closes.
     await expect(pat.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('confirm-publish-cancel');
     await pat.keyboard.press('Escape');
@@ -173,11 +176,11 @@ describe('the safety rails of a mission page', () => {
     await open(pat, OTOP);
     await expect(pat.locator('[data-testid=draft-state]').count()).resolves.toBe(1);
     await expect(pat.locator('[data-testid=published]').count()).resolves.toBe(0);
-    // Confirmed: published (the changed threshold's quote from the letter is a warning to acknowledge).
-    if (await pat.locator('[data-testid=acknowledge]').count()) await pat.check('[data-testid=acknowledge]');
+    // Confirmed: published.
+    await pat.check('[data-testid=acknowledge]');
     await pat.click('[data-testid=publish]');
     await pat.click('[data-testid=confirm-publish-confirm]');
-    await expect(pat.locator('[data-testid=published]').textContent()).resolves.toMatch(/published revision 2 sha256:/);
+    await expect(pat.locator('[data-testid=published]').textContent()).resolves.toMatch(/^เผยแพร่ฉบับที่ ๒แล้ว · รหัสตรวจสอบ /);
     await expect(pat.locator('[data-testid=draft-state]').count()).resolves.toBe(0);
   });
 
@@ -186,18 +189,18 @@ describe('the safety rails of a mission page', () => {
     await pat.locator('[data-testid=draft-state]').waitFor();
     await changeThreshold(pat, '3.75');
     await pat.click('[data-testid=save]');
-    await expect.poll(() => message(pat)).toContain('saved, version 2');
+    await expect.poll(() => message(pat)).toContain('บันทึกแล้ว (ครั้งที่ 2)');
     await pat.click('[data-testid=discard]');
     await pat.click('[data-testid=confirm-discard-cancel]');
     await expect(pat.locator('[data-testid=draft-state]').count()).resolves.toBe(1);
     await pat.click('[data-testid=discard]');
-    await expect(pat.locator('[data-testid=confirm-discard]').textContent()).resolves.toContain('published revision 2');
+    await expect(pat.locator('[data-testid=confirm-discard]').textContent()).resolves.toContain('ฉบับที่ ๒ที่เผยแพร่แล้ว');
     await pat.click('[data-testid=confirm-discard-confirm]');
-    await expect(pat.locator('[data-testid=discarded]').textContent()).resolves.toContain('showing published revision 2');
+    await expect(pat.locator('[data-testid=discarded]').textContent()).resolves.toContain('แสดงฉบับที่ ๒ที่เผยแพร่');
     await expect(pat.locator('[data-testid=draft-state]').count()).resolves.toBe(0);
     await expect(pat.locator('[data-testid=correct]').count()).resolves.toBe(1);
     await pat.goto(`${editor.base}${OTOP}/audit`);
-    await expect(pat.locator('[data-testid=audit]').textContent()).resolves.toContain('discarded the draft (version 2)');
+    await expect(pat.locator('[data-testid=audit]').textContent()).resolves.toContain('ทิ้งร่าง (บันทึกครั้งที่ 2)');
   });
 });
 
@@ -233,21 +236,27 @@ describe('the four-eyes rule on a mission page (RUBRIC_FOUR_EYES=1)', () => {
     await author.locator('[data-testid=draft-state]').waitFor();
     await changeThreshold(author, '3.005');
     await author.click('[data-testid=save]');
-    await expect.poll(() => message(author)).toContain('saved, version 2');
+    await expect.poll(() => message(author)).toContain('บันทึกแล้ว (ครั้งที่ 2)');
     const sameHands = author.locator('[data-testid=publish-blocker][data-code=SAME_PUBLISHER]');
     await expect.poll(() => sameHands.count()).toBe(1);
-    await expect(sameHands.textContent()).resolves.toContain('another publisher must check and publish');
+    await expect(sameHands.textContent()).resolves.toContain('ต้องให้ผู้เผยแพร่อีกคนตรวจและเผยแพร่');
     await expect(author.locator('[data-testid=publish]').isDisabled()).resolves.toBe(true);
     await author.context().close();
 
     const checker = await signIn(PUBLISHERS[1]!);
-    await expect(checker.locator('[data-testid=publish-blocker]').count()).resolves.toBe(0);
-    if (await checker.locator('[data-testid=acknowledge]').count()) await checker.check('[data-testid=acknowledge]');
+    // Only the warnings wait for the checker: the acknowledgement is listed until it is ticked.
+    const reasons = () => checker.locator('[data-testid=publish-blocker]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    if (await checker.locator('[data-testid=acknowledge]').count()) {
+      await expect(reasons()).resolves.toEqual(['WARNINGS_NOT_ACKNOWLEDGED']);
+      await expect(checker.locator('[data-testid=publish]').isDisabled()).resolves.toBe(true);
+      await checker.check('[data-testid=acknowledge]');
+    }
+    await expect(reasons()).resolves.toEqual([]);
     await checker.click('[data-testid=publish]');
     await checker.click('[data-testid=confirm-publish-confirm]');
-    await expect(checker.locator('[data-testid=published]').textContent()).resolves.toMatch(/published revision 2/);
+    await expect(checker.locator('[data-testid=published]').textContent()).resolves.toMatch(/เผยแพร่ฉบับที่ ๒แล้ว/);
     await checker.goto(`${strict.base}${OTOP}/audit`);
-    await expect(checker.locator('[data-testid=audit]').textContent()).resolves.toContain('changed by pat, checked and published by quinn');
+    await expect(checker.locator('[data-testid=audit]').textContent()).resolves.toContain('แก้ไขโดย pat ตรวจและเผยแพร่โดย quinn');
     await checker.context().close();
   });
 });

@@ -4,7 +4,7 @@ import { hasRole } from '$engine/store/accounts.js';
 import { AnalysisUnavailable, analyseText, liveText } from '$engine/node/analysis-pool.js';
 import { storeDb } from '$lib/server/context.js';
 import { formOf } from '$lib/server/form.js';
-import { baselineGaps, discardDraft, draftAuthors, fourEyesRule, getDraft, latestRevision, missionRevisions, openCorrection, publishDraft, revisions, saveDraft, type Refused } from '$engine/store/rubric-store.js';
+import { baselineGaps, baselineRevision, discardDraft, draftAuthors, fourEyesRule, getDraft, latestRevision, missionRevisions, openCorrection, publishDraft, revisions, saveDraft, storeMissions, type Refused } from '$engine/store/rubric-store.js';
 import { MISSION, PERIOD } from '$engine/period.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,10 +42,30 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     comparable: missionRevisions(db, mission),
     /** Under the four-eyes rule (RUBRIC_FOUR_EYES), who changed the draft: they may not publish it; null when the rule is off. */
     fourEyes: fourEyesRule() ? { authors: draft ? draftAuthors(db, draft) : [] } : null,
+    /** For a mission with no grade rule yet: the other missions' published structures it can start from. */
+    others: live?.rubric && !live.rubric.grade ? await structures(db, period, mission) : [],
     canEdit: hasRole(locals.user, 'editor'),
     canPublish: hasRole(locals.user, 'publisher'),
   };
 };
+
+/**
+ * The other missions of the period that have a grade rule, each as its latest published revision
+ * (this period's, else the previous period's), read in the analysis workers: what "copy another
+ * mission's structure" offers. Drafts are left out: only published rules are copied.
+ */
+async function structures(db: ReturnType<typeof storeDb>, period: string, mission: string) {
+  const found = await Promise.all(
+    storeMissions(db, period)
+      .filter((m) => m !== mission)
+      .map(async (m) => {
+        const revision = baselineRevision(db, period, m);
+        const read = revision ? await orNull(analyseText(revision.yaml, revision.period, m)) : null;
+        return read?.rubric?.grade ? { mission: m, name: read.rubric.name, rubric: read.rubric } : null;
+      }),
+  );
+  return found.filter((o) => o !== null);
+}
 
 /** A worker's answer, or null when it could not finish in time. */
 async function orNull<T>(work: Promise<T>): Promise<T | null> {

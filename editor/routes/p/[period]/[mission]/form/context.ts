@@ -3,6 +3,8 @@
 import type { Rubric, Text } from '$engine/types.js';
 import type { SchemaNode } from '$engine/schema-form.js';
 import type { Edits } from '../edits.js';
+import type { Say } from '$lib/lang.js';
+import { outcomeWords } from '$engine/words.js';
 
 /** A fact or derived value a picker offers. */
 export interface ValueOption {
@@ -102,8 +104,9 @@ export function problemsByPointer(findings: readonly { severity: string; message
 }
 
 /** A failing example takes its actual result (and score, if it states one) as expected, once the user confirms. */
-export function acceptExample(edits: Edits, rubric: Rubric | undefined, e: { index: number; name: string; actual: string; actualScore: number | null }): void {
-  const ok = confirm(`ยอมรับผล "${e.actual}" เป็นผลที่คาดหวังของตัวอย่าง "${e.name}" หรือไม่\nAccept "${e.actual}" as the expected result of "${e.name}"?`);
+export function acceptExample(edits: Edits, rubric: Rubric | undefined, e: { index: number; name: string; actual: string; actualScore: number | null }, say: Say): void {
+  const actual = outcomeWords(e.actual);
+  const ok = confirm(say(`ยอมรับผล "${actual.th}" เป็นผลที่ควรได้ของตัวอย่าง "${e.name}" หรือไม่`, `Accept "${actual.en}" as the expected result of "${e.name}"?`));
   if (!ok) return;
   edits.put(['examples', e.index, 'expect'], e.actual);
   if (e.actualScore !== null && rubric?.examples?.[e.index]?.score !== undefined) edits.put(['examples', e.index, 'score'], e.actualScore);
