@@ -137,8 +137,15 @@ export function patternParts(pattern: Pattern): RubricParts {
   }
 }
 
-/** Another mission's structure: its facts, derived values, conditions, criteria, exemptions, score, grade rule and examples. */
+/** Another mission's structure: its facts, derived values, conditions, criteria, exemptions, score, grade rule and examples, without the quotes of its letter. */
 export function copiedParts(other: Rubric): RubricParts {
   const keys = ['facts', 'derived', 'conditions', 'criteria', 'exemptions', 'score', 'grade', 'examples'] as const;
-  return Object.fromEntries(keys.filter((k) => other[k] !== undefined).map((k) => [k, structuredClone(other[k])])) as RubricParts;
+  return Object.fromEntries(keys.filter((k) => other[k] !== undefined).map((k) => [k, withoutQuotes(other[k])])) as RubricParts;
+}
+
+/** A copy without the `quote` of any band or row: another mission's letter does not speak for this one. */
+function withoutQuotes<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutQuotes) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'quote').map(([k, v]) => [k, withoutQuotes(v)])) as T;
 }

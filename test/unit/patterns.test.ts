@@ -42,5 +42,9 @@ describe('copiedParts', () => {
     expect(live.rubric?.criteria?.map((c) => c.id)).toEqual(otop.criteria!.map((c) => c.id));
     expect(live.examples.filter((e) => !e.passed)).toEqual([]);
     expect(live.examples).toHaveLength(otop.examples!.length);
+    // OTOP's letter does not speak for food-security: no quote is copied (OTOP has them).
+    expect(JSON.stringify(otop.criteria)).toContain('"quote"');
+    expect(JSON.stringify(copiedParts(otop))).not.toContain('"quote"');
+    expect(live.rubric?.criteria?.[1]?.bands.map((b) => b.value)).toEqual(otop.criteria![1]!.bands.map((b) => b.value));
   });
 });
