@@ -16,6 +16,9 @@ const BAD_ROWS = join(import.meta.dirname, '../fixtures/national/bad-rows-otop.c
 const PAGES: { name: string; path: string; ready: (page: Page) => Promise<unknown> }[] = [
   { name: 'home', path: '/', ready: (p) => p.waitForSelector('section h2') },
   { name: 'mission', path: DRAFT, ready: (p) => p.waitForSelector('[data-testid=yaml-editor][data-ready=true]', { timeout: 30_000 }) },
+  ...(['general', 'data', 'rules', 'examples'] as const).map((tab) => ({ name: `mission (${tab} form)`, path: DRAFT, ready: (p: Page) => openTab(p, tab) })),
+  { name: 'mission (publish confirmation)', path: DRAFT, ready: askToPublish },
+  { name: 'new criteria', path: '/p/2567-Q4/food-security', ready: (p) => p.waitForSelector('[data-testid=new-criteria]', { timeout: 30_000 }) },
   { name: 'preview', path: PREVIEW, ready: uploadBadRows },
   { name: 'ledger', path: '/ledger', ready: (p) => p.waitForSelector('h2') },
   { name: 'audit', path: `${DRAFT}/audit`, ready: (p) => p.waitForSelector('[data-testid=audit]') },
@@ -26,6 +29,21 @@ let browser: Browser;
 /** Signed in, at a desktop's width and at a phone's. */
 let desktop: BrowserContext;
 let phone: BrowserContext;
+
+/** The mission page with one of its form tabs open. */
+async function openTab(page: Page, tab: string): Promise<void> {
+  await page.waitForSelector('[data-testid=yaml-editor][data-ready=true]', { timeout: 30_000 });
+  await page.click(`[data-testid=tab-${tab}]`);
+  await page.waitForSelector('.table [data-pointer]');
+}
+
+/** The mission page with the publish confirmation open (its warnings acknowledged first, if it has any). */
+async function askToPublish(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=yaml-editor][data-ready=true]', { timeout: 30_000 });
+  if (await page.locator('[data-testid=acknowledge]').count()) await page.check('[data-testid=acknowledge]');
+  await page.click('[data-testid=publish]');
+  await page.waitForSelector('[data-testid=confirm-publish][open]');
+}
 
 /** Uploads a small file of bad rows, so that the preview shows its results and problems. */
 async function uploadBadRows(page: Page): Promise<void> {
