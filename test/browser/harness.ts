@@ -137,3 +137,26 @@ export async function signInPage(page: Page, editor: Pick<Editor, 'base'>, user:
   await page.fill('input[name=password]', user.password);
   await Promise.all([page.waitForURL(`${editor.base}/`, { timeout: timeout ?? 90_000 }), page.click('button[type=submit]')]);
 }
+
+/**
+ * Counts what a person does in the YAML pane from now on (a key, a click, a paste, a drop), across
+ * the page's navigations (the count lives in the tab's sessionStorage): a walk that must be done
+ * without YAML ends by reading 0. Focus alone is not counted.
+ */
+export async function watchYamlPane(page: Page): Promise<() => Promise<number>> {
+  const install = () => {
+    for (const type of ['keydown', 'pointerdown', 'paste', 'drop']) {
+      document.addEventListener(
+        type,
+        (event) => {
+          if (!(event.target instanceof Element) || !event.target.closest('[data-testid=yaml-editor]')) return;
+          sessionStorage.setItem('yaml-touches', String(Number(sessionStorage.getItem('yaml-touches') ?? 0) + 1));
+        },
+        true,
+      );
+    }
+  };
+  await page.addInitScript(install);
+  await page.evaluate(install);
+  return () => page.evaluate(() => Number(sessionStorage.getItem('yaml-touches') ?? 0));
+}
