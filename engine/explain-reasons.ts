@@ -16,6 +16,22 @@ export function formatValue(model: Model, id: string, value: FactValue | undefin
   return String(value);
 }
 
+/**
+ * A value as a reason names it: its label (the score as คะแนนรวม when it has none), never its id,
+ * which stays in the trace for tools.
+ */
+export function valueName(model: Model, id: string): Text {
+  const label = model.catalog.get(id)?.label;
+  if (label) return label;
+  return id === SCORE_INPUT ? { th: 'คะแนนรวม', en: 'the score' } : { th: id, en: id };
+}
+
+/** A criterion by its label, in quotes (a long label reads as one name). */
+export function criterionName(model: Model, id: string): Text {
+  const c = model.criteria.find((x) => x.id === id);
+  return c ? { th: `"${c.label.th}"`, en: `"${c.label.en}"` } : { th: id, en: id };
+}
+
 function bandsList(bands: readonly BandModel[]): string {
   return bands.map((b) => `${b.text} → ${b.level ?? b.points}`).join(', ');
 }
@@ -26,27 +42,28 @@ export function unmatchedReason(model: Model, verdict: Verdict, values: FactValu
   if (missed >= 0) {
     const c = model.criteria[missed]!;
     const value = formatValue(model, c.input, values[c.inputSlot]);
+    const name = valueName(model, c.input);
     return {
-      th: `ไม่ตรงกับระดับใด: ${c.input} ${value} ไม่อยู่ในช่วงใดของตัวชี้วัด "${c.label.th}" (${bandsList(c.bands)})`,
-      en: `no level matched: ${c.input} ${value} matches no level of criterion ${c.id} (${bandsList(c.bands)})`,
+      th: `ไม่ตรงกับระดับใด: ${name.th} ${value} ไม่อยู่ในช่วงใดของตัวชี้วัด "${c.label.th}" (${bandsList(c.bands)})`,
+      en: `no level matched: ${name.en} ${value} matches no level of criterion "${c.label.en}" (${bandsList(c.bands)})`,
     };
   }
   const grade = model.rubric.grade;
   if (grade?.type === 'bands') {
-    const label = model.catalog.get(grade.input)?.label ?? { th: grade.input, en: grade.input };
+    const label = valueName(model, grade.input);
     const value = formatValue(model, grade.input, verdict.score);
     const bands = bandsList(grade.bands.map(bandModel));
     return {
       th: `ไม่ตรงกับระดับใด: ${label.th} ${value} ไม่อยู่ในช่วงใด (${bands})`,
-      en: `no level matched: ${grade.input === SCORE_INPUT ? 'score' : grade.input} ${value} matches no level (${bands})`,
+      en: `no level matched: ${label.en} ${value} matches no level (${bands})`,
     };
   }
   if (grade?.type === 'truthTable' || grade?.type === 'ladder') {
     const ids = grade.type === 'truthTable' ? grade.columns : [...new Set(usedLeaves(trace).map((l) => l.fact))];
-    const shown = ids.map((id) => `${id}=${formatValue(model, id, values[model.slotOf.get(id)!])}`).join(', ');
+    const shown = (l: keyof Text) => ids.map((id) => `${valueName(model, id)[l]} = ${formatValue(model, id, values[model.slotOf.get(id)!])}`).join(', ');
     return {
-      th: `ไม่ตรงกับระดับใด: ไม่มีแถวใดในตารางที่ตรงกับ ${shown}`,
-      en: `no level matched: no row of the table matches ${shown}`,
+      th: `ไม่ตรงกับระดับใด: ไม่มีแถวใดในตารางที่ตรงกับ ${shown('th')}`,
+      en: `no level matched: no row of the table matches ${shown('en')}`,
     };
   }
   if (!grade) {
@@ -65,10 +82,10 @@ export function gradedReason(model: Model, verdict: Verdict, values: FactValue[]
   const grade = model.rubric.grade!;
   const level = verdict.grade!;
   const applicable = trace.filter((t): t is CriterionTrace => t.kind === 'criterion' && t.applicable);
-  const part = (t: CriterionTrace, gap: string): string =>
-    `${t.input} ${formatValue(model, t.input, t.value)} (${t.threshold === null ? gap : `${t.threshold} → ${t.level ?? t.points}`})`;
-  const parts = applicable.map((t) => part(t, 'ช่องว่างของเกณฑ์'));
-  const partsEn = applicable.map((t) => part(t, 'in a gap'));
+  const part = (t: CriterionTrace, l: keyof Text, gap: string): string =>
+    `${valueName(model, t.input)[l]} ${formatValue(model, t.input, t.value)} (${t.threshold === null ? gap : `${t.threshold} → ${t.level ?? t.points}`})`;
+  const parts = applicable.map((t) => part(t, 'th', 'ช่องว่างของเกณฑ์'));
+  const partsEn = applicable.map((t) => part(t, 'en', 'in a gap'));
   switch (grade.type) {
     case 'worst':
       return {
@@ -94,15 +111,15 @@ export function gradedReason(model: Model, verdict: Verdict, values: FactValue[]
         };
       }
       const rows = (trace.find((t): t is GradeTrace => t.kind === 'grade')?.rows ?? [])[verdict.row];
-      const held = (rows?.leaves ?? []).filter((l) => l.holds).map((l) => `${l.fact} ${formatValue(model, l.fact, l.actual)}`);
+      const held = (l: keyof Text) => (rows?.leaves ?? []).filter((f) => f.holds).map((f) => `${valueName(model, f.fact)[l]} ${formatValue(model, f.fact, f.actual)}`).join(', ');
       return {
-        th: `ระดับ ${level}: ผ่านเงื่อนไขแถว ${level} (${held.join(', ')})`,
-        en: `${level}: the conditions of row ${level} hold (${held.join(', ')})`,
+        th: `ระดับ ${level}: ผ่านเงื่อนไขแถว ${level} (${held('th')})`,
+        en: `${level}: the conditions of row ${level} hold (${held('en')})`,
       };
     }
     case 'truthTable': {
-      const shown = grade.columns.map((id) => `${id}=${formatValue(model, id, values[model.slotOf.get(id)!])}`).join(', ');
-      return { th: `ระดับ ${level}: ตรงกับแถว ${level} ของตาราง (${shown})`, en: `${level}: matches row ${level} of the table (${shown})` };
+      const shown = (l: keyof Text) => grade.columns.map((id) => `${valueName(model, id)[l]} = ${formatValue(model, id, values[model.slotOf.get(id)!])}`).join(', ');
+      return { th: `ระดับ ${level}: ตรงกับแถว ${level} ของตาราง (${shown('th')})`, en: `${level}: matches row ${level} of the table (${shown('en')})` };
     }
   }
 }
@@ -114,7 +131,7 @@ export function exemptionText(model: Model, verdict: Verdict): Text {
   const names = verdict.exemptions.map((i) => exemptions[i]!);
   const rescaled = model.rubric.score?.whenNotApplicable === 'rescale';
   return {
-    th: `; ได้รับยกเว้น: ${names.map((e) => `${e.label.th} (ไม่ประเมิน ${e.notApplicable.join(', ')})`).join('; ')}${rescaled ? ' ปรับคะแนนรวมเป็นเต็ม' : ''}`,
-    en: `; exempt: ${names.map((e) => `${e.label.en} (${e.notApplicable.join(', ')} not applicable)`).join('; ')}${rescaled ? ', total rescaled to the full maximum' : ''}`,
+    th: `; ได้รับยกเว้น: ${names.map((e) => `${e.label.th} (ไม่ประเมิน ${e.notApplicable.map((id) => criterionName(model, id).th).join(', ')})`).join('; ')}${rescaled ? ' ปรับคะแนนรวมเป็นเต็ม' : ''}`,
+    en: `; exempt: ${names.map((e) => `${e.label.en} (${e.notApplicable.map((id) => criterionName(model, id).en).join(', ')} not applicable)`).join('; ')}${rescaled ? ', total rescaled to the full maximum' : ''}`,
   };
 }

@@ -2,7 +2,7 @@
 // reason in Thai and English (from explain-reasons.ts), and notes on gaps that did not change it.
 import { compareLeaf } from './conditions.js';
 import { bandModel, type Model } from './model.js';
-import { exemptionText, formatValue, gradedReason, unmatchedReason } from './explain-reasons.js';
+import { exemptionText, formatValue, gradedReason, unmatchedReason, valueName } from './explain-reasons.js';
 import { SCORE_INPUT, type Condition, type FactValue, type Level, type Scalar, type Text } from './types.js';
 import { closingsOf, runtimeOf, valuesOf } from './runtime.js';
 import { GRADE_BANDS, NO_BAND, NOT_APPLICABLE, type Verdict } from './verdict.js';
@@ -95,8 +95,8 @@ function settledNotes(model: Model, verdict: Verdict, values: FactValue[]): Text
       const grade = model.rubric.grade as { input: string };
       const value = formatValue(model, grade.input, verdict.score ?? values[model.slotOf.get(grade.input) ?? -1]);
       return {
-        th: `หมายเหตุ: ${model.catalog.get(grade.input)?.label.th ?? grade.input} ${value} อยู่ในช่องว่างของเกณฑ์การให้ระดับ แต่ช่วงทั้งสองข้างให้ระดับ ${level} เหมือนกัน`,
-        en: `Note: ${grade.input === SCORE_INPUT ? 'the score' : grade.input} ${value} falls in a gap of the grade bands, but the bands on both sides give ${level}.`,
+        th: `หมายเหตุ: ${valueName(model, grade.input).th} ${value} อยู่ในช่องว่างของเกณฑ์การให้ระดับ แต่ช่วงทั้งสองข้างให้ระดับ ${level} เหมือนกัน`,
+        en: `Note: ${valueName(model, grade.input).en} ${value} falls in a gap of the grade bands, but the bands on both sides give ${level}.`,
       };
     }
     const c = model.criteria[index]!;
@@ -106,8 +106,8 @@ function settledNotes(model: Model, verdict: Verdict, values: FactValue[]): Text
     const because = settledBecause(model, verdict, index, sides);
     const options = sides.length > 0 ? { th: `ไม่ว่าจะนับเป็น ${sides.join(' หรือ ')} `, en: `whether it counts as ${sides.join(' or ')}, ` } : { th: '', en: '' };
     return {
-      th: `หมายเหตุ: ${c.label.th} ${value} ไม่อยู่ในช่วงใด (ช่องว่างของเกณฑ์) แต่${options.th}ก็ได้ระดับ ${level} เพราะ${because.th}`,
-      en: `Note: ${c.input} ${value} falls in a gap of criterion ${c.id} (no band), but ${options.en}the grade is ${level}, because ${because.en}.`,
+      th: `หมายเหตุ: ${valueName(model, c.input).th} ${value} ไม่อยู่ในช่วงใดของตัวชี้วัด "${c.label.th}" (ช่องว่างของเกณฑ์) แต่${options.th}ก็ได้ระดับ ${level} เพราะ${because.th}`,
+      en: `Note: ${valueName(model, c.input).en} ${value} falls in a gap of criterion "${c.label.en}" (no band), but ${options.en}the grade is ${level}, because ${because.en}.`,
     };
   });
 }
@@ -121,7 +121,7 @@ function settledBecause(model: Model, verdict: Verdict, index: number, sides: st
     const decider = model.criteria.findIndex((c, i) => i !== index && verdict.bands[i]! >= 0 && c.bands[verdict.bands[i]!]!.level === verdict.grade);
     if (decider >= 0) {
       const c = model.criteria[decider]!;
-      return { th: `${c.label.th} ได้ระดับ ${verdict.grade} แล้ว และเกณฑ์ใช้ระดับที่ต่ำที่สุด`, en: `${c.id} is already ${verdict.grade} and the grade is the worst of the criteria` };
+      return { th: `ตัวชี้วัด "${c.label.th}" ได้ระดับ ${verdict.grade} แล้ว และเกณฑ์ใช้ระดับที่ต่ำที่สุด`, en: `criterion "${c.label.en}" is already ${verdict.grade} and the grade is the worst of the criteria` };
     }
     return { th: 'ช่วงทั้งสองข้างให้ระดับเดียวกัน', en: 'the bands on both sides give the same level' };
   }

@@ -7,6 +7,7 @@ import { bandModel, inBand, type Model } from './model.js';
 import { LEVELS, type FactValue, type Level, type Text } from './types.js';
 import { valuesOf } from './runtime.js';
 import { NOT_APPLICABLE } from './verdict.js';
+import { valueName } from './explain-reasons.js';
 
 /** One step a unit could take towards a better result. */
 export interface Step {
@@ -50,7 +51,8 @@ export function stepsUp(model: Model, result: GradeResult): Step[] {
         needed = leaf.operator === 'greaterThan' ? leaf.value + step : leaf.operator === 'lessThan' ? leaf.value - step : leaf.value;
         needed = Number(needed.toFixed(info.precision));
       }
-      steps.push(step(`row ${row.level}`, leaf.fact, actual, needed, row.level, info.type === 'number' ? info.precision : 0, info.unit));
+      const names = { fact: valueName(model, leaf.fact), where: { th: `แถว ${row.level}`, en: `row ${row.level}` } };
+      steps.push(step(`row ${row.level}`, leaf.fact, names, actual, needed, row.level, info.type === 'number' ? info.precision : 0, info.unit));
     }
     return steps;
   }
@@ -81,12 +83,16 @@ export function stepsUp(model: Model, result: GradeResult): Step[] {
     const reached = c.bands[best.band]!;
     const needed = fromSteps(best.steps, p);
     if (!inBand(bandModel(model.rubric.criteria![i]!.bands[best.band]!), needed)) return;
-    steps.push(step(`criterion ${c.id}`, c.input, value, needed, reached.level ?? `${reached.points} points`, p, info.unit));
+    const names = { fact: valueName(model, c.input), where: { th: `ตัวชี้วัด "${c.label.th}"`, en: `criterion "${c.label.en}"` } };
+    steps.push(step(`criterion ${c.id}`, c.input, names, value, needed, reached.level ?? `${reached.points} points`, p, info.unit));
   });
   return steps;
 }
 
-function step(target: string, fact: string, value: FactValue, needed: FactValue, reaches: string, precision: number, unit?: Text): Step {
+/** What a step's words name: the value by its label, and the row or criterion it reaches. */
+type StepNames = { fact: Text; where: Text };
+
+function step(target: string, fact: string, names: StepNames, value: FactValue, needed: FactValue, reaches: string, precision: number, unit?: Text): Step {
   if (typeof value === 'number' && typeof needed === 'number') {
     const delta = Number((needed - value).toFixed(precision));
     const amount = Math.abs(delta).toFixed(precision);
@@ -101,8 +107,8 @@ function step(target: string, fact: string, value: FactValue, needed: FactValue,
       delta,
       reaches,
       message: {
-        th: `${fact} ต้อง${more ? 'เพิ่มอีก' : 'ลดลงอีก'} ${amount}${unitTh} (เป็น ${needed.toFixed(precision)}) จึงได้ ${reaches} ใน${target.startsWith('row') ? 'แถว' : 'ตัวชี้วัด'} ${target.replace(/^(row|criterion) /, '')}`,
-        en: `needs ${amount} ${more ? 'more' : 'less'}${unitEn} of ${fact} (${needed.toFixed(precision)}) for ${reaches} on ${target}`,
+        th: `${names.fact.th} ต้อง${more ? 'เพิ่มอีก' : 'ลดลงอีก'} ${amount}${unitTh} (เป็น ${needed.toFixed(precision)}) จึงได้ ${reaches} ใน${names.where.th}`,
+        en: `needs ${amount} ${more ? 'more' : 'less'}${unitEn} of ${names.fact.en} (${needed.toFixed(precision)}) for ${reaches} on ${names.where.en}`,
       },
     };
   }
@@ -114,8 +120,8 @@ function step(target: string, fact: string, value: FactValue, needed: FactValue,
     delta: null,
     reaches,
     message: {
-      th: `${fact} ต้องเป็น ${String(needed)} (ตอนนี้ ${String(value)}) จึงได้ ${reaches}`,
-      en: `needs ${fact} = ${String(needed)} (now ${String(value)}) for ${reaches} on ${target}`,
+      th: `${names.fact.th} ต้องเป็น ${String(needed)} (ตอนนี้ ${String(value)}) จึงได้ ${reaches} ใน${names.where.th}`,
+      en: `needs ${names.fact.en} = ${String(needed)} (now ${String(value)}) for ${reaches} on ${names.where.en}`,
     },
   };
 }

@@ -9,7 +9,10 @@ describe('stepsUp', () => {
     const [result] = gradeRows(compiled, [{ id: 'x', newProducts: 5, salesGrowthPct: 2.4 }]);
     const steps = stepsUp(compiled.model, result!);
     expect(steps.map((s) => [s.fact, s.needed, s.delta, s.reaches])).toEqual([['salesGrowthPct', 3.01, 0.61, 'B']]);
-    expect(steps[0]!.message.en).toBe('needs 0.61 more percentage points of salesGrowthPct (3.01) for B on criterion salesGrowth');
+    expect(steps[0]!.message.en).toBe('needs 0.61 more percentage points of OTOP sales growth vs the same quarter of 2566 (percent) (3.01) for B on criterion "Sales growth"');
+    // The fact and the criterion by their labels, not their ids.
+    expect(steps[0]!.message.th).toMatch(/^ยอดจำหน่าย.* ต้องเพิ่มอีก 0\.61 จุดร้อยละ \(เป็น 3\.01\) จึงได้ B ในตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น"$/);
+    expect(steps[0]!.message.th).not.toContain('salesGrowth');
   });
   it('finds the way out of a hole', () => {
     const { compiled } = shippedRubric('otop');

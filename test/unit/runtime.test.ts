@@ -101,7 +101,8 @@ describe('holes that cannot change the grade', () => {
       expect(json.notes).toHaveLength(1);
       expect(json.notes![0]!.th).toContain('ช่องว่างของเกณฑ์');
       expect(json.notes![0]!.th).toContain('2.00');
-      expect(json.notes![0]!.en).toMatch(/salesGrowthPct 2\.00 falls in a gap .* newProducts is already D/);
+      expect(json.notes![0]!.en).toMatch(/^Note: OTOP sales growth .* 2\.00 falls in a gap of criterion "Sales growth" .* criterion "New registered products" is already D/);
+      expect(`${json.notes![0]!.th} ${json.notes![0]!.en}`).not.toMatch(/salesGrowth|newProducts/);
     });
 
     it('leaves 9 products with sales up 2.00 % unmatched: the hole could give C or D', async () => {

@@ -60,7 +60,8 @@ describe('rubric grade', () => {
     expect(first.rubric).toMatchObject({ mission: 'otop', period: '2567-Q3', revision: 1 });
     expect((first.rubric as { digest: string }).digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     const unmatched = results[1] as { reason: { th: string; en: string }; trace: { criterion: string; value: number; band: null }[] };
-    expect(unmatched.reason.en).toContain('salesGrowthPct 2.00 matches no level of criterion salesGrowth');
+    expect(unmatched.reason.en).toContain('2.00 matches no level of criterion "Sales growth"');
+    expect(unmatched.reason.th).not.toContain('salesGrowthPct');
     expect(unmatched.reason.th).toContain('ไม่ตรงกับระดับใด');
     expect(unmatched.trace.find((t) => t.criterion === 'salesGrowth')).toMatchObject({ value: 2, band: null });
   });
