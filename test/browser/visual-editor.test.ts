@@ -190,6 +190,20 @@ describe('a half-typed YAML line', () => {
     await expect(page.locator('[data-testid=grade-band-refused]').count()).resolves.toBe(0);
   });
 
+  it('takes the values of "is one of" one a line, as a list, and refuses a line that is not a number', async () => {
+    await page.click('[data-testid=tab-rules]');
+    await page.click('[data-testid=add-exemptions]');
+    await page.click(`${at('/exemptions')} > button.add`);
+    await page.selectOption(`${at('/exemptions/0/when/fact')} select`, 'resultPct');
+    await page.selectOption(`${at('/exemptions/0/when/operator')} select`, 'in');
+    const lines = `${at('/exemptions/0/when/value')} [data-testid=value-lines]`;
+    await enter(lines, '10\n20.5');
+    await expect.poll(async () => (await doc()).exemptions[0].when.value).toEqual([10, 20.5]);
+    await enter(lines, '10\nยี่สิบ');
+    await expect(page.locator(`${at('/exemptions/0/when/value')} [role=alert]`).textContent()).resolves.toContain('"ยี่สิบ" ไม่ใช่ตัวเลข');
+    expect((await doc()).exemptions[0].when.value).toEqual([10, 20.5]);
+  });
+
   it('keeps the form on the last readable state while a half-typed YAML line breaks the text', async () => {
     await page.click('[data-testid=tab-data]');
     const before = await page.inputValue('input[name=yaml]');
