@@ -27,7 +27,8 @@ export default defineConfig({
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false, pool: 'threads', maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], sequence: { groupOrder: 1 } } },
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+      // A page under a loaded CI machine can take seconds to catch up: expect.poll waits up to 15 s (not 1 s) before failing.
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], sequence: { groupOrder: 1 }, expect: { poll: { timeout: 15_000 } } } },
     ],
   },
 });
