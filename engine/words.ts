@@ -111,7 +111,7 @@ export const STATE_WORDS: Record<State, Text> = {
   published: { th: 'เผยแพร่แล้ว', en: 'Published' },
   draft: { th: 'ร่าง', en: 'Draft' },
   readonly: { th: 'อ่านอย่างเดียว', en: 'Read only' },
-  current: { th: 'ฉบับล่าสุด', en: 'Up to date' },
+  current: { th: 'ได้รับฉบับล่าสุดแล้ว', en: 'Up to date' },
   behind: { th: 'ยังไม่ได้รับฉบับล่าสุด', en: 'Behind' },
   'never-pulled': { th: 'ยังไม่เคยรับ', en: 'Never received' },
   clean: { th: 'ไม่พบปัญหา', en: 'No problems' },

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { MANIFEST_FORMAT, generateKeys, manifestBytes, sha256, signBytes, type Manifest } from '../node/bundle.js';
-import { resolveProvince } from '../provinces.js';
+import { CDD_PROVINCES, resolveProvince } from '../provinces.js';
 import type { Text } from '../types.js';
 import { defaultDbPath, now, type Db } from './db.js';
 import { sha256Hex } from '../node/digest.js';
@@ -127,14 +127,41 @@ export function recordPull(db: Db, token: string | null, period: string, sequenc
   return province;
 }
 
-/** Per province with a token: the newest manifest it pulled in a period, and whether it is current. */
-export function adoption(db: Db, period: string): { province: string; sequence: number | null; at: string | null; current: boolean }[] {
+/** Where a province stands in a period: holds the latest manifest, holds an older one, or has never pulled one. */
+export type AdoptionState = 'current' | 'behind' | 'never-pulled';
+
+/** One province's row of the ledger. */
+export interface AdoptionRow {
+  /** The province's Thai name, as the catalogue spells it. */
+  province: string;
+  /** Its ISO 3166-2 code and English name, from the catalogue. */
+  code: string;
+  en: string;
+  /** Whether a pull token was issued to it (without one, its pulls cannot be counted). */
+  token: boolean;
+  /** The newest manifest sequence it pulled in the period, and when it last fetched it; null when never. */
+  sequence: number | null;
+  at: string | null;
+  /** The period's latest manifest sequence. */
+  latest: number;
+  state: AdoptionState;
+  /** Kept for callers that only ask whether it holds the latest. */
+  current: boolean;
+}
+
+/**
+ * Every province with a provincial CDD office (the catalogue's 76, in its order), with the newest
+ * manifest of the period it pulled: so the department sees who has not, not only who has.
+ */
+export function adoption(db: Db, period: string): AdoptionRow[] {
   const latest = periodManifest(db, period)?.sequence ?? 0;
-  const rows = db
-    .prepare(
-      `SELECT t.province, MAX(p.sequence) AS sequence, MAX(p.at) AS at FROM (SELECT DISTINCT province FROM province_tokens) t
-       LEFT JOIN pulls p ON p.province = t.province AND p.period = ? GROUP BY t.province ORDER BY t.province`,
-    )
-    .all(period) as { province: string; sequence: number | null; at: string | null }[];
-  return rows.map((r) => ({ ...r, current: r.sequence === latest }));
+  const tokens = new Set(db.prepare('SELECT DISTINCT province FROM province_tokens').pluck().all() as string[]);
+  const pulled = new Map(
+    (db.prepare('SELECT province, MAX(sequence) AS sequence, MAX(at) AS at FROM pulls WHERE period = ? GROUP BY province').all(period) as { province: string; sequence: number; at: string }[]).map((r) => [r.province, r]),
+  );
+  return CDD_PROVINCES.map((p) => {
+    const seen = pulled.get(p.th);
+    const state: AdoptionState = !seen ? 'never-pulled' : seen.sequence >= latest ? 'current' : 'behind';
+    return { province: p.th, code: p.code, en: p.en, token: tokens.has(p.th), sequence: seen?.sequence ?? null, at: seen?.at ?? null, latest, state, current: state === 'current' };
+  });
 }

@@ -145,7 +145,11 @@ describe('GET /api/v1', () => {
     await api('/periods/2567-Q3/manifest.json', { authorization: `Bearer ${token}` });
     const { openDb } = await import('../../../engine/store/db.js');
     const { adoption } = await import('../../../engine/store/publication.js');
-    expect(adoption(openDb(editor.db), '2567-Q3')).toEqual([{ province: 'ลำปาง', sequence: 9, at: expect.any(String), current: true }]);
+    const ledger = adoption(openDb(editor.db), '2567-Q3');
+    expect(ledger).toHaveLength(76);
+    expect(ledger.filter((a) => a.state !== 'never-pulled')).toEqual([
+      { province: 'ลำปาง', code: 'TH-52', en: 'Lampang', token: true, sequence: 9, at: expect.any(String), latest: 9, state: 'current', current: true },
+    ]);
     // The department sees it on the ledger page.
     const login = await fetch(`${editor.base}/login`, {
       method: 'POST',
@@ -156,6 +160,21 @@ describe('GET /api/v1', () => {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const page = await (await fetch(`${editor.base}/ledger?period=2567-Q3`, { headers: { cookie } })).text();
     const row = page.slice(page.indexOf('ลำปาง'), page.indexOf('</tr>', page.indexOf('ลำปาง')));
-    expect(row.replace(/<[^>]*>/g, ' ')).toMatch(/ลำปาง\s+9\s+.*ล่าสุด/);
+    expect(row.replace(/<[^>]*>/g, ' ')).toMatch(/ลำปาง\s+ได้รับฉบับล่าสุดแล้ว\s+9\s+.*มีแล้ว/);
+    // Every other province is there too, as never having pulled.
+    expect(page.match(/data-state="never-pulled"/g)).toHaveLength(75);
+    expect(page.replace(/<[^>]*>/g, ' ')).toMatch(/จาก 76 จังหวัด ได้รับฉบับล่าสุด 1 ยังไม่ได้รับฉบับล่าสุด 0 ยังไม่เคยรับ 75/);
+    // And as a CSV for Excel: a byte-order mark, a header and a line per province.
+    const csv = await fetch(`${editor.base}/ledger.csv?period=2567-Q3`, { headers: { cookie } });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(77);
+    expect(lines[0]).toBe('จังหวัด,province,code,token,state,สถานะ,received,latest,last_fetched');
+    expect(lines.find((l) => l.startsWith('ลำปาง,'))).toMatch(/^ลำปาง,Lampang,TH-52,yes,current,ได้รับฉบับล่าสุด,9,9,\d{4}-/);
+    expect(lines.find((l) => l.startsWith('น่าน,'))).toBe('น่าน,Nan,TH-55,no,never-pulled,ยังไม่เคยรับ,,9,');
+    // Not for anyone who is not signed in.
+    expect((await fetch(`${editor.base}/ledger.csv?period=2567-Q3`, { redirect: 'manual' })).status).toBe(303);
   });
 });

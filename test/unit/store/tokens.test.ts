@@ -19,7 +19,12 @@ describe('issueToken', () => {
       expect(issued).toEqual({ token: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/), province: 'ลำปาง' });
       if (!('token' in issued)) throw new Error('no token');
       expect(recordPull(db, issued.token, '2567-Q3', 1)).toBe('ลำปาง');
-      expect(adoption(db, '2567-Q3').map((a) => a.province)).toEqual(['ลำปาง']);
+      const ledger = adoption(db, '2567-Q3');
+      // Every province with a CDD office is listed, those without a token or a pull too.
+      expect(ledger).toHaveLength(76);
+      expect(ledger.find((a) => a.province === 'ลำปาง')).toMatchObject({ code: 'TH-52', token: true, sequence: 1, state: 'current' });
+      expect(ledger.find((a) => a.province === 'น่าน')).toMatchObject({ token: false, sequence: null, at: null, state: 'never-pulled' });
+      expect(ledger.some((a) => a.province === 'กรุงเทพมหานคร')).toBe(false);
     });
   });
 
