@@ -59,7 +59,7 @@ describe('the public criteria pages', () => {
     const text = visible(html);
     expect(text).toContain('สภว.');
     expect(text).toContain('Google Form (ตาม QR Code ที่แนบ)');
-    expect(text).toContain('รอบที่ ๓ 20 มิ.ย. 2567');
+    expect(text).toContain('รอบที่ ๓ วันที่ ๒๐ มิ.ย. ๒๕๖๗');
     expect(text).not.toContain('2024-06-20');
     expect(text).not.toContain('OTOP DRAFT NAME');
   });
@@ -73,6 +73,7 @@ describe('the public criteria pages', () => {
     const digest = latestRevision(db, '2567-Q3', 'otop')!.digest;
     expect(text).toContain(`รหัสตรวจสอบ ${digest.slice('sha256:'.length, 'sha256:'.length + 8)}`);
     expect(text).toContain('หนังสือจังหวัดลำปาง ที่ ลป ๐๐๑๙.๒/ว ๕๕๗๕');
+    expect(text).toContain('๒๖ เม.ย. ๒๕๖๗');
     expect(html).toMatch(/<th scope="col"[^>]*>/);
     expect(html).toMatch(/<th scope="row"[^>]*>A<\/th>/);
     expect(html).toContain('href="/api/v1/periods/2567-Q3/manifest.json"');
