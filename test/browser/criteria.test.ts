@@ -70,7 +70,9 @@ describe('the public criteria pages, without an account', () => {
           expect(await seriousViolations(page), `${path} at ${width} px (${lang})`).toEqual([]);
           const { by, culprits } = await overflow(page);
           expect(by, `${path} at ${width} px (${lang}) scrolls sideways by ${by} px:\n${culprits}`).toBeLessThanOrEqual(0);
-          if (path === '/criteria/2567-Q3/otop') await page.screenshot({ path: join(ARTIFACTS, `criteria-otop-${lang}-${width}.png`), fullPage: true });
+          if (path === '/criteria/2567-Q3/otop' || (lang === 'th' && width === 1280)) {
+            await page.screenshot({ path: join(ARTIFACTS, `criteria${path.slice('/criteria'.length).replace(/\//g, '-')}-${lang}-${width}.png`), fullPage: true });
+          }
           await page.close();
         }
         await context.close();
