@@ -1,4 +1,5 @@
-// Every request: who is signed in (session cookie) and which language to show; pages need a sign-in.
+// Every request: who is signed in (session cookie) and which language to show; pages need a sign-in,
+// except the public ones (the published criteria).
 // Every answer: the security headers (a page's Content-Security-Policy comes from svelte.config.js),
 // and no caching of anything but the public API.
 import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
@@ -23,6 +24,11 @@ export const init: ServerInit = async () => {
 };
 
 const OPEN = ['/login', '/lang', '/api/'];
+
+/** Pages anyone may read without signing in: the sign-in page, the language switch, the public API and the published criteria (`/criteria` and under it, not `/criteriaX`). */
+function isOpen(path: string): boolean {
+  return OPEN.some((p) => path.startsWith(p)) || path === '/criteria' || path.startsWith('/criteria/');
+}
 
 /**
  * The response with the security headers. Pages, their data and form answers carry drafts and
@@ -49,7 +55,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = sessionUser(storeDb(), event.cookies.get('session')) ?? null;
   event.locals.lang = event.cookies.get('lang') === 'en' ? 'en' : 'th';
   const path = event.url.pathname;
-  if (!event.locals.user && !OPEN.some((p) => path.startsWith(p))) {
+  if (!event.locals.user && !isOpen(path)) {
     // SvelteKit answers the redirect (as JSON to its own data and form requests); it carries no
     // page, and serve.js has already set the security headers.
     redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
