@@ -28,6 +28,8 @@ Usage:
   rubric template <mission> --period <period> --out <file.xlsx>
   rubric template --all --period <period> --out <file.xlsx>
 
+user, token, export: เฉพาะเครื่องของกรม / the department's installation only (not in rubric.mjs, the provinces' file)
+
 Options:
   --rubrics <dir>   the rubric store (default: the repository's rubrics/)
   -h, --help        this help
