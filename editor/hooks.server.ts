@@ -1,4 +1,5 @@
-// Every request: who is signed in (session cookie) and which language to show; pages need a sign-in.
+// Every request: who is signed in (session cookie) and which language to show; pages need a sign-in
+// (but for the sign-in page, the public API and the provinces' downloads).
 // Every answer: the security headers (a page's Content-Security-Policy comes from svelte.config.js),
 // and no caching of anything but the public API.
 import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
@@ -22,7 +23,8 @@ export const init: ServerInit = async () => {
   await ensureFirstAccount();
 };
 
-const OPEN = ['/login', '/lang', '/api/'];
+// Open without a sign-in: the sign-in itself, the language switch, the public API, and what provinces download (/downloads).
+const OPEN = ['/login', '/lang', '/api/', '/downloads'];
 
 /**
  * The response with the security headers. Pages, their data and form answers carry drafts and
