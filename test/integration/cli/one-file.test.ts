@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +100,9 @@ describe('rubric.mjs, the one-file CLI', () => {
   it('refuses a pull checked with another key and keeps no bundle', () => {
     const made = rubric('keys', 'generate', '--out', 'other-key');
     expect(made.code).toBe(0);
+    // The fingerprint for the department's letter: the sha256 of the key file, as certutil or sha256sum gives it.
+    const fingerprint = createHash('sha256').update(readFileSync(join(work, 'other-key/department.pub'))).digest('hex');
+    expect(made.stdout).toContain(`for the letter to provinces: ${fingerprint}\n`);
     const refused = rubric('pull', '--server', editor.base, '--period', '2567-Q3', '--out', 'other-bundles', '--public-key', 'other-key/department.pub', '--allow-http');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('ปฏิเสธ / refused');
