@@ -1,5 +1,5 @@
 // Every request: who is signed in (session cookie) and which language to show; pages need a sign-in,
-// except the public ones (the published criteria).
+// except the public ones (the sign-in page, the public API, the published criteria, the provinces' downloads).
 // Every answer: the security headers (a page's Content-Security-Policy comes from svelte.config.js),
 // and no caching of anything but the public API.
 import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
@@ -23,11 +23,14 @@ export const init: ServerInit = async () => {
   await ensureFirstAccount();
 };
 
+// Open without a sign-in: the sign-in itself, the language switch and the public API.
 const OPEN = ['/login', '/lang', '/api/'];
+/** Sections open without a sign-in, each itself and what is under it (not `/criteriaX`): the published criteria and what provinces download. */
+const OPEN_SECTIONS = ['/criteria', '/downloads'];
 
-/** Pages anyone may read without signing in: the sign-in page, the language switch, the public API and the published criteria (`/criteria` and under it, not `/criteriaX`). */
+/** Pages anyone may read without signing in: the sign-in page, the language switch, the public API, the published criteria and the downloads. */
 function isOpen(path: string): boolean {
-  return OPEN.some((p) => path.startsWith(p)) || path === '/criteria' || path.startsWith('/criteria/');
+  return OPEN.some((p) => path.startsWith(p)) || OPEN_SECTIONS.some((p) => path === p || path.startsWith(`${p}/`));
 }
 
 /**

@@ -31,6 +31,8 @@ process.env.BODY_SIZE_LIMIT ||= String(1024 * 1024 + 64 * 1024);
 const originIsHttp = new URL(process.env.ORIGIN).protocol === 'http:';
 // The bundled server cannot find rubrics/ from its own location, so point it at the repository's.
 process.env.RUBRICS_DIR ||= fileURLToPath(new URL('../rubrics', import.meta.url));
+// The provinces' one-file CLI that /downloads offers (npm run build:engine writes it).
+process.env.RUBRIC_CLI_FILE ||= fileURLToPath(new URL('../dist/rubric.mjs', import.meta.url));
 
 // Computed specifiers: build/ and dist/ exist only after building, so type checks must not resolve them.
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);

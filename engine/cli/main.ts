@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { defaultRubricsDir } from '../node/rubric-files.js';
 import { cases } from './commands/cases.js';
 import { diff } from './commands/diff.js';
-import { exportStore } from './commands/export.js';
 import { grade } from './commands/grade.js';
 import { impact } from './commands/impact.js';
 import { keys } from './commands/keys.js';
@@ -13,13 +12,12 @@ import { list } from './commands/list.js';
 import { pull } from './commands/pull.js';
 import { template } from './commands/template.js';
 import { test } from './commands/test.js';
-import { token } from './commands/token.js';
-import { user } from './commands/user.js';
 import { validate } from './commands/validate.js';
+import { DEPARTMENT_COMMANDS } from './department.js';
 import { parseCommandLine, type CliContext, type CliIo, type Command } from './options.js';
 import { USAGE, UsageError } from './usage.js';
 
-/** Every command, by the name typed after `rubric`. */
+/** Every command, by the name typed after `rubric`: the provinces' and the department's (department.ts). */
 const COMMANDS: Record<string, Command> = {
   list,
   validate,
@@ -27,14 +25,12 @@ const COMMANDS: Record<string, Command> = {
   test,
   lint,
   cases,
-  user,
   keys,
-  token,
-  export: exportStore,
   pull,
   diff,
   impact,
   template,
+  ...DEPARTMENT_COMMANDS,
 };
 
 /** Prints what went wrong for a user's mistake and returns its exit code; rethrows anything else. */

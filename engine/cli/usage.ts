@@ -28,8 +28,10 @@ Usage:
   rubric template <mission> --period <period> --out <file.xlsx>
   rubric template --all --period <period> --out <file.xlsx>
 
+user, token, export: เฉพาะเครื่องของกรม / the department's installation only (not in rubric.mjs, the provinces' file)
+
 Options:
-  --rubrics <dir>   the rubric store (default: the repository's rubrics/)
+  --rubrics <dir>   the rubric store (default: the repository's rubrics/; for rubric.mjs, rubrics/ in the working folder)
   -h, --help        this help
 
 Exit codes: 0 ran; 1 a rubric or data file cannot be used, or a check failed; 2 usage error.`;

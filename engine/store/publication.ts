@@ -26,7 +26,7 @@ export function signingKey(): string {
     writeFileSync(path, privateKey, { mode: 0o600 });
     chmodSync(path, 0o600);
     writeFileSync(path.replace(/\.key$/, '') + '.pub', publicKey);
-    console.log(`กุญแจลงนามใหม่ / new signing key: ${path} (กุญแจสาธารณะ / public key: ${path.replace(/\.key$/, '')}.pub)`);
+    console.log(`กุญแจลงนามใหม่ / new signing key: ${path} (กุญแจสาธารณะ / public key: ${path.replace(/\.key$/, '')}.pub, ลายนิ้วมือ / fingerprint: ${sha256Hex(publicKey)})`);
   }
   return readFileSync(path, 'utf8');
 }

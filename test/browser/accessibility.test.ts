@@ -134,6 +134,21 @@ describe('the editor for people who use a keyboard, a screen reader or a phone',
     }
   });
 
+  it("has no serious or critical axe-core violation on the provinces' downloads page, at either width and in both languages", async () => {
+    for (const width of [1280, 390]) {
+      const context = await newContext(width);
+      const page = await context.newPage();
+      for (const lang of ['th', 'en']) {
+        await context.addCookies([{ name: 'lang', value: lang, url: editor.base }]);
+        await page.goto(`${editor.base}/downloads`);
+        await page.getByTestId('key-fingerprint').waitFor();
+        expect(await seriousViolations(page), `downloads (${lang}) at ${width} px`).toEqual([]);
+        await expectNoOverflow(page, `downloads (${lang}) at ${width} px`);
+      }
+      await context.close();
+    }
+  });
+
   it.each(PAGES.map((p) => [p.name, p] as const))('has no serious or critical axe-core violation on the %s page', async (_name, target) => {
     const page = await open(desktop, target);
     expect(await seriousViolations(page)).toEqual([]);
