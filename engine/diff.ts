@@ -125,11 +125,12 @@ function nameOf(label: unknown, id: string): Text {
 }
 
 /** A criterion, or one of its bands, in people's words. */
-function criterionSubject(c: Record<string, unknown> | undefined, second: unknown, third: unknown, fourth: unknown): { th: string; en: string; id: string } {
+function criterionSubject(c: Record<string, unknown> | undefined, second: unknown, third: unknown, fourth: unknown, described?: Band): { th: string; en: string; id: string } {
   const id = String(c?.id ?? second);
   const name = nameOf(c?.label, id);
   if (third === 'bands' && typeof fourth === 'number') {
-    const band = ((c?.bands as Band[] | undefined) ?? [])[fourth];
+    // The band the change is about, when it is the whole band (added or removed); else the one at its place.
+    const band = described ?? ((c?.bands as Band[] | undefined) ?? [])[fourth];
     if (band?.level) return { th: `ระดับ ${band.level} ของตัวชี้วัด ${name.th}`, en: `level ${band.level} of criterion ${name.en}`, id: `criterion ${id}` };
     const points = band?.points !== undefined ? `${band.points}` : `${fourth + 1}`;
     return { th: `ช่วง ${points} คะแนนของตัวชี้วัด ${name.th}`, en: `the ${points}-point band of criterion ${name.en}`, id: `criterion ${id}` };
@@ -138,14 +139,16 @@ function criterionSubject(c: Record<string, unknown> | undefined, second: unknow
 }
 
 /** The subject of a path in people's words, from whichever version has it. */
-function subjectOf(path: (string | number)[], from: Rubric, to: Rubric): { th: string; en: string; id: string } {
+function subjectOf(kind: Change['kind'], path: (string | number)[], value: unknown, from: Rubric, to: Rubric): { th: string; en: string; id: string } {
   const [top, second, third, fourth] = path;
   const pick = (r: Rubric) => r as unknown as Record<string, unknown[]>;
+  // A removed item's path is its place in the earlier version; anything else's, in the later one.
+  const [first, other] = kind === 'removed' ? [from, to] : [to, from];
   const itemOf = (list: string): Record<string, unknown> | undefined =>
-    (pick(to)[list]?.[second as number] ?? pick(from)[list]?.[second as number]) as Record<string, unknown> | undefined;
+    (pick(first)[list]?.[second as number] ?? pick(other)[list]?.[second as number]) as Record<string, unknown> | undefined;
   switch (top) {
     case 'criteria':
-      return criterionSubject(itemOf('criteria'), second, third, fourth);
+      return criterionSubject(itemOf('criteria'), second, third, fourth, isBand(value) ? value : undefined);
     case 'exemptions': {
       const e = itemOf('exemptions');
       const id = String(e?.id ?? second);
@@ -164,7 +167,7 @@ function subjectOf(path: (string | number)[], from: Rubric, to: Rubric): { th: s
       return { th: `เงื่อนไข ${String(second)}`, en: `condition ${String(second)}`, id: `condition ${String(second)}` };
     case 'grade': {
       if ((second === 'rows' || second === 'bands') && typeof third === 'number') {
-        const grade = (to.grade ?? from.grade) as { rows?: { level: string }[]; bands?: Band[] };
+        const grade = ((kind === 'removed' ? from.grade ?? to.grade : to.grade ?? from.grade) ?? {}) as { rows?: { level: string }[]; bands?: Band[] };
         const level = second === 'rows' ? grade.rows?.[third]?.level : grade.bands?.[third]?.level;
         return second === 'rows'
           ? { th: `แถว ${level ?? third + 1} ของเกณฑ์การให้ระดับ`, en: `row ${level ?? third + 1} of the grade`, id: 'grade' }
@@ -191,7 +194,7 @@ function subjectOf(path: (string | number)[], from: Rubric, to: Rubric): { th: s
 }
 
 function describe(kind: Change['kind'], path: (string | number)[], before: unknown, after: unknown, from: Rubric, to: Rubric): Change {
-  const subject = subjectOf(path, from, to);
+  const subject = subjectOf(kind, path, kind === 'removed' ? before : after, from, to);
   const segments = pointerSegments(toPointer(path));
   const skip = segments[0] === 'reporting' && segments[1] === 'rounds' ? 3 : 2;
   const field = segments.length > skip ? segments.slice(skip).join('.') : '';

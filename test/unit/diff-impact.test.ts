@@ -116,3 +116,18 @@ describe('boundaryCases', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
   });
 });
+
+describe('diffRubrics on removals', () => {
+  it('names the criterion and the band that were removed, not what now sits at their place', () => {
+    const { rubric } = shippedRubric('community-fund');
+    const [first, second, third] = rubric.criteria!;
+    const withoutSecond = { ...rubric, criteria: [first!, third!] };
+    const removed = diffRubrics(rubric, withoutSecond).filter((c) => c.kind === 'removed');
+    expect(removed.map((c) => [c.subject, c.message.th.startsWith(`ลบ ตัวชี้วัด "${second!.label.th}"`)])).toEqual([[`criterion ${second!.id}`, true]]);
+    const otop = shippedRubric('otop').rubric;
+    const growth = otop.criteria![1]!;
+    const withoutD = { ...otop, criteria: [otop.criteria![0]!, { ...growth, bands: growth.bands.slice(0, 3) }] };
+    const band = diffRubrics(otop, withoutD).find((c) => c.kind === 'removed')!;
+    expect(band.message.th).toBe('ลบ ระดับ D ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น": < 2 → D');
+  });
+});
