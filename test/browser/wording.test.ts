@@ -101,6 +101,25 @@ describe('the words of a band in the editor', () => {
     await pat.screenshot({ path: join(ARTIFACTS, 'wording-ladder.png'), fullPage: true });
   });
 
+  it('takes a ladder threshold in Thai digits, and refuses one in words beside the box, which shows the kept value again', async () => {
+    const box = '[data-testid=ladder-0-1-value]';
+    await pat.fill(box, '๕');
+    await pat.press(box, 'Tab');
+    await expect.poll(() => pat.locator('[data-testid=ladder-0-wording] span[lang=th]').textContent()).toContain('๕ ช่องทางขึ้นไป');
+    const before = await pat.inputValue('input[name=yaml]');
+    for (const typed of ['สี่', '1,000', '0x10']) {
+      await pat.fill(box, typed);
+      await pat.press(box, 'Tab');
+      await expect(pat.locator('[data-testid=ladder-0-1-refused]').textContent()).resolves.toContain('ไม่ใช่ตัวเลข');
+      await expect(pat.inputValue(box)).resolves.toBe('5');
+      expect(await pat.inputValue('input[name=yaml]')).toBe(before);
+    }
+    // The comparison names its data item by label, the id kept as its title.
+    const fact = pat.locator('[data-testid=ladder-0-1] .fact');
+    expect(await fact.textContent()).not.toMatch(/^[a-z]+[A-Z]/);
+    expect(await fact.getAttribute('title')).toMatch(/^[a-z][A-Za-z0-9]*$/);
+  });
+
   it('shows only the English words in English mode', async () => {
     await pat.context().addCookies([{ name: 'lang', value: 'en', url: editor.base }]);
     await openOtop(pat);

@@ -112,6 +112,15 @@ export function acceptExample(edits: Edits, rubric: Rubric | undefined, e: { ind
   if (e.actualScore !== null && rubric?.examples?.[e.index]?.score !== undefined) edits.put(['examples', e.index, 'score'], e.actualScore);
 }
 
+/**
+ * A number as people type it in a box: digits with an optional sign and decimal point, in Arabic
+ * or Thai digits (๘๕.๕ is 85.5); anything else (1,000, 0x10, 1e3, an empty box) is no number.
+ */
+export function parseDecimal(raw: string): number | undefined {
+  const text = raw.trim().replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+  return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+}
+
 /** What a number box says when what was typed is not a number: the value in the YAML stays as it was. */
 export function notANumber(raw: string): Text {
   const shown = raw.trim() === '' ? '' : ` "${raw.trim()}"`;
