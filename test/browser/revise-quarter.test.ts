@@ -98,7 +98,9 @@ describe('revising OTOP for the next quarter without YAML', () => {
     await expect(page.locator('[data-testid=confirm-publish-first]').textContent()).resolves.toBe('ฉบับแรกของภารกิจนี้ในไตรมาส ๔/๒๕๖๗');
     await expect(page.locator('[data-testid=confirm-publish-against]').textContent()).resolves.toMatch(/^เทียบกับไตรมาส ๓\/๒๕๖๗ ฉบับที่ ๑ \(เผยแพร่ .+\): เปลี่ยน \d+ รายการ$/);
     await expect(page.locator('[data-testid=confirm-publish-changes]').textContent()).resolves.toContain('ระดับ D ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น"');
-    await expect(page.locator('[data-testid=confirm-publish-impact]').textContent()).resolves.toMatch(/^ผลต่อข้อมูลตัวอย่างทั่วประเทศ \(ข้อมูลสมมุติ\) 878 แถว: เปลี่ยนผล \d+ แถว$/);
+    await expect(page.locator('[data-testid=confirm-publish-impact]').textContent()).resolves.toMatch(/^ผลต่อข้อมูลตัวอย่างทั่วประเทศ \(ข้อมูลสมมุติ\) 878 แถว เทียบกับไตรมาส ๓\/๒๕๖๗ ฉบับที่ ๑ \(เผยแพร่ .+\): เปลี่ยนผล \d+ แถว$/);
+    // A first revision of the quarter replaces nothing in it.
+    await expect(page.locator('[data-testid=confirm-publish-replaces]').count()).resolves.toBe(0);
     await expect(page.locator('[data-testid=confirm-publish-moves] li').allTextContents()).resolves.toContainEqual(expect.stringMatching(/^ไม่ตรงกับระดับใด → D: \d+ แถว$/));
     await page.click('[data-testid=confirm-publish-confirm]');
     await expect(page.locator('[data-testid=published]').textContent()).resolves.toMatch(/^เผยแพร่ฉบับที่ ๑แล้ว · รหัสตรวจสอบ /);

@@ -167,6 +167,9 @@ describe('the safety rails of a mission page', () => {
     expect(words).toContain('เผยแพร่ฉบับที่ ๒?');
     expect(words).toContain('การเผยแพร่ย้อนกลับไม่ได้');
     expect(words).toContain('ระดับ B ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น" เปลี่ยนจาก > 3 เป็น > 3.005');
+    // What publishing replaces is this period's revision 1; the page compares with the same, so it is said once.
+    await expect(pat.locator('[data-testid=confirm-publish-replaces]').textContent()).resolves.toMatch(/^เทียบกับฉบับที่ ๑ที่เผยแพร่อยู่: \d+ รายการ$/);
+    await expect(pat.locator('[data-testid=confirm-publish-against]').count()).resolves.toBe(0);
     // Cancel is focused first, so Enter does not publish; Escape closes.
     await expect(pat.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('confirm-publish-cancel');
     await pat.keyboard.press('Escape');

@@ -25,7 +25,8 @@ export interface ImpactSummary {
 
 /** The comparison the page shows, for the confirmation. */
 export interface CompareSummary {
-  /** The revision compared with, in words (ไตรมาส ๓/๒๕๖๗ ฉบับที่ ๑ …). */
+  /** The revision compared with, as a key (2567-Q3r1) and in words (ไตรมาส ๓/๒๕๖๗ ฉบับที่ ๑ …). */
+  key: string;
   against: Text;
   changes: Change[];
   /** Null while it is worked out, or when it cannot be (no grade rule, a file not read). */
