@@ -137,15 +137,23 @@ export function patternParts(pattern: Pattern): RubricParts {
   }
 }
 
-/** Another mission's structure: its facts, derived values, conditions, criteria, exemptions, score, grade rule and examples, without the quotes of its letter. */
+/**
+ * Another mission's structure: its facts, derived values, conditions, criteria, exemptions, score,
+ * grade rule and examples, without what belongs to its letter (each band's and row's quote, the
+ * source lines of its facts and criteria, and the letter's other tables): they do not speak for this mission.
+ */
 export function copiedParts(other: Rubric): RubricParts {
   const keys = ['facts', 'derived', 'conditions', 'criteria', 'exemptions', 'score', 'grade', 'examples'] as const;
-  return Object.fromEntries(keys.filter((k) => other[k] !== undefined).map((k) => [k, withoutQuotes(other[k])])) as RubricParts;
-}
-
-/** A copy without the `quote` of any band or row: another mission's letter does not speak for this one. */
-function withoutQuotes<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutQuotes) as T;
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'quote').map(([k, v]) => [k, withoutQuotes(v)])) as T;
+  const parts = Object.fromEntries(keys.filter((k) => other[k] !== undefined).map((k) => [k, structuredClone(other[k])])) as RubricParts;
+  for (const value of [...Object.values(parts.facts ?? {}), ...Object.values(parts.derived ?? {})]) delete (value as { source?: unknown }).source;
+  for (const c of parts.criteria ?? []) {
+    const letter = c as { source?: unknown; otherTables?: unknown };
+    delete letter.source;
+    delete letter.otherTables;
+    for (const band of c.bands) delete band.quote;
+  }
+  const grade = parts.grade;
+  if (grade?.type === 'bands') for (const band of grade.bands) delete band.quote;
+  if (grade?.type === 'ladder') for (const row of grade.rows) delete row.quote;
+  return parts;
 }

@@ -162,6 +162,8 @@ describe('a half-typed YAML line', () => {
     await page.waitForSelector('[data-testid=yaml-editor][data-ready=true]', { timeout: 30_000 });
     // Another mission's published structure can be copied instead ("—" then the ten missions of the period with a
     // grade rule is offered by name, food-security too now that it is published; this one is not.
+    // The list comes after the page (streamed): wait for it.
+    await page.waitForSelector('[data-testid=copy-from] option >> nth=10', { state: 'attached' });
     const offered = await page.locator('[data-testid=copy-from] option').allTextContents();
     expect(offered).toHaveLength(11);
     expect(offered).toEqual(expect.arrayContaining(['โครงการหนึ่งตำบล หนึ่งผลิตภัณฑ์ (OTOP)', 'การสร้างความมั่นคงทางอาหาร']));
@@ -190,6 +192,8 @@ describe('a half-typed YAML line', () => {
     await page.keyboard.press('Tab');
     await expect(page.locator('[data-testid=grade-band-refused]').textContent()).resolves.toMatch(/^ช่วงที่ 2: .*ไม่ใช่ตัวเลข จึงยังไม่ได้เปลี่ยน/);
     expect(await page.inputValue('input[name=yaml]')).toBe(before);
+    // The box shows the value kept again, so the screen never shows what would not be saved.
+    await expect(page.inputValue('[data-testid=grade-band-1-value]')).resolves.toBe('70');
     await page.fill('[data-testid=grade-band-1-value]', '75');
     await page.press('[data-testid=grade-band-1-value]', 'Tab');
     await expect.poll(async () => (await doc()).grade.bands[1].value).toBe(75);

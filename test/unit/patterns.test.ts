@@ -45,6 +45,12 @@ describe('copiedParts', () => {
     // OTOP's letter does not speak for food-security: no quote is copied (OTOP has them).
     expect(JSON.stringify(otop.criteria)).toContain('"quote"');
     expect(JSON.stringify(copiedParts(otop))).not.toContain('"quote"');
+    // Nor its source lines or other tables, while a fact of any name is kept as it is.
+    const cf = shippedRubric('community-fund').rubric;
+    const copied = copiedParts(cf);
+    expect(cf.criteria!.some((c) => 'source' in c || 'otherTables' in c)).toBe(true);
+    expect(copied.criteria!.some((c) => 'source' in c || 'otherTables' in c)).toBe(false);
+    expect(copiedParts({ ...otop, facts: { ...otop.facts, quote: { type: 'number', label: { th: 'ก', en: 'a' } } } } as never).facts).toHaveProperty('quote');
     expect(live.rubric?.criteria?.[1]?.bands.map((b) => b.value)).toEqual(otop.criteria![1]!.bands.map((b) => b.value));
   });
 });

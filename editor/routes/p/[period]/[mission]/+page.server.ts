@@ -42,8 +42,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     comparable: missionRevisions(db, mission),
     /** Under the four-eyes rule (RUBRIC_FOUR_EYES), who changed the draft: they may not publish it; null when the rule is off. */
     fourEyes: fourEyesRule() ? { authors: draft ? draftAuthors(db, draft) : [] } : null,
-    /** For a mission with no grade rule yet: the other missions' published structures it can start from. */
-    others: live?.rubric && !live.rubric.grade ? await structures(db, period, mission) : [],
+    /** For a mission with no grade rule yet: the other missions' published structures it can start from, streamed after the page (not awaited: reading them must not hold the page back). */
+    others: live?.rubric && !live.rubric.grade ? structures(db, period, mission).catch(() => []) : [],
     canEdit: hasRole(locals.user, 'editor'),
     canPublish: hasRole(locals.user, 'publisher'),
   };
