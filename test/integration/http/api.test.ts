@@ -172,7 +172,7 @@ describe('GET /api/v1', () => {
     const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(77);
     expect(lines[0]).toBe('จังหวัด,province,code,token,state,สถานะ,received,latest,last_fetched');
-    expect(lines.find((l) => l.startsWith('ลำปาง,'))).toMatch(/^ลำปาง,Lampang,TH-52,yes,current,ได้รับฉบับล่าสุด,9,9,\d{4}-/);
+    expect(lines.find((l) => l.startsWith('ลำปาง,'))).toMatch(/^ลำปาง,Lampang,TH-52,yes,current,ได้รับฉบับล่าสุดแล้ว,9,9,\d{4}-/);
     expect(lines.find((l) => l.startsWith('น่าน,'))).toBe('น่าน,Nan,TH-55,no,never-pulled,ยังไม่เคยรับ,,9,');
     // Not for anyone who is not signed in.
     expect((await fetch(`${editor.base}/ledger.csv?period=2567-Q3`, { redirect: 'manual' })).status).toBe(303);
