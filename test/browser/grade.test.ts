@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoOverflow, seriousViolations } from './axe.js';
 import { launchChromium, startEditor, type Editor } from './harness.js';
+import { tempDir } from '../temp.js';
 
 // The provinces' grading page in a real browser with no sign-in: upload the national sample
 // workbook, see graded districts with their reasons and the province summary, check that the page
@@ -24,10 +25,10 @@ async function openGrade(p: Page): Promise<void> {
 }
 
 /** Uploads a file and waits until its results are on the screen (the page counts each finished upload). */
-async function upload(p: Page, file: string): Promise<void> {
+async function upload(p: Page, file: string, dir = NATIONAL): Promise<void> {
   const uploads = async () => Number(await p.getAttribute('[data-testid=upload-status]', 'data-uploads'));
   const before = await uploads();
-  await p.setInputFiles('[data-testid=upload]', join(NATIONAL, file));
+  await p.setInputFiles('[data-testid=upload]', join(dir, file));
   await expect.poll(uploads, { timeout: 30_000 }).toBe(before + 1);
 }
 
@@ -143,6 +144,21 @@ describe('the grading page in Chromium, without a sign-in', () => {
       if (n > 1) read[String(row.getCell(id).value)] = String(row.getCell(grade).value ?? '');
     });
     for (const [unit, g] of Object.entries(shown)) if (['A', 'B', 'C', 'D'].includes(g!)) expect(read[unit], unit).toBe(g);
+  });
+
+  it("names the district and province of an id that is one district's name, and leaves any other id as it is", async () => {
+    const dir = tempDir('rubric-grade-districts-');
+    writeFileSync(join(dir, 'otop-by-district.csv'), 'id,newProducts,salesGrowthPct\nเกาะลันตา,5,4.5\nเฉลิมพระเกียรติ,5,4.5\notop-7001,5,4.5\n');
+    await upload(page, 'otop-by-district.csv', dir);
+    const rows = await page.locator('[data-testid=result-row]').evaluateAll((r) =>
+      r.map((row) => [row.querySelector('button.id')!.textContent!.trim(), row.getAttribute('data-province'), row.children[2]!.hasAttribute('data-listed'), row.getAttribute('data-grade')]),
+    );
+    // เฉลิมพระเกียรติ is a district of several provinces: no one place, so none is shown.
+    expect(rows).toEqual([
+      ['เกาะลันตา', 'กระบี่', true, 'A'],
+      ['เฉลิมพระเกียรติ', '', false, 'A'],
+      ['otop-7001', '', false, 'A'],
+    ]);
   });
 
   it('has no serious or critical axe-core violation with results on the screen', async () => {
