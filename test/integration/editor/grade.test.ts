@@ -46,10 +46,15 @@ describe('the grading page /grade/<period>', () => {
     expect((await get('/p/2567-Q3/preview')).status).toBe(303);
   });
 
+  it("is linked from the period's published criteria", async () => {
+    expect(await (await get('/criteria/2567-Q3')).text()).toContain('href="/grade/2567-Q3"');
+  });
+
   it('is a 404 in words for a period with nothing published or no such period', async () => {
     for (const path of ['/grade/2599-Q1', '/grade/nonsense']) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
+      expect(visible(await response.text()), path).toContain('ไม่มีเกณฑ์ที่เผยแพร่แล้ว');
     }
   });
 
