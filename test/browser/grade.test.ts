@@ -74,7 +74,15 @@ afterAll(async () => {
 describe('the grading page in Chromium, without a sign-in', () => {
   it('grades the national workbook with the published revisions: districts with reasons and a province summary', async () => {
     expect(page.url()).toBe(`${editor.base}${GRADE}`);
+    // Nothing is sent to the server: no request carries a body while the file is read and graded.
+    const sent: string[] = [];
+    const watch = (r: { method(): string; url(): string; postData(): string | null }) => {
+      if (r.method() !== 'GET' || r.postData()) sent.push(`${r.method()} ${r.url()}`);
+    };
+    page.on('request', watch);
     await upload(page, 'national-2567-Q3.xlsx');
+    page.off('request', watch);
+    expect(sent).toEqual([]);
     await page.selectOption('[data-testid=mission]', 'otop');
     expect(await page.textContent('[data-testid=result-count]')).toContain('จาก 878');
     const rows = page.locator('[data-testid=result-row]');
