@@ -1,5 +1,5 @@
 // Every request: who is signed in (session cookie) and which language to show; pages need a sign-in,
-// except the public ones (the sign-in page, the public API, the published criteria, the provinces' downloads).
+// except the public ones (the sign-in page, the public API, the published criteria, the provinces' downloads and grading page).
 // Every answer: the security headers (a page's Content-Security-Policy comes from svelte.config.js),
 // and no caching of anything but the public API.
 import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
@@ -25,8 +25,8 @@ export const init: ServerInit = async () => {
 
 // Open without a sign-in: the sign-in itself, the language switch and the public API.
 const OPEN = ['/login', '/lang', '/api/'];
-/** Sections open without a sign-in, each itself and what is under it (not `/criteriaX`): the published criteria and what provinces download. */
-const OPEN_SECTIONS = ['/criteria', '/downloads'];
+/** Sections open without a sign-in, each itself and what is under it (not `/criteriaX`): the published criteria, what provinces download, and the provinces' grading page. */
+const OPEN_SECTIONS = ['/criteria', '/downloads', '/grade'];
 
 /** Pages anyone may read without signing in: the sign-in page, the language switch, the public API, the published criteria and the downloads. */
 function isOpen(path: string): boolean {

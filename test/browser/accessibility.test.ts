@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoOverflow, seriousViolations } from './axe.js';
 import { launchChromium, startEditor, type Editor, signInPage } from './harness.js';
 
 // Every page of the editor, as axe-core (Deque's checks) and a 390 px phone see it: no serious or
 // critical violation on any page, no sideways scrolling of the page itself (a table may scroll in
 // its own box), Tab that gets past the YAML editor, and an English mode that is English.
 const USERS = [{ username: 'pat', role: 'publisher', password: 'publisher-pass-1' }];
-const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const DRAFT = '/p/2567-Q4/otop';
 const PREVIEW = '/p/2567-Q3/preview';
 const BAD_ROWS = join(import.meta.dirname, '../fixtures/national/bad-rows-otop.csv');
@@ -58,41 +58,6 @@ async function uploadBadRows(page: Page): Promise<void> {
 /** A context that lets the test add axe-core's script to pages under the editor's CSP. */
 function newContext(width: number): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width, height: 900 }, locale: 'th-TH', bypassCSP: true });
-}
-
-/** axe-core's serious and critical violations on the page, one line each: rule, impact and element. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    type Result = { id: string; impact: string | null; nodes: { target: unknown[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Result[] }> } }).axe;
-    const { violations } = await axe.run(document);
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}`));
-  });
-}
-
-/** How far the page scrolls sideways beyond the window, and the outermost elements that stick out (for the failure's message). */
-function overflow(page: Page): Promise<{ by: number; culprits: string }> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const sticksOut = (e: Element | null) => !!e && e.getBoundingClientRect().right > width + 0.5;
-    const scrollsInside = (e: Element) => {
-      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
-      return false;
-    };
-    const culprits = [...document.querySelectorAll('body *')]
-      .filter((e) => sticksOut(e) && !sticksOut(e.parentElement) && !scrollsInside(e))
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
-    return { by: document.documentElement.scrollWidth - width, culprits: culprits.join('\n') };
-  });
-}
-
-/** Fails, naming what sticks out, when the page scrolls sideways. */
-async function expectNoOverflow(page: Page, what: string): Promise<void> {
-  const { by, culprits } = await overflow(page);
-  expect(by, `${what} scrolls sideways by ${by} px:\n${culprits}`).toBeLessThanOrEqual(0);
 }
 
 async function open(context: BrowserContext, target: (typeof PAGES)[number]): Promise<Page> {

@@ -2,6 +2,7 @@
 import type { CompiledRubric } from '$engine/compile.js';
 import { GradeResult, gradeRows } from '$engine/evaluate.js';
 import { outcomeOf } from '$engine/examples.js';
+import { districtOfId } from '$engine/district-of-id.js';
 import { OUTCOMES, type Outcome } from '$engine/impact.js';
 import type { Text } from '$engine/types.js';
 import type { MissionData } from './upload.js';
@@ -97,11 +98,20 @@ export function cellText(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
-/** A unit's province and district: from the file's columns (the reader's units), else from the row. */
-export function placeOf(graded: Graded, index: number): { province: string; district: string } {
-  const place = graded.results[index]?.place ?? {};
+/**
+ * A unit's province and district: from the file's columns (the reader's units), else from the row;
+ * a unit with no district whose id is one district's name in the department's list gets that
+ * district and its province (`listed` says so, for the page to show), unless the file's province differs.
+ */
+export function placeOf(graded: Graded, index: number): { province: string; district: string; listed: boolean } {
+  const result = graded.results[index];
+  const place = result?.place ?? {};
   const row = graded.data.rows[index];
-  return { province: place.province ?? cellText(row?.province), district: place.district ?? cellText(row?.district) };
+  const province = place.province ?? cellText(row?.province);
+  const district = place.district ?? cellText(row?.district);
+  const named = !district && result ? districtOfId(result.id) : undefined;
+  if (named && (!province || province === named.province)) return { ...named, listed: true };
+  return { province, district, listed: false };
 }
 
 /** One mission's uploaded rows and their results, in file order. */
