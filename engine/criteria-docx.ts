@@ -20,6 +20,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { criteriaDocument, type CriteriaDocument, type LevelsTable, type PointsTable } from './criteria-document.js';
+import { arabicDigits, type Digits } from './digits.js';
 import { thaiDigits } from './template-layout.js';
 import type { Rubric, Text } from './types.js';
 
@@ -37,7 +38,7 @@ export interface CriteriaDocxOptions {
   missions: DocxMission[];
   lang: 'th' | 'en';
   /** Thai digits (as the department writes its letters) or Arabic ones; Thai only changes Thai text. */
-  digits: 'thai' | 'arabic';
+  digits: Digits;
 }
 
 /** The font of Thai official documents (Cabinet resolution of 2553 on the national fonts). */
@@ -60,11 +61,6 @@ export function docxMission(rubric: Rubric): DocxMission {
 /** Missions in the order of the department's list: by number, then by name. */
 export function byMissionNumber(a: DocxMission, b: DocxMission): number {
   return (a.number ?? 99) - (b.number ?? 99) || a.name.en.localeCompare(b.name.en);
-}
-
-/** Thai digits in a text turned to Arabic ones. */
-export function arabicDigits(text: string): string {
-  return text.replace(/[\u0e50-\u0e59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
 }
 
 /** The words of a text in the file's language and digits. */
