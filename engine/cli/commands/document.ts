@@ -54,6 +54,6 @@ export const document: Command = async (args, options, cli) => {
   if (!missions) return 1;
   const bytes = await criteriaDocx({ period: periodLabel(period), missions, lang, digits });
   writeFileSync(pathFrom(cli, out), bytes);
-  cli.out.write(`เขียน ${out} แล้ว (${missions.length} ภารกิจ) / wrote ${out} (${missions.length} missions)\n`);
+  cli.out.write(`เขียน ${out} แล้ว (${missions.length} ภารกิจ) / wrote ${out} (${missions.length} mission${missions.length === 1 ? '' : 's'})\n`);
   return 0;
 };

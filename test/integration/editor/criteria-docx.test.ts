@@ -53,6 +53,18 @@ describe('the criteria as Word files', () => {
     expect(text).not.toContain('มากกว่าร้อยละ');
   });
 
+  it("switch the pages' digits with ?digits=arabic, and keep Thai digits otherwise", async () => {
+    const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+    const arabic = visible(await (await get('/criteria/2567-Q3/otop?digits=arabic')).text());
+    expect(arabic).toContain('มากกว่าร้อยละ 4');
+    expect(arabic).toContain('ไตรมาส 3/2567');
+    expect(arabic).not.toMatch(/[๐-๙]/);
+    expect(visible(await (await get('/criteria/2567-Q3/otop')).text())).toContain('มากกว่าร้อยละ ๔');
+    const period = visible(await (await get('/criteria/2567-Q3?digits=arabic')).text());
+    expect(period).toContain('รอบที่ 3 วันที่ 20 มิ.ย. 2567');
+    expect(period).not.toMatch(/[๐-๙]/);
+  });
+
   it('answer 404 in words for a mission that is not published, not a file', async () => {
     const response = await get('/criteria/2567-Q3/nosuch.docx');
     expect(response.status).toBe(404);
