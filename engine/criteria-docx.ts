@@ -69,8 +69,16 @@ function wordsOf(options: CriteriaDocxOptions, text: Text): string {
   return options.digits === 'arabic' ? arabicDigits(words) : words;
 }
 
-/** A run in the document's font and size, marked as Thai so that Word breaks Thai lines and picks the font. */
-function run(text: string, bold = false): TextRun {
+/**
+ * The languages of a run: Thai letters are complex script, marked Thai (w:bidi) so that Word breaks
+ * Thai lines and picks the font; Latin text in the document's language (w:val), English in English.
+ */
+function languageOf(lang: 'th' | 'en'): { value: string; eastAsia: string; bidirectional: string } {
+  return { value: lang === 'th' ? 'th-TH' : 'en-GB', eastAsia: 'th-TH', bidirectional: 'th-TH' };
+}
+
+/** A run in the document's font and size, in its languages. */
+function run(text: string, lang: 'th' | 'en', bold = false): TextRun {
   return new TextRun({
     text,
     bold,
@@ -78,14 +86,14 @@ function run(text: string, bold = false): TextRun {
     font: { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT },
     size: SIZE,
     sizeComplexScript: SIZE,
-    language: { value: 'th-TH', eastAsia: 'th-TH', bidirectional: 'th-TH' },
+    language: languageOf(lang),
   });
 }
 
 /** A paragraph of one run. */
-function para(text: string, options: { bold?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; center?: boolean } = {}): Paragraph {
+function para(text: string, lang: 'th' | 'en', options: { bold?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; center?: boolean } = {}): Paragraph {
   return new Paragraph({
-    children: [run(text, options.bold ?? options.heading !== undefined)],
+    children: [run(text, lang, options.bold ?? options.heading !== undefined)],
     ...(options.heading ? { heading: options.heading } : {}),
     ...(options.center ? { alignment: AlignmentType.CENTER } : {}),
     spacing: { after: 80 },
@@ -93,17 +101,17 @@ function para(text: string, options: { bold?: boolean; heading?: (typeof Heading
 }
 
 /** A table cell of paragraphs, one per text. */
-function cell(lines: string[], bold = false): TableCell {
-  return new TableCell({ children: (lines.length ? lines : ['–']).map((line) => para(line, { bold })) });
+function cell(lines: string[], lang: 'th' | 'en', bold = false): TableCell {
+  return new TableCell({ children: (lines.length ? lines : ['–']).map((line) => para(line, lang, { bold })) });
 }
 
 /** A table whose rows never break across pages, its first row repeated as the header on each page. */
-function table(header: string[], rows: string[][][]): Table {
+function table(header: string[], rows: string[][][], lang: 'th' | 'en'): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h) => cell([h], true)) }),
-      ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((lines) => cell(lines)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h) => cell([h], lang, true)) }),
+      ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((lines) => cell(lines, lang)) })),
     ],
   });
 }
@@ -113,15 +121,15 @@ function levelsTable(options: CriteriaDocxOptions, levels: LevelsTable): (Paragr
   const say = (t: Text) => wordsOf(options, t);
   const header = [say({ th: 'ระดับ', en: 'Level' }), ...levels.headers.map(say)];
   const rows = levels.rows.map((row) => [[row.level ?? say({ th: 'ไม่ได้ระดับ', en: 'no level' })], ...row.cells.map((items) => items.map(say))]);
-  return [para(say(levels.caption), { bold: true }), table(header, rows)];
+  return [para(say(levels.caption), options.lang, { bold: true }), table(header, rows, options.lang)];
 }
 
 /** The points tables of a mission. */
 function pointsTables(options: CriteriaDocxOptions, points: PointsTable[]): (Paragraph | Table)[] {
   const say = (t: Text) => wordsOf(options, t);
   return points.flatMap((p) => [
-    para(say(p.criterion), { bold: true }),
-    table([say({ th: 'คะแนน', en: 'Points' }), say(p.value)], p.rows.map((r) => [[say(r.points)], [say(r.words)]])),
+    para(say(p.criterion), options.lang, { bold: true }),
+    table([say({ th: 'คะแนน', en: 'Points' }), say(p.value)], p.rows.map((r) => [[say(r.points)], [say(r.words)]]), options.lang),
   ]);
 }
 
@@ -129,23 +137,23 @@ function pointsTables(options: CriteriaDocxOptions, points: PointsTable[]): (Par
 function missionPart(options: CriteriaDocxOptions, mission: DocxMission): (Paragraph | Table)[] {
   const say = (t: Text) => wordsOf(options, t);
   const doc = mission.document;
-  const heading = (th: string, en: string) => para(say({ th, en }), { heading: HeadingLevel.HEADING_2 });
+  const heading = (th: string, en: string) => para(say({ th, en }), options.lang, { heading: HeadingLevel.HEADING_2 });
   const number = mission.number === null ? null : { th: `ภารกิจที่ ${thaiDigits(mission.number)}`, en: `Mission ${mission.number}` };
   const parts: (Paragraph | Table)[] = [
-    ...(number ? [para(say(number))] : []),
-    para(say(mission.name), { heading: HeadingLevel.HEADING_1 }),
-    ...(mission.leadUnit ? [para(say({ th: `หน่วยงานหลัก: ${mission.leadUnit.th}`, en: `Lead unit: ${mission.leadUnit.en}` }))] : []),
+    ...(number ? [para(say(number), options.lang)] : []),
+    para(say(mission.name), options.lang, { heading: HeadingLevel.HEADING_1 }),
+    ...(mission.leadUnit ? [para(say({ th: `หน่วยงานหลัก: ${mission.leadUnit.th}`, en: `Lead unit: ${mission.leadUnit.en}` }), options.lang)] : []),
     heading('ระดับและเงื่อนไข', 'Levels and conditions'),
-    ...(doc.levels ? levelsTable(options, doc.levels) : [para(say({ th: 'ยังไม่มีเกณฑ์การให้ระดับ', en: 'There is no grade rule yet.' }))]),
+    ...(doc.levels ? levelsTable(options, doc.levels) : [para(say({ th: 'ยังไม่มีเกณฑ์การให้ระดับ', en: 'There is no grade rule yet.' }), options.lang)]),
   ];
   if (doc.points.length) parts.push(heading('คะแนนของตัวชี้วัด', 'Points of each criterion'), ...pointsTables(options, doc.points));
-  parts.push(heading('วิธีให้ระดับ', 'How the level is given'), ...doc.rule.map((sentence) => para(say(sentence))));
+  parts.push(heading('วิธีให้ระดับ', 'How the level is given'), ...doc.rule.map((sentence) => para(say(sentence), options.lang)));
   if (doc.exemptions.length) {
     parts.push(heading('ข้อยกเว้น', 'Exemptions'));
     for (const e of doc.exemptions) {
-      parts.push(para(say(e.label), { bold: true }));
-      parts.push(para(say({ th: `ใช้กับกรณี: ${e.when.th} ไม่นำตัวชี้วัดต่อไปนี้มาคิดระดับ`, en: `Applies to: ${e.when.en}. These criteria are left out of the level:` })));
-      parts.push(...e.notApplicable.map((c) => para(`– ${say(c)}`)));
+      parts.push(para(say(e.label), options.lang, { bold: true }));
+      parts.push(para(say({ th: `ใช้กับกรณี: ${e.when.th} ไม่นำตัวชี้วัดต่อไปนี้มาคิดระดับ`, en: `Applies to: ${e.when.en}. These criteria are left out of the level:` }), options.lang));
+      parts.push(...e.notApplicable.map((c) => para(`– ${say(c)}`, options.lang)));
     }
   }
   return parts;
@@ -154,9 +162,9 @@ function missionPart(options: CriteriaDocxOptions, mission: DocxMission): (Parag
 /** The running header (the period) and footer (the page number, in Thai digits unless Arabic ones are asked for). */
 function headerAndFooter(options: CriteriaDocxOptions): { headers: { default: Header }; footers: { default: Footer } } {
   const title = wordsOf(options, { th: `เกณฑ์การจัดระดับภารกิจ ${options.period.th}`, en: `Mission criteria, ${options.period.en}` });
-  const page: ParagraphChild[] = [run(options.lang === 'th' ? 'หน้า ' : 'Page '), new TextRun({ children: [PageNumber.CURRENT], font: DOCX_FONT, size: SIZE, sizeComplexScript: SIZE })];
+  const page: ParagraphChild[] = [run(options.lang === 'th' ? 'หน้า ' : 'Page ', options.lang), new TextRun({ children: [PageNumber.CURRENT], font: DOCX_FONT, size: SIZE, sizeComplexScript: SIZE })];
   return {
-    headers: { default: new Header({ children: [para(title, { center: true })] }) },
+    headers: { default: new Header({ children: [para(title, options.lang, { center: true })] }) },
     footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: page })] }) },
   };
 }
@@ -173,7 +181,7 @@ export async function criteriaDocx(options: CriteriaDocxOptions): Promise<Uint8A
   const document = new Document({
     creator: 'กรมการพัฒนาชุมชน',
     title: wordsOf(options, { th: `เกณฑ์การจัดระดับภารกิจ ${options.period.th}`, en: `Mission criteria, ${options.period.en}` }),
-    styles: { default: { document: { run: { font: DOCX_FONT, size: SIZE, sizeComplexScript: SIZE, language: { value: 'th-TH', eastAsia: 'th-TH', bidirectional: 'th-TH' } } } } },
+    styles: { default: { document: { run: { font: DOCX_FONT, size: SIZE, sizeComplexScript: SIZE, language: languageOf(options.lang) } } } },
     sections: [
       {
         properties: {

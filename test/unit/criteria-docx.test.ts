@@ -53,6 +53,10 @@ describe('criteriaDocx', () => {
       expect(rubrics.length).toBeGreaterThan(5);
       for (const rubric of rubrics) expect(textOf(body)).toContain(rubric.name.en);
       expect(textOf(body)).toContain('more than 4 %');
+      // Latin text in English, Thai letters (complex script) still Thai.
+      expect(body).toMatch(/<w:lang [^>]*w:val="en-GB"/);
+      expect(body).not.toMatch(/<w:lang [^>]*w:val="th-TH"/);
+      expect(body).toMatch(/<w:lang [^>]*w:bidi="th-TH"/);
     });
   });
 });
