@@ -9,7 +9,7 @@ function departmentOnly(name: string): Command {
     cli.err.write(
       `rubric: คำสั่ง "${name}" ใช้ได้เฉพาะในเครื่องของกรมการพัฒนาชุมชน (ที่ติดตั้งพร้อมฐานข้อมูล) ไม่มีในไฟล์ rubric.mjs สำหรับจังหวัด\n` +
         `rubric: the "${name}" command needs the department's installation (with its database); rubric.mjs, the provinces' file, does not have it\n` +
-        `ในไฟล์นี้ใช้ได้ / this file has: list, validate, lint, test, cases, grade, pull, diff, impact, template, keys\n`,
+        `ในไฟล์นี้ใช้ได้ / this file has: list, validate, lint, test, cases, grade, pull, diff, impact, template, document, keys\n`,
     );
     return 2;
   };

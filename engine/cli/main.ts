@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { defaultRubricsDir } from '../node/rubric-files.js';
 import { cases } from './commands/cases.js';
 import { diff } from './commands/diff.js';
+import { document } from './commands/document.js';
 import { grade } from './commands/grade.js';
 import { impact } from './commands/impact.js';
 import { keys } from './commands/keys.js';
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   diff,
   impact,
   template,
+  document,
   ...DEPARTMENT_COMMANDS,
 };
 

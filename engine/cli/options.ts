@@ -26,6 +26,9 @@ const OPTIONS = {
   to: { type: 'string' },
   sheet: { type: 'string' },
   'id-column': { type: 'string' },
+  mission: { type: 'string' },
+  lang: { type: 'string' },
+  digits: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

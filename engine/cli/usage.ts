@@ -27,6 +27,8 @@ Usage:
   rubric impact <mission> --from <period|file.yaml> --to <period|file.yaml> --data <file> [--format text|json]
   rubric template <mission> --period <period> --out <file.xlsx>
   rubric template --all --period <period> --out <file.xlsx>
+  rubric document --period <period> [--mission <mission>] --out <file.docx> [--lang th|en] [--digits thai|arabic]
+      เกณฑ์เป็นไฟล์ Word สำหรับแนบหนังสือ (ทุกภารกิจที่เผยแพร่แล้วของไตรมาส หรือภารกิจเดียว) / the criteria as a Word file to attach to a letter (every published mission of the period, or one)
 
 user, token, export: เฉพาะเครื่องของกรม / the department's installation only (not in rubric.mjs, the provinces' file)
 
