@@ -1,16 +1,16 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../engine/store/db.js';
 import { closeAnalysis } from '../../engine/node/analysis-pool.js';
 import { openCorrection, publishDraft, saveDraft } from '../../engine/store/rubric-store.js';
 import { valueOf } from '../settled.js';
+import { expectNoOverflow, seriousViolations } from './axe.js';
 import { ARTIFACTS, launchChromium, startEditor, type Editor } from './harness.js';
 
 // The public criteria pages as a visitor without an account sees them in Chromium: no serious or
 // critical axe-core violation, and no sideways scrolling of the page at a 390 px phone's width (a
 // wide table may scroll in its own box), in Thai and in English.
-const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const PAGES = ['/criteria', '/criteria/2567-Q3', '/criteria/2567-Q3/otop', '/criteria/2567-Q3/community-fund', '/criteria/2567-Q3/click-chumchon', '/criteria/2567-Q3/otop/history', '/criteria/2567-Q3/bmn/history'];
 
 let editor: Editor;
@@ -44,33 +44,6 @@ async function visitor(width: number, lang: 'th' | 'en'): Promise<BrowserContext
   return context;
 }
 
-/** axe-core's serious and critical violations on the page, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    type Result = { id: string; impact: string | null; nodes: { target: unknown[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Result[] }> } }).axe;
-    const { violations } = await axe.run(document);
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}`));
-  });
-}
-
-/** How far the page scrolls sideways beyond the window, with the elements that stick out outside a scrolling box. */
-function overflow(page: Page): Promise<{ by: number; culprits: string }> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const sticksOut = (e: Element | null) => !!e && e.getBoundingClientRect().right > width + 0.5;
-    const scrollsInside = (e: Element) => {
-      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
-      return false;
-    };
-    const culprits = [...document.querySelectorAll('body *')]
-      .filter((e) => sticksOut(e) && !sticksOut(e.parentElement) && !scrollsInside(e))
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
-    return { by: document.documentElement.scrollWidth - width, culprits: culprits.join('\n') };
-  });
-}
-
 describe('the public criteria pages, without an account', () => {
   for (const lang of ['th', 'en'] as const) {
     it(`have no serious or critical axe-core violation and no sideways scroll at 390 px (${lang})`, async () => {
@@ -83,8 +56,7 @@ describe('the public criteria pages, without an account', () => {
           await page.waitForSelector('main h1');
           expect(page.url(), path).toBe(`${editor.base}${path}`);
           expect(await seriousViolations(page), `${path} at ${width} px (${lang})`).toEqual([]);
-          const { by, culprits } = await overflow(page);
-          expect(by, `${path} at ${width} px (${lang}) scrolls sideways by ${by} px:\n${culprits}`).toBeLessThanOrEqual(0);
+          await expectNoOverflow(page, `${path} at ${width} px (${lang})`);
           if (path === '/criteria/2567-Q3/otop' || (lang === 'th' && width === 1280)) {
             await page.screenshot({ path: join(ARTIFACTS, `criteria${path.slice('/criteria'.length).replace(/\//g, '-')}-${lang}-${width}.png`), fullPage: true });
           }
