@@ -2,10 +2,18 @@
 // CDD office, with a byte-order mark so that Thai Excel reads it as UTF-8. Browser-safe.
 import { csvCell } from './cases.js';
 import { STATE_WORDS } from './words.js';
-import type { AdoptionRow } from './store/publication.js';
 
-/** A province's row of the ledger, as engine/store/publication.ts adoption gives it (a type only: this module stays browser-safe). */
-type LedgerRow = Omit<AdoptionRow, 'current'>;
+/** A province's row of the ledger, as engine/store/publication.ts adoption gives it. */
+export interface LedgerRow {
+  province: string;
+  code: string;
+  en: string;
+  token: boolean;
+  sequence: number | null;
+  at: string | null;
+  latest: number;
+  state: 'current' | 'behind' | 'never-pulled';
+}
 
 const HEADERS = ['จังหวัด', 'province', 'code', 'token', 'state', 'สถานะ', 'received', 'latest', 'last_fetched'];
 
