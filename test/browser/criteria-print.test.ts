@@ -1,11 +1,11 @@
 // A mission's criteria printed from Chromium as an official attachment: A4 pages, the site's header and
 // the page's controls left out, the period as a running header, Sarabun embedded, table rows kept whole,
 // and the switch between Thai and Arabic digits.
-import { inflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAnalysis } from '../../engine/node/analysis-pool.js';
 import { launchChromium, startEditor, type Editor } from './harness.js';
+import { fontNames, mediaBoxes, pageCount, textStreams } from '../pdf.js';
 
 let editor: Editor;
 let browser: Browser;
@@ -24,37 +24,6 @@ afterAll(async () => {
   editor?.stop();
   await closeAnalysis();
 });
-
-/** The pages of a PDF: its "/Type /Page" objects, not the "/Type /Pages" tree. */
-function pageCount(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-}
-
-/** The page sizes (MediaBox) of a PDF, in points. */
-function mediaBoxes(pdf: Buffer): [number, number][] {
-  return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
-}
-
-/** The inflated content streams of a PDF that draw text, one per printed page in Chromium's PDFs. */
-function textStreams(pdf: Buffer): string[] {
-  const bytes = pdf.toString('latin1');
-  const streams: string[] = [];
-  for (const m of bytes.matchAll(/stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    try {
-      const text = inflateSync(pdf.subarray(start, bytes.indexOf('endstream', start))).toString('latin1');
-      if (/\bBT\b/.test(text)) streams.push(text);
-    } catch {
-      // Not a Flate stream (an image or a font program): not a page's drawing.
-    }
-  }
-  return streams;
-}
-
-/** The names of the fonts a PDF embeds, such as "AAAAAA+Sarabun-Regular". */
-function fontNames(pdf: Buffer): string[] {
-  return [...pdf.toString('latin1').matchAll(/\/FontName\s*\/([^\s/<>[\]]+)/g)].map((m) => m[1]!);
-}
 
 describe('printing /criteria/2567-Q3/otop', () => {
   it('shows the Thai thresholds on screen, and the digits switch writes them in Arabic digits', async () => {
