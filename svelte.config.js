@@ -18,6 +18,10 @@ const config = {
     },
     // The editor imports the engine as $engine/… (never the other way round).
     alias: { $engine: 'engine' },
+    // Pages load /_app/… from the site's root, not ../../_app/…: in the static copy of the public
+    // site (`rubric export`) a page is a folder's index.html, which a web server serves at the
+    // folder's address with a slash added, one level deeper than the server's own answer.
+    paths: { relative: false },
     // csrf.checkOrigin stays at its default (on): form posts must come from ORIGIN.
     // The Content-Security-Policy of every page. 'auto' gives SvelteKit's inline start-up script a
     // nonce (a hash on prerendered pages), so script-src needs neither 'unsafe-inline' nor

@@ -6,6 +6,8 @@ declare global {
     interface Locals {
       user: User | null;
       lang: 'th' | 'en';
+      /** Whether the page is rendered for the static copy of the public site (`rubric export`). */
+      staticSite: boolean;
     }
     interface Error {
       message: string;

@@ -6,7 +6,7 @@ import { redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sessionUser } from '$engine/store/accounts.js';
 import { analysisSettings } from '$engine/node/analysis-pool.js';
 import { authSettings } from '$engine/store/auth-settings.js';
-import { ensureFirstAccount, storeDb } from './lib/server/context.js';
+import { ensureFirstAccount, staticExport, storeDb } from './lib/server/context.js';
 import { warmAnalyses } from '$engine/store/rubric-store.js';
 import { SECURITY_HEADERS } from '$engine/http/security-headers.js';
 
@@ -56,7 +56,9 @@ function secured(response: Response, path: string): Response {
 
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = sessionUser(storeDb(), event.cookies.get('session')) ?? null;
-  event.locals.lang = event.cookies.get('lang') === 'en' ? 'en' : 'th';
+  // The static copy of the public site is in Thai, the language of the department's letters.
+  event.locals.staticSite = staticExport();
+  event.locals.lang = !event.locals.staticSite && event.cookies.get('lang') === 'en' ? 'en' : 'th';
   const path = event.url.pathname;
   if (!event.locals.user && !isOpen(path)) {
     // SvelteKit answers the redirect (as JSON to its own data and form requests); it carries no

@@ -6,6 +6,15 @@ import { seedStore } from '$engine/store/rubric-store.js';
 
 let db: Db | undefined;
 
+/**
+ * Whether this server runs only to write the static copy of the public site (`rubric export`
+ * starts it in a child process with RUBRIC_STATIC_EXPORT=1): its pages then link to files a plain
+ * web server can serve, and it makes no account.
+ */
+export function staticExport(): boolean {
+  return process.env.RUBRIC_STATIC_EXPORT === '1';
+}
+
 /** The editor's database: RUBRIC_DB or data/editor.db, seeded from RUBRICS_DIR or rubrics/. */
 export function storeDb(): Db {
   if (!db) {
@@ -21,7 +30,7 @@ export function storeDb(): Db {
  */
 export async function ensureFirstAccount(): Promise<void> {
   const database = storeDb();
-  if (listUsers(database).length > 0) return;
+  if (staticExport() || listUsers(database).length > 0) return;
   const password = randomPassword('admin');
   const added = await addUser(database, { username: 'admin', role: 'publisher', password, name: 'ผู้ดูแลระบบ' });
   // Its name, role and password follow the rules: a refusal here is a programmer's error.

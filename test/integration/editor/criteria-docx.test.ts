@@ -1,5 +1,6 @@
 // The Word files of the public criteria over real HTTP, with no sign-in: one mission's and a whole
-// period's, with the .docx media type and a file name, in the page's language and digits.
+// period's, with the .docx media type and a file name, in the page's language and digits; and the
+// grading page's blank templates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAnalysis } from '../../../engine/node/analysis-pool.js';
 import { startEditor, type Editor } from '../../browser/harness.js';
@@ -69,5 +70,53 @@ describe('the criteria as Word files', () => {
     const response = await get('/criteria/2567-Q3/nosuch.docx');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).not.toBe(DOCX);
+    for (const path of ['/criteria/2567-Q3/nosuch.arabic.docx', '/criteria/2567-Q3/otop.latin.docx', '/criteria/2567-Q9.arabic.docx']) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+  });
+
+  it('serve the Arabic-digit files at their own names too (….arabic.docx), which the static copy of the site holds', async () => {
+    for (const [path, file] of [
+      ['/criteria/2567-Q3/otop.arabic.docx', 'criteria-2567-Q3-otop.arabic.docx'],
+      ['/criteria/2567-Q3.arabic.docx', 'criteria-2567-Q3.arabic.docx'],
+    ] as const) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${file}"`);
+      const text = docxText((await docxParts(new Uint8Array(await response.arrayBuffer()))).body);
+      expect(text, path).toContain('มากกว่าร้อยละ 4');
+      expect(text, path).not.toMatch(/[๐-๙]/);
+    }
+  });
+});
+
+describe("the provinces' blank templates as files", () => {
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const sheets = async (response: Response) => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    return workbook.worksheets.map((w) => w.name);
+  };
+
+  it("serve one mission's template and the whole period's without a sign-in, published missions only", async () => {
+    const one = await get('/grade/2567-Q3/template/otop.xlsx');
+    expect(one.status).toBe(200);
+    expect(one.headers.get('content-type')).toBe(XLSX);
+    expect(one.headers.get('content-disposition')).toBe('attachment; filename="template-2567-Q3-otop.xlsx"');
+    expect(await sheets(one)).toContain('otop');
+    const all = await get('/grade/2567-Q3/template.xlsx');
+    expect(all.headers.get('content-disposition')).toBe('attachment; filename="template-2567-Q3.xlsx"');
+    const names = await sheets(all);
+    expect(names).toContain('otop');
+    expect(names).not.toContain('food-security');
+  });
+
+  it('answer 404 for a draft, an unknown mission or a period with nothing published', async () => {
+    for (const path of ['/grade/2567-Q3/template/food-security.xlsx', '/grade/2567-Q3/template/nosuch.xlsx', '/grade/2567-Q4/template.xlsx']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).not.toBe(XLSX);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The provinces' grading page: a period's published revisions only (never a draft), each with the
-// text the browser compiles and grades with, and its name, revision, digest and rubric (for its blank
-// template). No sign-in.
+// text the browser compiles and grades with, and its name, revision and digest (its blank template is
+// a file: /grade/<period>/template/<mission>.xlsx). No sign-in.
 import { periodLabel } from '$engine/period.js';
 import { publishedMissions, publishedPeriod, rubricOf } from '../../criteria/published.server.js';
 import type { PreviewMission } from '../../p/[period]/preview/graders.js';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ params }) => {
   const listed = await Promise.all(
     revisions.map(async (revision) => {
       const rubric = await rubricOf(revision);
-      return { mission: revision.mission, name: rubric.name, number: rubric.number ?? null, revision: revision.revision, digest: revision.digest, rubric };
+      return { mission: revision.mission, name: rubric.name, number: rubric.number ?? null, revision: revision.revision, digest: revision.digest };
     }),
   );
   listed.sort((a, b) => (a.number ?? 99) - (b.number ?? 99) || a.mission.localeCompare(b.mission));
