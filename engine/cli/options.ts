@@ -29,6 +29,7 @@ const OPTIONS = {
   mission: { type: 'string' },
   lang: { type: 'string' },
   digits: { type: 'string' },
+  url: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
