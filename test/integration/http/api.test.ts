@@ -176,5 +176,20 @@ describe('GET /api/v1', () => {
     expect(lines.find((l) => l.startsWith('น่าน,'))).toBe('น่าน,Nan,TH-55,no,never-pulled,ยังไม่เคยรับ,,9,');
     // Not for anyone who is not signed in.
     expect((await fetch(`${editor.base}/ledger.csv?period=2567-Q3`, { redirect: 'manual' })).status).toBe(303);
+
+    // The department publishes a correction (sequence 10): ลำปาง, which holds 9, is now behind, and says which it holds.
+    const { openCorrection, publishDraft } = await import('../../../engine/store/rubric-store.js');
+    const { valueOf } = await import('../../settled.js');
+    const db = openDb(editor.db);
+    valueOf(await openCorrection(db, { period: '2567-Q3', mission: 'bmn', username: 'pat' }));
+    valueOf(await publishDraft(db, { period: '2567-Q3', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true }));
+    expect(adoption(db, '2567-Q3').find((a) => a.province === 'ลำปาง')).toMatchObject({ sequence: 9, latest: 10, state: 'behind', current: false });
+    const behind = await (await fetch(`${editor.base}/ledger?period=2567-Q3`, { headers: { cookie } })).text();
+    const words = behind.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+    expect(words).toMatch(/จาก 76 จังหวัด ได้รับฉบับล่าสุด 0 ยังไม่ได้รับฉบับล่าสุด 1 ยังไม่เคยรับ 75/);
+    expect(words).toContain('(ล่าสุดคือครั้งที่ 10)');
+    const after = (await (await fetch(`${editor.base}/ledger.csv?period=2567-Q3`, { headers: { cookie } })).text()).split('\r\n');
+    expect(after.find((l) => l.startsWith('ลำปาง,'))).toMatch(/^ลำปาง,Lampang,TH-52,yes,behind,[^,]+,9,10,\d{4}-/);
+    db.close();
   });
 });
