@@ -44,6 +44,11 @@ export class GradeResult {
     this.place = place;
   }
 
+  /** The same result for a unit placed in this province and district (one found from the unit's id, for the exports). */
+  withPlace(place: { province?: string; district?: string }): GradeResult {
+    return new GradeResult(this.#model, this.id, this.verdict, place);
+  }
+
   get status(): Status {
     return this.verdict.status;
   }

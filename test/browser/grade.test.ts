@@ -167,6 +167,19 @@ describe('the grading page in Chromium, without a sign-in', () => {
       ['เฉลิมพระเกียรติ', '', false, 'A'],
       ['otop-7001', '', false, 'A'],
     ]);
+    // The exports carry the district and province the page shows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const [header, ...lines] = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
+    const at = (name: string) => header!.indexOf(name);
+    // The national workbook's other missions stay on the page, so their rows are in the file too.
+    const placed = lines
+      .filter((r) => r[at('ภารกิจ (mission)')] === 'otop' && ['เกาะลันตา', 'เฉลิมพระเกียรติ', 'otop-7001'].includes(r[at('รหัสหน่วยงาน (id)')]!))
+      .map((r) => [r[at('รหัสหน่วยงาน (id)')], r[at('จังหวัด (province)')], r[at('อำเภอ (district)')]]);
+    expect(placed).toEqual([
+      ['เกาะลันตา', 'กระบี่', 'เกาะลันตา'],
+      ['เฉลิมพระเกียรติ', '', ''],
+      ['otop-7001', '', ''],
+    ]);
   });
 
   it('has no serious or critical axe-core violation with results on the screen', async () => {

@@ -114,6 +114,14 @@ export function placeOf(graded: Graded, index: number): { province: string; dist
   return { province, district, listed: false };
 }
 
+/** The results as exported: a unit whose district was found from its id carries that district and its province, as the page shows them. */
+export function exportedResults(graded: Graded): GradeResult[] {
+  return graded.results.map((result, index) => {
+    const place = placeOf(graded, index);
+    return place.listed ? result.withPlace({ province: place.province, district: place.district }) : result;
+  });
+}
+
 /** One mission's uploaded rows and their results, in file order. */
 export interface Graded {
   data: MissionData;
