@@ -19,7 +19,7 @@ Usage:
   rubric user list [--db <file>]
   rubric keys generate --out <dir>
   rubric token issue <province> [--db <file>]
-  rubric export --out <dir> [--url <https://…>] [--db <file>] [--signing-key <file>]
+  rubric export --out <dir> --url <https://…> [--db <file>] [--signing-key <file>]
       เว็บไซต์สาธารณะทั้งหมดเป็นไฟล์ สำหรับเว็บเซิร์ฟเวอร์ใดก็ได้ (เกณฑ์ ไฟล์ Word แบบฟอร์ม หน้าตรวจระดับ rubric.mjs และไฟล์ที่ลงนาม) / the whole public site as files for any web server (criteria, Word files, templates, grading page, rubric.mjs, signed files); --url: where it will be served
   rubric pull --server <https://…> --period <period> --out <dir> --public-key <file> [--token <token>] [--allow-http]
   rubric grade <mission> --period <period> --bundle <dir> --data <file>

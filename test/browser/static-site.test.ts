@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoOverflow, seriousViolations } from './axe.js';
 import { launchChromium, runCli } from './harness.js';
+import { departmentStore } from '../department-store.js';
 import { docxParts, docxText } from '../docx.js';
 import { startNginx, type Nginx } from '../nginx.js';
 import { fontNames, pageCount } from '../pdf.js';
@@ -25,6 +26,7 @@ const faults: string[] = [];
 
 beforeAll(async () => {
   nginx = await startNginx(site);
+  departmentStore(join(work, 'store')).db.close();
   const run = await runCli('export', '--out', site, '--db', join(work, 'store', 'editor.db'), '--url', nginx.base);
   if (run.code !== 0) throw new Error(`rubric export failed: ${run.stderr}`);
   browser = await launchChromium();
@@ -79,6 +81,7 @@ describe('the static copy in Chromium, served by nginx', () => {
     expect(await page.locator('[data-testid=levels]').innerText()).not.toMatch(/[๐-๙]/);
     expect(await page.getAttribute('[data-testid=docx-link]', 'href')).toBe('/criteria/2567-Q3/otop.arabic.docx');
     const arabic = await downloaded('[data-testid=docx-link]');
+    expect(arabic.name).toBe('criteria-2567-Q3-otop.arabic.docx');
     expect(docxText((await docxParts(arabic.bytes)).body)).toContain('มากกว่าร้อยละ 4');
     // Opened directly: nginx sends the one file, and the page turns its digits once started.
     await page.goto(`${nginx.base}/criteria/2567-Q3?digits=arabic`);
@@ -91,7 +94,7 @@ describe('the static copy in Chromium, served by nginx', () => {
   it('downloads the Word file in Thai digits with the thresholds', async () => {
     await page.goto(`${nginx.base}/criteria/2567-Q3/otop`);
     const word = await downloaded('[data-testid=docx-link]');
-    expect(word.name).toBe('otop.docx');
+    expect(word.name).toBe('criteria-2567-Q3-otop.docx');
     const text = docxText((await docxParts(word.bytes)).body);
     for (const words of ['๕ ผลิตภัณฑ์ขึ้นไป', 'มากกว่าร้อยละ ๔', 'น้อยกว่าร้อยละ ๒']) expect(text).toContain(words);
   });

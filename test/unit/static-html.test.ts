@@ -49,8 +49,8 @@ describe('the policy of a static page', () => {
     expect(page).toContain(inlineScriptHashes(PAGE)[0]);
   });
 
-  it('leaves a page without a policy header without a <meta>, and refuses a page without <head>', () => {
-    expect(staticPage(PAGE, null)).not.toContain('content-security-policy');
+  it('refuses a page without a policy header (the copy would have none) and a page without <head>', () => {
+    expect(() => staticPage(PAGE, null)).toThrow('without a Content-Security-Policy');
     expect(() => staticPage('<p>no head</p>', HEADER)).toThrow('no <head>');
   });
 });

@@ -15,11 +15,12 @@ export function staticExport(): boolean {
   return process.env.RUBRIC_STATIC_EXPORT === '1';
 }
 
-/** The editor's database: RUBRIC_DB or data/editor.db, seeded from RUBRICS_DIR or rubrics/. */
+/** The editor's database: RUBRIC_DB or data/editor.db, seeded from RUBRICS_DIR or rubrics/ (not for the static export). */
 export function storeDb(): Db {
   if (!db) {
     db = openDb(defaultDbPath());
-    seedStore(db, process.env.RUBRICS_DIR || defaultRubricsDir());
+    // The static export renders exactly the database it copied: nothing is added from rubrics/.
+    if (!staticExport()) seedStore(db, process.env.RUBRICS_DIR || defaultRubricsDir());
   }
   return db;
 }

@@ -38,7 +38,9 @@ async function apiStart(get: (path: string) => Promise<Response>, out: string): 
   const start: string[] = [];
   for (const { period, manifest, signature } of (JSON.parse(body) as PeriodList).periods) {
     start.push(manifest, signature, `/api/v1/periods/${period}/bundle.json`);
-    const listed = await (await get(manifest)).json() as { missions: { path: string }[] };
+    const answered = await get(manifest);
+    if (answered.status !== 200) throw new Error(`${manifest} answered ${answered.status}`);
+    const listed = (await answered.json()) as { missions: { path: string }[] };
     for (const entry of listed.missions) start.push(`/api/v1/periods/${period}/${entry.path}`);
   }
   return start;

@@ -8,6 +8,7 @@ export function rootPage(): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta http-equiv="refresh" content="0; url=/criteria">
 <title>เกณฑ์การจัดระดับภารกิจ กรมการพัฒนาชุมชน</title>
 </head>

@@ -46,10 +46,10 @@ export function metaPolicy(header: string, hashes: string[]): string {
     .join('; ');
 }
 
-/** A page for the static copy: nonce attributes gone, and the policy (when there is one) at the start of <head>. */
+/** A page for the static copy: nonce attributes gone, and the policy at the start of <head>. A page without a policy stops the export. */
 export function staticPage(html: string, policyHeader: string | null): string {
+  if (!policyHeader) throw new Error('the page came without a Content-Security-Policy');
   const page = html.replace(/\snonce="[^"]*"/g, '');
-  if (!policyHeader) return page;
   const policy = metaPolicy(policyHeader, inlineScriptHashes(page)).replace(/"/g, '&quot;');
   // After <meta charset> when there is one (it must stay near the start), and before any script.
   const head = /<meta charset="[^"]*"\s*\/?>/.exec(page) ?? /<head(\s[^>]*)?>/.exec(page);

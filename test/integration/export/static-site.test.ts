@@ -2,7 +2,7 @@
 // media types: every page and file the export lists, and every link on every page, answers; the pages
 // show only published revisions; the Word files and templates open; and a province with only Node
 // downloads rubric.mjs and the department's key from the copy, pulls, verifies and grades.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sitePaths } from '../../../engine/cli/export/static-html.js';
 import { openDb } from '../../../engine/store/db.js';
-import { openCorrection, publishDraft, seedStore, startPeriod } from '../../../engine/store/rubric-store.js';
+import { openCorrection, publishDraft, startPeriod } from '../../../engine/store/rubric-store.js';
+import { departmentStore } from '../../department-store.js';
 import { runCli } from '../../browser/harness.js';
 import { docxParts, docxText } from '../../docx.js';
 import { startNginx, type Nginx } from '../../nginx.js';
@@ -21,6 +22,7 @@ const root = join(import.meta.dirname, '../../..');
 const work = tempDir('rubric-static-');
 const site = join(work, 'site');
 const db = join(work, 'store', 'editor.db');
+const key = join(work, 'store', 'signing', 'department.key');
 let nginx: Nginx;
 let listed: { pages: string[]; files: string[] };
 
@@ -41,14 +43,11 @@ function node(cwd: string, ...args: string[]): Promise<{ code: number; stdout: s
 
 beforeAll(async () => {
   // The shipped criteria of 2567-Q3, a correction of bmn (r2), and bmn published again in 2567-Q4.
-  mkdirSync(join(work, 'store'));
-  const store = openDb(db);
-  seedStore(store);
+  const store = departmentStore(join(work, 'store')).db;
   valueOf(await openCorrection(store, { period: '2567-Q3', mission: 'bmn', username: 'pat' }));
   valueOf(await publishDraft(store, { period: '2567-Q3', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true }));
   valueOf(await startPeriod(store, { from: '2567-Q3', username: 'pat' }));
   valueOf(await publishDraft(store, { period: '2567-Q4', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true }));
-  store.close();
   nginx = await startNginx(site);
   const run = await runCli('export', '--out', site, '--db', db, '--url', nginx.base);
   expect(run.stderr).toBe('');
@@ -111,9 +110,13 @@ describe('the static copy served by nginx', () => {
   it('shows only published revisions: the latest in Thai digits, never a draft, with every revision in the history', async () => {
     const period = await (await get('/criteria/2567-Q3')).text();
     expect(period).toContain('การบริหารการจัดเก็บข้อมูลความจำเป็นพื้นฐาน');
+    const grading = await (await get('/grade/2567-Q3/__data.json')).text();
+    expect(grading).toContain('otop');
     for (const draft of ['food-security', 'poverty-center']) {
       expect(period).not.toContain(`/criteria/2567-Q3/${draft}`);
       expect(existsSync(join(site, 'criteria/2567-Q3', draft))).toBe(false);
+      expect(grading).not.toContain(draft);
+      expect(existsSync(join(site, 'api/v1/periods/2567-Q3/missions', draft))).toBe(false);
     }
     expect(await (await get('/criteria/2567-Q3/otop')).text()).toContain('มากกว่าร้อยละ ๔');
     expect(await (await get('/criteria/2567-Q3/bmn')).text()).toContain('ฉบับที่ ๒');
@@ -180,14 +183,43 @@ describe('a province with only Node, from the static copy', () => {
   });
 });
 
-describe('rubric export refuses what would lose work', () => {
-  it('does not write into a folder that holds other files, and keeps them', async () => {
+describe('rubric export refuses what would lose work or give a wrong site', () => {
+  const exportTo = (out: string, ...more: string[]) => runCli('export', '--out', out, '--db', db, '--url', 'https://rubrics.example', ...more);
+
+  it('does not write into a folder that holds other files, or into a file, and keeps them', async () => {
     const other = tempDir('rubric-not-export-');
     writeFileSync(join(other, 'letter.docx'), 'the only copy');
-    const run = await runCli('export', '--out', other, '--db', db);
+    const run = await exportTo(other);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('holds files that no export wrote');
     expect(readFileSync(join(other, 'letter.docx'), 'utf8')).toBe('the only copy');
+    const file = await exportTo(join(other, 'letter.docx'));
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('is a file, not a folder');
+    expect(readFileSync(join(other, 'letter.docx'), 'utf8')).toBe('the only copy');
+  });
+
+  it('does not replace an earlier export to which something was added after it', async () => {
+    const earlier = join(work, 'earlier');
+    expect((await exportTo(earlier)).code).toBe(0);
+    writeFileSync(join(earlier, 'CNAME'), 'rubrics.example\n');
+    const run = await exportTo(earlier);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('(CNAME)');
+    expect(readFileSync(join(earlier, 'CNAME'), 'utf8')).toBe('rubrics.example\n');
+    expect(existsSync(join(earlier, 'criteria/2567-Q3/otop/index.html'))).toBe(true);
+  });
+
+  it('makes no database or key: a store or key that is not there is refused and nothing is written', async () => {
+    const nowhere = join(work, 'no-such-store', 'editor.db');
+    const run = await runCli('export', '--out', join(work, 'never'), '--db', nowhere, '--url', 'https://rubrics.example');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`no database at ${nowhere}`);
+    expect(existsSync(nowhere)).toBe(false);
+    const keyless = await exportTo(join(work, 'never'), '--signing-key', join(work, 'no-such.key'));
+    expect(keyless.code).toBe(1);
+    expect(keyless.stderr).toContain('no signing key at');
+    expect(existsSync(join(work, 'never'))).toBe(false);
   });
 
   it('refuses an --url that is not a site address', async () => {
@@ -196,16 +228,33 @@ describe('rubric export refuses what would lose work', () => {
       expect(run.code, url).toBe(2);
       expect(run.stderr, url).toContain('--url must be');
     }
+    const none = await runCli('export', '--out', join(work, 'never'), '--db', db);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('export needs --url');
     expect(existsSync(join(work, 'never'))).toBe(false);
   });
 
   it('leaves the last export as it was when a new one fails', async () => {
     const before = readFileSync(join(site, 'criteria/2567-Q3/otop/index.html'), 'utf8');
-    // A store that cannot be opened (a folder where the database file should be).
-    const run = await runCli('export', '--out', site, '--db', work);
+    // A store that cannot be read (a folder where the database file should be).
+    const run = await runCli('export', '--out', site, '--db', work, '--signing-key', key, '--url', nginx.base);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('is unchanged');
     expect(readFileSync(join(site, 'criteria/2567-Q3/otop/index.html'), 'utf8')).toBe(before);
     expect((await get('/criteria/2567-Q3/otop')).status).toBe(200);
+    expect(readdirSync(work).filter((name) => name.includes('.partial-') || name.includes('.previous-'))).toEqual([]);
+  });
+
+  it('replaces the last export whole with the next, which shows a revision published since', async () => {
+    const store = openDb(db);
+    valueOf(await openCorrection(store, { period: '2567-Q3', mission: 'women-fund', username: 'pat' }));
+    valueOf(await publishDraft(store, { period: '2567-Q3', mission: 'women-fund', version: 1, username: 'pat', acknowledgeWarnings: true }));
+    expect(await (await get('/criteria/2567-Q3/women-fund')).text()).toContain('ฉบับที่ ๑');
+    const run = await runCli('export', '--out', site, '--db', db, '--url', nginx.base);
+    expect(run.code).toBe(0);
+    expect(await (await get('/criteria/2567-Q3/women-fund')).text()).toContain('ฉบับที่ ๒');
+    expect((await get('/api/v1/periods/2567-Q3/missions/women-fund/r2.yaml')).status).toBe(200);
+    expect(JSON.parse(await (await get('/api/v1/periods/2567-Q3/manifest.json')).text()).sequence).toBe(11);
+    expect(readdirSync(work).filter((name) => name.includes('.partial-') || name.includes('.previous-'))).toEqual([]);
   });
 });

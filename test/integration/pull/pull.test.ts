@@ -77,7 +77,7 @@ describe('rubric pull from a static export, and the bundles it refuses', () => {
   let goodBase = '';
 
   it('pulls the same bundle from plain files that any web server can serve', async () => {
-    const run = await rubric('export', '--out', exported, '--db', editor.db, '--signing-key', join(dirname(editor.db), 'signing', 'department.key'));
+    const run = await rubric('export', '--out', exported, '--db', editor.db, '--signing-key', join(dirname(editor.db), 'signing', 'department.key'), '--url', 'http://127.0.0.1');
     expect(run.code).toBe(0);
     const { base, server } = await serveStatic(exported);
     servers.push(server);
