@@ -68,7 +68,11 @@ describe('the grading page /grade/<period>', () => {
     // Drafts only: not published, so not listed.
     for (const mission of ['food-security', 'poverty-center']) expect(html).not.toContain(`data-mission="${mission}"`);
     const rows = html.match(/<tr data-mission=/g)!.length;
-    expect(html.match(/data-testid="template-download"/g)!.length).toBe(rows + 1);
+    // A blank template a mission (a file at /grade/<period>/template/<mission>.xlsx), one of them all, and the upload bar's button.
+    expect(html.match(/data-testid="template-link"/g)!.length).toBe(rows);
+    for (const mission of ['otop', 'bmn']) expect(html).toContain(`href="/grade/2567-Q3/template/${mission}.xlsx"`);
+    expect(html).toContain('href="/grade/2567-Q3/template.xlsx"');
+    expect(html.match(/data-testid="template-download"/g)!.length).toBe(1);
     expect(html).toContain('href="/criteria/2567-Q3"');
     const text = visible(html);
     const digest = latestRevision(db, '2567-Q3', 'otop')!.digest;
