@@ -87,8 +87,8 @@ const PERIODS_PATH = /^\/api\/v1\/periods$/;
 const PERIOD_PATH = /^\/api\/v1\/periods\/([^/]+)\/(manifest\.json|manifest\.sig|bundle\.json)$/;
 const FILE_PATH = /^\/api\/v1\/periods\/([^/]+)\/missions\/([^/]+)\/([^/]+)$/;
 const FILE = /^(?:r([1-9][0-9]{0,5})|latest)\.(yaml|json)$/;
-/** The hot reads provinces poll: versioned rubric files, a period's manifest and its signature. */
-const HOT = new RegExp(`^/api/v1/periods/${PERIOD_SOURCE}/(?:missions/${MISSION_SOURCE}/r[1-9][0-9]{0,5}\\.yaml|manifest\\.(?:json|sig))$`);
+/** The hot reads provinces poll: versioned rubric files, a period's manifest, its signature and its bundle. */
+const HOT = new RegExp(`^/api/v1/periods/${PERIOD_SOURCE}/(?:missions/${MISSION_SOURCE}/r[1-9][0-9]{0,5}\\.yaml|manifest\\.(?:json|sig)|bundle\\.json)$`);
 
 /** One published file as served: its bytes and digest. */
 interface Published {
@@ -112,6 +112,8 @@ interface Source {
   files: Map<string, Published>;
   /** A published revision as JSON, by digest: made once, since the revision never changes. */
   asJsonByDigest: Map<string, string>;
+  /** A period's bundle.json bytes, by its manifest's ETag: made once per publication. */
+  bundles: Map<string, Uint8Array>;
 }
 
 /** One published revision's bytes, read once. */
@@ -172,10 +174,21 @@ function periodAnswer(source: Source, request: ApiRequest, period: string, what:
     recordPull(source.db(), provinceTokenOf(request), period, signed.manifest.sequence);
     return cachedAnswer(held, signed.bytes, { etag: signed.etag, type: 'application/json; charset=utf-8' });
   }
-  const files: Record<string, string> = {};
-  for (const entry of signed.manifest.missions) files[entry.path] = published(source, period, entry.mission, entry.revision)!.yaml;
-  const body = JSON.stringify({ manifest: new TextDecoder().decode(signed.bytes), signature: signed.signature, files });
-  return cachedAnswer(held, body, { etag: signed.etag.replace(/"$/, '-bundle"'), type: 'application/json; charset=utf-8' });
+  return cachedAnswer(held, bundleBytes(source, period, signed), { etag: signed.etag.replace(/"$/, '-bundle"'), type: 'application/json; charset=utf-8' });
+}
+
+/** A period's bundle.json (the manifest's exact text, its signature, every file it lists), made once per publication and then served from memory. */
+function bundleBytes(source: Source, period: string, signed: NonNullable<ReturnType<typeof signedManifest>>): Uint8Array {
+  let bytes = source.bundles.get(signed.etag);
+  if (!bytes) {
+    const files: Record<string, string> = {};
+    for (const entry of signed.manifest.missions) files[entry.path] = published(source, period, entry.mission, entry.revision)!.yaml;
+    bytes = Buffer.from(JSON.stringify({ manifest: new TextDecoder().decode(signed.bytes), signature: signed.signature, files }), 'utf8');
+    // One bundle a period is current; older ones are kept only while the map is small.
+    if (source.bundles.size >= 100) source.bundles.delete(source.bundles.keys().next().value!);
+    source.bundles.set(signed.etag, bytes);
+  }
+  return bytes;
 }
 
 /** GET /api/v1/periods: the periods with something published, and their manifests' URLs. */
@@ -206,7 +219,7 @@ function answerOf(source: Source, request: ApiRequest): ApiAnswer {
 
 /** The public API over the store that `db` gives, with its caches of published bytes. */
 export function createPublicApi(db: () => Db): PublicApi {
-  const source: Source = { db, files: new Map(), asJsonByDigest: new Map() };
+  const source: Source = { db, files: new Map(), asJsonByDigest: new Map(), bundles: new Map() };
   return {
     answer: (request) => answerOf(source, request),
     hot(request) {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../temp.js';
 import { createPublicApi, type ApiAnswer, type ApiRequest, type PublicApi } from '../../../engine/http/public-api.js';
 import { openDb, type Db } from '../../../engine/store/db.js';
-import { seedStore } from '../../../engine/store/rubric-store.js';
+import { openCorrection, publishDraft, seedStore } from '../../../engine/store/rubric-store.js';
+import { valueOf } from '../../settled.js';
 
 let dir: string;
 let db: Db;
@@ -82,7 +83,7 @@ describe('the public API', () => {
   });
 
   it('gives the fast path the same answer for a hot read, and nothing for a token, a latest file or a miss', () => {
-    for (const path of ['/periods/2567-Q3/missions/otop/r1.yaml', '/periods/2567-Q3/manifest.json', '/periods/2567-Q3/manifest.sig']) {
+    for (const path of ['/periods/2567-Q3/missions/otop/r1.yaml', '/periods/2567-Q3/manifest.json', '/periods/2567-Q3/manifest.sig', '/periods/2567-Q3/bundle.json']) {
       expect(api.hot(request(path)), path).toEqual(api.answer(request(path)));
       expect(api.hot(request(path, { 'x-province-token': 'a-token' })), path).toBeUndefined();
       expect(api.hot(request(path, { authorization: 'Bearer a-token' })), path).toBeUndefined();
@@ -90,5 +91,21 @@ describe('the public API', () => {
     expect(api.hot(request('/periods/2567-Q3/missions/otop/latest.yaml'))).toBeUndefined();
     expect(api.hot(request('/periods/2567-Q3/missions/otop/r9.yaml'))).toBeUndefined();
     expect(api.hot(request('/periods/2567-Q3/manifest.json', {}, 'POST'))).toBeUndefined();
+  });
+
+  it("makes a period's bundle once and serves those bytes until the next publication, then the new one's", async () => {
+    const first = api.answer(request('/periods/2567-Q3/bundle.json'));
+    // The same bytes, not made again: the answer holds the very buffer the first one did.
+    expect(api.hot(request('/periods/2567-Q3/bundle.json'))!.body).toBe(first.body);
+    const again = api.answer(request('/periods/2567-Q3/bundle.json', { 'if-none-match': first.headers.etag! }));
+    expect([again.status, again.body]).toEqual([304, null]);
+    valueOf(await openCorrection(db, { period: '2567-Q3', mission: 'bmn', username: 'pat' }));
+    valueOf(await publishDraft(db, { period: '2567-Q3', mission: 'bmn', version: 1, username: 'pat', acknowledgeWarnings: true }));
+    const next = api.answer(request('/periods/2567-Q3/bundle.json'));
+    expect(next.headers.etag).not.toBe(first.headers.etag);
+    const bundle = JSON.parse(String(next.body)) as { manifest: string; files: Record<string, string> };
+    expect(Object.keys(bundle.files)).toContain('missions/bmn/r2.yaml');
+    expect(JSON.parse(bundle.manifest).sequence).toBe(10);
+    expect(String(next.body)).toBe(String(api.answer(request('/periods/2567-Q3/bundle.json')).body));
   });
 });
