@@ -29,7 +29,7 @@ const config = {
     // - style-src 'unsafe-inline': Monaco and Svelte set style attributes and add <style> elements;
     // - img-src data: Monaco's stylesheet draws squiggles and other marks as data: images.
     // Monaco's two workers are files under /_app/ (Vite's `?worker`), so worker-src is 'self'.
-    // The rubric and data-row validators are compiled at build time (editor/standalone-validators.ts),
+    // The rubric and data-row validators are compiled ahead of time (engine/schema-validators.compiled.ts),
     // because Ajv's run-time compilation would need 'unsafe-eval'.
     csp: {
       mode: 'auto',

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
-import { standaloneValidators } from './standalone-validators.js';
 
 /** The repository root, where svelte.config.js, rubrics/ and engine/ live (no trailing slash). */
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -11,13 +10,14 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** The Vite config: the SvelteKit plugin, rooted at the repository root. */
 export default defineConfig({
   root,
-  // The schema validators compiled at build time, so the browser needs no 'unsafe-eval' (svelte.config.js).
-  plugins: [standaloneValidators(), sveltekit()],
+  // The engine's schema validators are compiled ahead of time (engine/schema-validators.compiled.ts),
+  // so the browser needs no 'unsafe-eval' (svelte.config.js).
+  plugins: [sveltekit()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   // Dev: pre-bundle Monaco, monaco-yaml and their worker entries up front. Found late (they are imported
   // dynamically), they would make Vite re-optimise and reload the page the first time the editor opens.
-  // The two Ajv helpers are imported by the compiled validators (standalone-validators.ts).
+  // The two Ajv helpers are imported by the compiled validators (engine/schema-validators.compiled.ts).
   optimizeDeps: {
     include: [
       'monaco-editor',

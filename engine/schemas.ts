@@ -1,6 +1,6 @@
 // The JSON schemas the engine checks values against, each with the Ajv options it is compiled
-// with. One list for both ways of compiling them: at run time (schema-validators.ts, in Node) and
-// ahead of time for the browser (editor/standalone-validators.ts).
+// with. engine/node/precompile-validators.ts compiles them ahead of time into
+// schema-validators.compiled.ts, which is what the engine runs (schema-validators.ts).
 import type { Options } from 'ajv';
 import manifestSchema from '../schemas/manifest.schema.json' with { type: 'json' };
 import rowsSchema from '../schemas/rows.schema.json' with { type: 'json' };

@@ -1,7 +1,7 @@
 // The department's commands as the provinces' one-file build (dist/rubric.mjs) has them: each says,
 // in Thai and English, that it needs the department's installation, which holds the database and
 // the native module it reads it with. engine/cli/build-file.ts puts this module in place of department.ts.
-import type { Command } from './options.js';
+import type { Command, CommandLoader } from './options.js';
 
 /** What a department command answers in the one-file build: the reason, and exit code 2. */
 function departmentOnly(name: string): Command {
@@ -16,8 +16,8 @@ function departmentOnly(name: string): Command {
 }
 
 /** The department's commands, by name, each answering that it is not in this build. */
-export const DEPARTMENT_COMMANDS: Record<string, Command> = {
-  user: departmentOnly('user'),
-  token: departmentOnly('token'),
-  export: departmentOnly('export'),
+export const DEPARTMENT_COMMANDS: Record<string, CommandLoader> = {
+  user: async () => departmentOnly('user'),
+  token: async () => departmentOnly('token'),
+  export: async () => departmentOnly('export'),
 };

@@ -2,36 +2,28 @@
 // input passed in (so tests call it directly); each command lives in commands/<command>.ts.
 import { resolve } from 'node:path';
 import { defaultRubricsDir } from '../node/rubric-files.js';
-import { cases } from './commands/cases.js';
-import { diff } from './commands/diff.js';
-import { document } from './commands/document.js';
-import { grade } from './commands/grade.js';
-import { impact } from './commands/impact.js';
-import { keys } from './commands/keys.js';
-import { lint } from './commands/lint.js';
-import { list } from './commands/list.js';
-import { pull } from './commands/pull.js';
-import { template } from './commands/template.js';
-import { test } from './commands/test.js';
-import { validate } from './commands/validate.js';
 import { DEPARTMENT_COMMANDS } from './department.js';
-import { parseCommandLine, type CliContext, type CliIo, type Command } from './options.js';
+import { parseCommandLine, type CliContext, type CliIo, type CommandLoader } from './options.js';
 import { USAGE, UsageError } from './usage.js';
 
-/** Every command, by the name typed after `rubric`: the provinces' and the department's (department.ts). */
-const COMMANDS: Record<string, Command> = {
-  list,
-  validate,
-  grade,
-  test,
-  lint,
-  cases,
-  keys,
-  pull,
-  diff,
-  impact,
-  template,
-  document,
+/**
+ * Every command, by the name typed after `rubric`: the provinces' and the department's (department.ts).
+ * Each is loaded only when typed, so a command starts without the modules of the others (exceljs,
+ * docx, json-rules-engine, the store): start-up is most of a short command's time.
+ */
+const COMMANDS: Record<string, CommandLoader> = {
+  list: async () => (await import('./commands/list.js')).list,
+  validate: async () => (await import('./commands/validate.js')).validate,
+  grade: async () => (await import('./commands/grade.js')).grade,
+  test: async () => (await import('./commands/test.js')).test,
+  lint: async () => (await import('./commands/lint.js')).lint,
+  cases: async () => (await import('./commands/cases.js')).cases,
+  keys: async () => (await import('./commands/keys.js')).keys,
+  pull: async () => (await import('./commands/pull.js')).pull,
+  diff: async () => (await import('./commands/diff.js')).diff,
+  impact: async () => (await import('./commands/impact.js')).impact,
+  template: async () => (await import('./commands/template.js')).template,
+  document: async () => (await import('./commands/document.js')).document,
   ...DEPARTMENT_COMMANDS,
 };
 
@@ -72,8 +64,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     cwd,
   };
   try {
-    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!run) throw new UsageError(`unknown command "${command}"`);
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!load) throw new UsageError(`unknown command "${command}"`);
+    const run = await load();
     return await run(rest, values, cli);
   } catch (error) {
     return failure(error, err);

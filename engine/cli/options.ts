@@ -66,6 +66,9 @@ export function pathFrom(cli: Pick<CliIo, 'cwd'>, path: string): string {
 /** One command: its arguments after the command's name, the options, and the context. */
 export type Command = (args: string[], options: CliOptions, cli: CliContext) => number | Promise<number>;
 
+/** Loads one command's module and gives its command (main.ts loads only the command typed). */
+export type CommandLoader = () => Promise<Command>;
+
 /** Reads all of standard input as UTF-8 text. */
 export async function readAll(stdin: AsyncIterable<string | Uint8Array>): Promise<string> {
   const chunks: Buffer[] = [];

@@ -10,7 +10,6 @@ import { bundleProblem } from '../../node/bundle.js';
 import { bundleRubricPath } from '../../node/pull.js';
 import { listRubricFiles, refOf, type ValidStoredRubric } from '../../node/rubric-files.js';
 import { messageText } from '../../problems/format.js';
-import { createReferenceRubric } from '../../reference.js';
 import type { ResultSection } from '../../workbook.js';
 import { readDataBytes, writeResultsCsvFile, writeResultsJson, writeResultsWorkbookFile, writeWhole } from '../data-file.js';
 import { pathFrom, type CliContext, type CliOptions, type Command } from '../options.js';
@@ -97,9 +96,10 @@ async function gradeSections(request: GradeRequest, rubrics: ValidStoredRubric[]
     const { table } = read;
     for (const note of describeImport(table.report)) err.write(`rubric: ${data} [${rubric.mission}]: ${messageText(note)}\n`);
     const context = { cellErrors: table.cellErrors, units: table.units };
+    // json-rules-engine is loaded only for --engine reference.
     const results =
       request.engine === 'reference'
-        ? await gradeRowsReference(createReferenceRubric(rubric, refOf(rubric, stored.digest)), table.rows, context)
+        ? await gradeRowsReference((await import('../../reference.js')).createReferenceRubric(rubric, refOf(rubric, stored.digest)), table.rows, context)
         : gradeRows(stored.compiled, table.rows, context);
     sections.push({ ref: refOf(rubric, stored.digest), name: rubric.name, results, import: table.report });
   }
