@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { noEval } from './no-eval.js';
 import { standaloneValidators } from './standalone-validators.js';
 
 /** The repository root, where svelte.config.js, rubrics/ and engine/ live (no trailing slash). */
@@ -11,8 +12,9 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** The Vite config: the SvelteKit plugin, rooted at the repository root. */
 export default defineConfig({
   root,
-  // The schema validators compiled at build time, so the browser needs no 'unsafe-eval' (svelte.config.js).
-  plugins: [standaloneValidators(), sveltekit()],
+  // The schema validators compiled at build time, and the grader never generated in the browser,
+  // so the browser needs no 'unsafe-eval' (svelte.config.js).
+  plugins: [standaloneValidators(), noEval(), sveltekit()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   // Dev: pre-bundle Monaco, monaco-yaml and their worker entries up front. Found late (they are imported
