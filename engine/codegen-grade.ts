@@ -1,9 +1,10 @@
 // The generated grader's source put together: read the facts, derive, apply exemptions, match each
-// criterion's band and decide, in one straight function over local variables. Every row the
-// closures would settle in a harder way (a problem with a value, a hole in the bands) is handed
-// to them (`hS(row)`), so the verdicts are theirs by construction on those rows.
+// criterion's band and decide, in one straight function over local variables. A row with a
+// problem in a value is handed to the closures whole (`hS(row)`), and a row whose value falls in
+// a hole of the bands is handed to them with its values and bands to decide and settle
+// (`hH(…)`), so the verdicts are theirs by construction on those rows.
 import { bandModel, Op, type BandModel } from './model.js';
-import { CodegenRefusal, GIVE_UP, conditionSource, derivedSource, factSource, int, num, type Source } from './codegen-source.js';
+import { CodegenRefusal, conditionSource, derivedSource, factSource, int, num, type Source } from './codegen-source.js';
 import { SCORE_INPUT, type Level } from './types.js';
 
 /** A band's test on a value, as inBand makes it. */
@@ -26,10 +27,17 @@ function bandTest(band: BandModel, value: string): string {
   }
 }
 
-/** An if/else chain over bands, the first that holds taking its branch; none hands the row over. */
-function bandChain(bands: readonly BandModel[], value: string, branch: (band: BandModel, index: number) => string): string {
+/** An if/else chain over bands, the first that holds taking its branch, `otherwise` when none does. */
+function bandChain(bands: readonly BandModel[], value: string, branch: (band: BandModel, index: number) => string, otherwise: string): string {
   const arms = bands.map((band, i) => `${i === 0 ? '' : 'else '}if (${bandTest(band, value)}) { ${branch(band, i)} }`);
-  return arms.length === 0 ? GIVE_UP : `${arms.join('\n')}\nelse ${GIVE_UP}`;
+  return arms.length === 0 ? otherwise : `${arms.join('\n')}\nelse { ${otherwise} }`;
+}
+
+/** Hands the row to the closures to decide and settle, with its values, exemptions and bands. */
+function handOver(src: Source): string {
+  const slots = src.model.slotIds.map((_, i) => i);
+  const bands = src.model.criteria.map((_, i) => `b${int(i)}`).join(', ');
+  return `return hH(row, [${bands}], x, [${slots.map((i) => `n${int(i)}`).join(', ')}], [${slots.map((i) => `v${int(i)}`).join(', ')}]);`;
 }
 
 /** The verdict literal the closures build, field for field in their order. */
@@ -70,9 +78,10 @@ function criteriaSource(src: Source, ranks: Level[] | null, points: boolean): st
       const k = int(i);
       const branch = (band: BandModel, index: number): string =>
         [`b${k} = ${int(index)};`, ...(points ? [`q${k} = ${num(band.points ?? 0)};`] : []), ...(ranks ? [`w${k} = ${int(ranks.indexOf(band.level!))};`] : [])].join(' ');
-      const chain = bandChain(c.bands, `n${int(c.inputSlot)}`, branch);
-      return `var b${k} = -2, q${k} = 0, w${k} = -1;\nif (!a${k}) {\n${src.isNumericSlot[c.inputSlot] ? chain : GIVE_UP}\n}`;
+      const chain = src.isNumericSlot[c.inputSlot] ? bandChain(c.bands, `n${int(c.inputSlot)}`, branch, `b${k} = -1;`) : `b${k} = -1;`;
+      return `var b${k} = -2, q${k} = 0, w${k} = -1;\nif (!a${k}) {\n${chain}\n}`;
     })
+    .concat(src.model.criteria.length === 0 ? [] : [`if (${src.model.criteria.map((_, i) => `b${int(i)} === -1`).join(' || ')}) ${handOver(src)}`])
     .join('\n');
 }
 
@@ -107,7 +116,7 @@ function decideSource(src: Source): string {
       const value = grade.input === SCORE_INPUT ? 'sc' : `n${int(model.slotOf.get(grade.input)!)}`;
       if (grade.input !== SCORE_INPUT && !src.isNumericSlot[model.slotOf.get(grade.input)!]) throw new CodegenRefusal('bands over text');
       const isNone = value === 'sc' ? 'sc === null' : `${value} !== ${value}`;
-      return `if (${isNone}) ${verdict(src, null, 'null', '-1')}\n${bandChain(ready, value, (band, i) => verdict(src, band.level, value, int(i)))}`;
+      return `if (${isNone}) ${verdict(src, null, 'null', '-1')}\n${bandChain(ready, value, (band, i) => verdict(src, band.level, value, int(i)), handOver(src))}`;
     }
     case 'ladder': {
       const rows = grade.rows.map((r, i) => `if (${conditionSource(src, r.when)}) ${verdict(src, r.level, r.score === undefined ? 'null' : num(r.score), int(i))}`);
@@ -148,5 +157,5 @@ export function graderSource(src: Source): string {
     decideSource(src),
   ];
   // The pool is complete only once every part above is written.
-  return `${src.pool.declarations()}var hR = h.round, hS = h.slow, hZ = h.none, hO = h.own, hT = h.text, hP = h.province, hG = h.graded, hU = h.unmatched;\nreturn function grade(row) {\n${body.filter(Boolean).join('\n')}\n};`;
+  return `${src.pool.declarations()}var hR = h.round, hS = h.slow, hZ = h.none, hO = h.own, hT = h.text, hP = h.province, hG = h.graded, hU = h.unmatched, hH = h.settle;\nreturn function grade(row) {\n${body.filter(Boolean).join('\n')}\n};`;
 }

@@ -9,6 +9,7 @@ import type { Model } from './model.js';
 import { own } from './own.js';
 import { roundHalfUp } from './round.js';
 import { provinceOf } from './row-reading.js';
+import type { Runtime } from './runtime.js';
 import { NONE, type Verdict } from './verdict.js';
 
 /** Which grader a compiled rubric uses. */
@@ -54,27 +55,34 @@ function province(raw: unknown): string | null {
 }
 
 /**
- * The generated grader of a model, which hands every row it does not settle simply to `slow` (the
- * closures). Throws CodegenRefusal for a model it will not write, and the environment's error
- * where evaluation is not allowed.
+ * The generated grader of a model, which hands every row with a problem to the closures' `grade`
+ * and every row with a hole to their `settle`. Throws CodegenRefusal for a model it will not
+ * write, and the environment's error where evaluation is not allowed.
  */
-export function generateGrader(model: Model, slow: Grade): Grade {
+export function generateGrader(model: Model, closures: Pick<Runtime, 'grade' | 'settle'>): Grade {
   const { source, values } = generatedSource(model);
   const factory = new Function('c', 'h', source) as (c: unknown[], h: unknown) => Grade;
-  return factory(values, { round: roundHalfUp, slow, none: NONE, own, text, province, graded: 'graded', unmatched: 'unmatched' });
+  const helpers = { round: roundHalfUp, slow: closures.grade, settle: closures.settle, none: NONE, own, text, province, graded: 'graded', unmatched: 'unmatched' };
+  return factory(values, helpers);
 }
 
 /**
  * The grader to use for a model: the generated one unless closures are chosen, evaluation is not
- * allowed, or the generator refuses the model. Choosing `generated` where it cannot be had is an error.
+ * allowed (`evaluable`, asked only for `auto`), or the generator refuses the model. Choosing
+ * `generated` where it cannot be had is an error.
  */
-export function chooseGrader(model: Model, closures: Grade, choice: GraderChoice): { grade: Grade; path: GraderPath } {
-  if (choice === 'closures') return { grade: closures, path: 'closures' };
-  if (choice === 'auto' && !canEvaluate()) return { grade: closures, path: 'closures' };
+export function chooseGrader(
+  runtime: Pick<Runtime, 'model' | 'grade' | 'settle'>,
+  choice: GraderChoice,
+  evaluable: () => boolean = canEvaluate,
+): { grade: Grade; path: GraderPath } {
+  const closures = { grade: runtime.grade, path: 'closures' as const };
+  if (choice === 'closures') return closures;
+  if (choice === 'auto' && !evaluable()) return closures;
   try {
-    return { grade: generateGrader(model, closures), path: 'generated' };
+    return { grade: generateGrader(runtime.model, runtime), path: 'generated' };
   } catch (error) {
-    if (choice === 'auto' && error instanceof CodegenRefusal) return { grade: closures, path: 'closures' };
+    if (choice === 'auto' && error instanceof CodegenRefusal) return closures;
     throw error;
   }
 }

@@ -30,6 +30,6 @@ export interface CompileOptions {
  */
 export function compileRubric(rubric: ValidRubric, ref: RubricRef, options: CompileOptions = {}): CompiledRubric {
   const runtime = runtimeOf(buildModel(rubric, ref));
-  const { grade, path } = chooseGrader(runtime.model, runtime.grade, options.grader ?? graderFromEnv() ?? 'auto');
+  const { grade, path } = chooseGrader(runtime, options.grader ?? graderFromEnv() ?? 'auto');
   return { model: runtime.model, grade, path };
 }

@@ -2,12 +2,11 @@
 // compiled path grades with the closures; RUBRIC_GRADER and the grader option force either path.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileRubric } from '../../engine/compile.js';
-import { GRADER_ENV } from '../../engine/codegen.js';
+import { GRADER_ENV, chooseGrader } from '../../engine/codegen.js';
+import { buildModel } from '../../engine/model.js';
 import { refOf } from '../../engine/node/rubric-files.js';
+import { runtimeOf } from '../../engine/runtime.js';
 import { shippedRubric } from '../helpers.js';
-
-// This file's environment forbids evaluation, as the editor's pages do.
-vi.mock('../../engine/eval-support.js', () => ({ canEvaluate: () => false }));
 
 const ROWS = [
   { id: 'a', newProducts: 5, salesGrowthPct: 4.01 },
@@ -25,9 +24,12 @@ describe('the compiled path without evaluation', () => {
   const ref = refOf(rubric, digest);
 
   it('falls back to the closures, which grade as the generated grader does elsewhere', () => {
-    vi.stubEnv(GRADER_ENV, '');
-    const fallback = compileRubric(rubric, ref);
-    expect(fallback.path).toBe('closures');
+    const runtime = runtimeOf(buildModel(rubric, ref));
+    let asked = 0;
+    // An environment that forbids evaluation, as the editor's pages do.
+    const fallback = chooseGrader(runtime, 'auto', () => (asked++, false));
+    expect([fallback.path, asked]).toEqual(['closures', 1]);
+    expect(chooseGrader(runtime, 'auto').path).toBe('generated');
     const closures = compileRubric(rubric, ref, { grader: 'closures' });
     expect(ROWS.map((row) => fallback.grade(row))).toEqual(ROWS.map((row) => closures.grade(row)));
     expect(ROWS.map((row) => fallback.grade(row).grade ?? fallback.grade(row).status)).toEqual(['A', 'D', 'unmatched', 'error']);

@@ -15,7 +15,7 @@ const NAMES = new Set(
   (
     'var return function if else null true false NaN Number isFinite isInteger has includes push row grade c h r x ' +
     'status score input bands exemptions errors settled sc tot max cnt wr round slow none own text province graded unmatched ' +
-    'hR hS hZ hO hT hP hG hU'
+    'hR hS hZ hO hT hP hG hU hH settle'
   ).split(' '),
 );
 const GENERATED_NAME = /^[knvabqw]\d+$/;
