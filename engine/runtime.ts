@@ -108,10 +108,12 @@ export function createRuntime(model: Model): Runtime {
     },
     grade: (row) => gradeRow(parts, row),
     settle(row, bands, applied, nums, vals) {
-      const state: RowState = { nums: Float64Array.from(nums), vals, errors: null };
+      // new Float64Array(list) and a plain loop: Float64Array.from and flatMap cost microseconds here.
+      const state: RowState = { nums: new Float64Array(nums), vals, errors: null };
       parts.out.reset();
-      const holes = bands.flatMap((band, i) => (band === NO_BAND ? [i] : []));
-      return decideAndSettle(parts, state, row, bands, applied, holes.length > 0 ? holes : null);
+      let holes: number[] | null = null;
+      for (let i = 0; i < bands.length; i++) if (bands[i] === NO_BAND) (holes ??= []).push(i);
+      return decideAndSettle(parts, state, row, bands, applied, holes);
     },
   };
 }
