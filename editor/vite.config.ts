@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { noEval } from './no-eval.js';
 
 /** The repository root, where svelte.config.js, rubrics/ and engine/ live (no trailing slash). */
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -11,8 +12,9 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export default defineConfig({
   root,
   // The engine's schema validators are compiled ahead of time (engine/schema-validators.compiled.ts),
-  // so the browser needs no 'unsafe-eval' (svelte.config.js).
-  plugins: [sveltekit()],
+  // and the grader is never generated in the browser (editor/no-eval.ts), so the browser needs no
+  // 'unsafe-eval' (svelte.config.js).
+  plugins: [noEval(), sveltekit()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   // Dev: pre-bundle Monaco, monaco-yaml and their worker entries up front. Found late (they are imported

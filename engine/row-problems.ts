@@ -43,7 +43,10 @@ export function rowError<C extends RowErrorCode>(
   found: { expected: string; received: string; where?: CellPlace },
 ): RowError {
   const made = problem('data', code, params);
-  return { ...made, fact, where: found.where ?? { column: fact }, expected: found.expected, received: found.received };
+  // The fields named one by one, in the order a spread of `made` gives them (it has no place,
+  // expected or received of its own): a spread here cost microseconds a row in V8, most of an
+  // error row's grading.
+  return { code: made.code, severity: made.severity, message: made.message, fact, where: found.where ?? { column: fact }, expected: found.expected, received: found.received };
 }
 
 /** What a fact expects, in words, for `expected`. */

@@ -141,7 +141,7 @@ const provinceMemo = new Map<string, ReturnType<typeof resolveProvince>>();
  * A province's text resolved through the catalogue, remembered: a file names the same few
  * provinces on every row, and resolving is a pure function of the text.
  */
-function provinceOf(text: string): ReturnType<typeof resolveProvince> {
+export function provinceOf(text: string): ReturnType<typeof resolveProvince> {
   let found = provinceMemo.get(text);
   if (!found) {
     found = resolveProvince(text);

@@ -33,6 +33,12 @@ export interface Runtime {
    * gap of the grade bands), for a rule that reads only the bands: what analysis asks of a hole.
    */
   levelFor(bands: readonly number[]): Level | null;
+  /**
+   * Finishes grading a row whose values are read (nums and vals by slot, without problems) and
+   * whose exemptions are applied and bands matched, some left in a hole (NO_BAND): the grade rule
+   * decides, settling holes that cannot change the grade. The generated grader hands such rows here.
+   */
+  settle(row: Readonly<Record<string, unknown>>, bands: number[], applied: number[], nums: readonly number[], vals: (boolean | string | null)[]): Verdict;
 }
 
 /** Everything grading a row needs that depends only on the rubric, settled once. */
@@ -101,6 +107,14 @@ export function createRuntime(model: Model): Runtime {
       return model.slotIds.map((_, slot) => (isNumericSlot[slot] ? (Number.isNaN(own.nums[slot]!) ? null : own.nums[slot]!) : own.vals[slot]!));
     },
     grade: (row) => gradeRow(parts, row),
+    settle(row, bands, applied, nums, vals) {
+      // new Float64Array(list) and a plain loop: Float64Array.from and flatMap cost microseconds here.
+      const state: RowState = { nums: new Float64Array(nums), vals, errors: null };
+      parts.out.reset();
+      let holes: number[] | null = null;
+      for (let i = 0; i < bands.length; i++) if (bands[i] === NO_BAND) (holes ??= []).push(i);
+      return decideAndSettle(parts, state, row, bands, applied, holes);
+    },
   };
 }
 
@@ -131,9 +145,14 @@ function gradeRow(parts: Parts, row: Readonly<Record<string, unknown>>): Verdict
     bands[i] = band;
     if (band === NO_BAND) (holes ??= []).push(i);
   }
-  if (holes === null || !model.readsBands) parts.decide(state, bands, out);
-  else if (!closeHoles(parts, holes, bands)) return unmatched(row, bands, applied, null);
-  return settle(row, bands, applied, holes, out);
+  return decideAndSettle(parts, state, row, bands, applied, holes);
+}
+
+/** The grade rule decides on the row's bands (every way of closing their holes) and the outcomes settle. */
+function decideAndSettle(parts: Parts, state: RowState, row: Verdict['input'], bands: number[], applied: number[], holes: number[] | null): Verdict {
+  if (holes === null || !parts.model.readsBands) parts.decide(state, bands, parts.out);
+  else if (!closeHoles(parts, state, holes, bands)) return unmatched(row, bands, applied, null);
+  return settle(row, bands, applied, holes, parts.out);
 }
 
 function blocksExemptions(model: Model, errors: RowError[]): boolean {
@@ -150,8 +169,8 @@ function remainingErrors(model: Model, errors: RowError[], bands: number[]): Row
 }
 
 /** Tries every way of closing the holes of the criteria listed and gathers the outcomes. */
-function closeHoles(parts: Parts, holes: number[], bands: number[]): boolean {
-  const { criteria, criterionGaps, state, out, decide } = parts;
+function closeHoles(parts: Parts, state: RowState, holes: number[], bands: number[]): boolean {
+  const { criteria, criterionGaps, out, decide } = parts;
   const choices: number[][] = [];
   let combos = 1;
   for (const i of holes) {

@@ -1,8 +1,10 @@
 // The equivalence property shared by the unit tier (about a hundred rows a rubric) and the
-// integration tier (thousands): the compiled path and json-rules-engine give every row the same verdict.
+// integration tier (thousands): the compiled path, both its generated grader and its closures, and
+// json-rules-engine give every row the same verdict.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { valueCatalog } from '../engine/catalog.js';
+import { compileRubric } from '../engine/compile.js';
 import { createReferenceRubric } from '../engine/reference.js';
 import { refOf } from '../engine/node/rubric-files.js';
 import type { Rubric } from '../engine/types.js';
@@ -93,19 +95,25 @@ function comparable(verdict: Verdict): unknown {
   };
 }
 
-/** One test per shipped rubric: `numRuns` random rows graded by both paths must agree. */
+/** One test per shipped rubric: `numRuns` random rows graded by every path must agree. */
 export function describeEquivalence(numRuns: number, seed: number): void {
-  describe(`the compiled path and json-rules-engine (${numRuns} rows a rubric)`, () => {
-    for (const { rubric, compiled, digest } of gradableRubrics()) {
+  describe(`the generated grader, the closures and json-rules-engine (${numRuns} rows a rubric)`, () => {
+    for (const { rubric, digest } of gradableRubrics()) {
       it(`grade random rows identically for ${rubric.mission}, on and around every threshold`, async () => {
-        const reference = createReferenceRubric(rubric, refOf(rubric, digest));
+        const ref = refOf(rubric, digest);
+        const generated = compileRubric(rubric, ref, { grader: 'generated' });
+        const closures = compileRubric(rubric, ref, { grader: 'closures' });
+        expect([generated.path, closures.path]).toEqual(['generated', 'closures']);
+        const reference = createReferenceRubric(rubric, ref);
         const statuses = new Set<string>();
         await fc.assert(
           fc.asyncProperty(rowArbitrary(rubric), async (row) => {
-            const fast = compiled.grade(row);
+            const fast = generated.grade(row);
             const slow = await reference.grade(row);
             statuses.add(fast.status === 'graded' ? fast.grade! : fast.status);
             expect(comparable(fast)).toEqual(comparable(slow));
+            // The generated grader and the closures agree on every field, holes settled included.
+            expect(fast).toEqual(closures.grade(row));
           }),
           { numRuns, seed },
         );

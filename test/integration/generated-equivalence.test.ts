@@ -1,6 +1,8 @@
 // Property tests over GENERATED rubrics: the compiled path and the json-rules-engine oracle must
 // give the same verdict for every row, graded in order through one compiled instance, and a row
-// graded after others must get the verdict a freshly compiled rubric gives it.
+// graded after others must get the verdict a freshly compiled rubric gives it. The compiled path
+// is its generated grader where the generator writes the rubric (it counts how often), and the
+// closures must give that same verdict, field for field.
 //
 //   npx vitest run --config test/vitest.config.ts test/engine/generated-equivalence.test.ts
 //   PROPERTY_RUBRICS=20000 PROPERTY_SEED=7 npx vitest run --config test/vitest.config.ts test/engine/generated-equivalence.test.ts
@@ -89,7 +91,7 @@ const show = (value: unknown): string => inspect(value, { depth: 6, breakLength:
 
 /** What went wrong with one row: which two results differ, and how. */
 interface Disagreement {
-  what: 'compiled vs json-rules-engine' | 'compiled after earlier rows vs freshly compiled' | 'an exception';
+  what: 'compiled vs json-rules-engine' | 'compiled after earlier rows vs freshly compiled' | 'generated vs closures' | 'an exception';
   left: Comparable | string;
   right: Comparable | string;
   /** The same row through a freshly compiled rubric, when that differs from `left` too. */
@@ -97,11 +99,18 @@ interface Disagreement {
 }
 
 /** Grades `rows` in order through one compiled rubric and one oracle; the first disagreement, if any. */
-async function firstDisagreement(rubric: ValidRubric, rows: Record<string, unknown>[], onVerdict?: (fast: Verdict, slow: Verdict) => void): Promise<{ index: number; d: Disagreement } | null> {
+async function firstDisagreement(
+  rubric: ValidRubric,
+  rows: Record<string, unknown>[],
+  onVerdict?: (fast: Verdict, slow: Verdict) => void,
+  onPath?: (path: string) => void,
+): Promise<{ index: number; d: Disagreement } | null> {
   const ref = refOf(rubric, 'sha256:generated');
   let index = -1;
   try {
     const compiled = compileRubric(rubric, ref);
+    const closures = compileRubric(rubric, ref, { grader: 'closures' });
+    onPath?.(compiled.path);
     const reference = createReferenceRubric(rubric, ref);
     for (index = 0; index < rows.length; index++) {
       const row = rows[index]!;
@@ -116,6 +125,10 @@ async function firstDisagreement(rubric: ValidRubric, rows: Record<string, unkno
       }
       if (!same(comparable(fast), comparable(fresh))) {
         return { index, d: { what: 'compiled after earlier rows vs freshly compiled', left: comparable(fast), right: comparable(fresh) } };
+      }
+      const byClosures = closures.grade(row);
+      if (!same(comparable(fast), comparable(byClosures))) {
+        return { index, d: { what: 'generated vs closures', left: comparable(fast), right: comparable(byClosures) } };
       }
     }
   } catch (error) {
@@ -148,8 +161,8 @@ async function describeFailure(rubric: ValidRubric, rows: Record<string, unknown
       : [
           `${d.what} disagree on the last of these rows, graded in order (row ${index + 1} of the ${rows.length} generated):`,
           `  ${replay.map(show).join('\n  ')}`,
-          `  ${d.what.startsWith('compiled vs') ? 'compiled         ' : 'after those rows '}: ${show(d.left)}`,
-          `  ${d.what.startsWith('compiled vs') ? 'json-rules-engine' : 'freshly compiled '}: ${show(d.right)}`,
+          `  ${d.what.startsWith('compiled vs') ? 'compiled         ' : d.what.startsWith('generated') ? 'generated        ' : 'after those rows '}: ${show(d.left)}`,
+          `  ${d.what.startsWith('compiled vs') ? 'json-rules-engine' : d.what.startsWith('generated') ? 'closures         ' : 'freshly compiled '}: ${show(d.right)}`,
           ...(d.fresh ? [`  freshly compiled : ${show(d.fresh)}`] : []),
         ];
   return [...lines, '  rubric:', rubricYaml(rubric).replace(/^/gm, '    ')].join('\n');
@@ -169,6 +182,8 @@ interface Coverage {
   settles: boolean;
   ladderFloor: number;
   ladderNoFloor: number;
+  /** Rubrics the generated grader graded (the rest the closures, where the generator refused). */
+  generatedPath: number;
 }
 
 describe('generated rubrics', () => {
@@ -201,6 +216,7 @@ describe('generated rubrics', () => {
         settles: false,
         ladderFloor: 0,
         ladderNoFloor: 0,
+        generatedPath: 0,
       };
       const started = Date.now();
       try {
@@ -219,6 +235,8 @@ describe('generated rubrics', () => {
               if ([...fast.exemptions, ...slow.exemptions].some((i) => onDerived[i])) coverage.derivedExemptionsApplied++;
               if ('settled' in fast) coverage.settles = true;
               if (comparable(fast).settled !== null) coverage.settled++;
+            }, (path) => {
+              if (path === 'generated') coverage.generatedPath++;
             });
             if (!failure) return;
             throw new Error(await describeFailure(rubric, rows, failure.index));
@@ -230,6 +248,7 @@ describe('generated rubrics', () => {
           `generated-equivalence: ${coverage.rubrics} rubrics, ${coverage.rows} rows graded in order (seed ${SEED}; ` +
             `${coverage.graded} graded, ${coverage.unmatched} unmatched, ${coverage.errors} error; ` +
             `${coverage.derivedExemptionsApplied} rows with an exemption on a derived value applied; ` +
+            `${coverage.generatedPath} rubrics on the generated grader; ` +
             (coverage.settles ? `${coverage.settled} graded across a hole; ` : '') +
             `grade kinds ${[...coverage.kinds].sort().join(', ')}; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
         );
@@ -243,6 +262,8 @@ describe('generated rubrics', () => {
       expect(coverage.errors).toBeGreaterThan(0);
       if (DERIVED_EXEMPTIONS) expect(coverage.derivedExemptionsApplied).toBeGreaterThan(0);
       if (coverage.settles) expect(coverage.settled).toBeGreaterThan(0);
+      // Every generated rubric has a grade rule the generator writes, so none falls back to the closures.
+      expect(coverage.generatedPath).toBe(coverage.rubrics);
     },
     TIMEOUT,
   );
