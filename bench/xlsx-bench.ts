@@ -45,6 +45,11 @@ async function exceljsStreamed(path: string, sections: ResultSection[]): Promise
   await workbook.commit();
 }
 
+/** A stage's share of the in-process stages, in percent. */
+function pct(ms: number): string {
+  return `${((ms / (readMs + typeMs + gradeMs + reasonMs + writeMs)) * 100).toFixed(0)} %`;
+}
+
 /** Writes with the CLI's writer to a file. */
 async function streamed(path: string, sections: ResultSection[]): Promise<void> {
   const file = createWriteStream(path);
@@ -85,16 +90,24 @@ console.log(`write with reasons: ${writeMs.toFixed(0)} ms, ${statSync(join(dir, 
 const probe = join(dir, 'peak.mjs');
 writeFileSync(probe, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `peak-rss ${process.resourceUsage().maxRSS}\\n`));\n");
 const bin = join(import.meta.dirname, '../../dist/engine/cli/bin.js');
-const start = performance.now();
-const run = spawnSync(process.execPath, ['--import', probe, bin, 'grade', 'otop', '--period', '2567-Q3', '--data', input, '--out', join(dir, 'results.xlsx')], { encoding: 'utf8' });
-const xlsx75kMs = performance.now() - start;
-if (run.status !== 0) throw new Error(run.stderr);
-const peakKiB = Number(/peak-rss (\d+)/.exec(run.stderr)?.[1]);
-const xlsx75kPeakMiB = peakKiB / 1024;
-console.log(`CLI end to end: ${xlsx75kMs.toFixed(0)} ms for ${ROWS} rows, peak RSS ${xlsx75kPeakMiB.toFixed(0)} MiB (${run.stdout.trim().split('\n')[0]})`);
+/** One CLI run: its wall time and the child's peak RSS in MiB. */
+function cliRun(): { ms: number; peakMiB: number; stdout: string } {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ['--import', probe, bin, 'grade', 'otop', '--period', '2567-Q3', '--data', input, '--out', join(dir, 'results.xlsx')], { encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (run.status !== 0) throw new Error(run.stderr);
+  return { ms, peakMiB: Number(/peak-rss (\d+)/.exec(run.stderr)?.[1]) / 1024, stdout: run.stdout };
+}
+// Two runs, the faster kept: the machine is shared, and the slower run says how much others took.
+const runs = [cliRun(), cliRun()];
+const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+const xlsx75kMs = best.ms;
+const xlsx75kPeakMiB = Math.max(...runs.map((r) => r.peakMiB));
+console.log(`CLI end to end: ${xlsx75kMs.toFixed(0)} ms for ${ROWS} rows (runs: ${runs.map((r) => r.ms.toFixed(0)).join(' and ')} ms), peak RSS ${xlsx75kPeakMiB.toFixed(0)} MiB (${best.stdout.trim().split('\n')[0]})`);
 const stages = readMs + typeMs + gradeMs + reasonMs + writeMs;
-console.log(`in-process stages: ${stages.toFixed(0)} ms, ${((stages / xlsx75kMs) * 100).toFixed(0)} % of the CLI run (the rest: start-up, loading and checking the rubric)`);
-console.log(`before (exceljs read and write, same run): ${(readBeforeMs + typeMs + gradeMs + reasonMs + writeBeforeMs).toFixed(0)} ms of stages`);
+const before = readBeforeMs + typeMs + gradeMs + reasonMs + writeBeforeMs;
+console.log(`in-process stages: ${stages.toFixed(0)} ms now, ${before.toFixed(0)} ms with exceljs's reader and writer (${(before / stages).toFixed(1)}× as long)`);
+console.log(`shares of the stages now: read ${pct(readMs)}, type ${pct(typeMs)}, grade ${pct(gradeMs)}, reasons ${pct(reasonMs)}, write ${pct(writeMs)}`);
 rmSync(dir, { recursive: true, force: true });
 if (json) {
   const round = (n: number) => Math.round(n);
