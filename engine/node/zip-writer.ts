@@ -1,7 +1,23 @@
 // A zip archive written entry by entry to a stream, each entry deflated as its text is made, so that
 // a file of any size never sits whole in memory (the CLI's results workbook). Node-only: node:zlib.
 import { once } from 'node:events';
-import { crc32, createDeflateRaw } from 'node:zlib';
+import * as zlib from 'node:zlib';
+
+/** CRC-32 of the zip format, for a Node older than 20.15 (no zlib.crc32): table-driven. */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+export function tableCrc32(bytes: Uint8Array, previous = 0): number {
+  let c = ~previous;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** zlib's CRC-32 where Node has it (read from the namespace, so an older Node still loads this module). */
+const crc32: (bytes: Uint8Array, previous?: number) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (zlib.crc32 as (bytes: Uint8Array, previous?: number) => number) : tableCrc32;
 
 /** What the central directory keeps of one written entry. */
 interface Written {
@@ -61,7 +77,7 @@ export class ZipWriter {
     header.writeUInt16LE(this.#stamp.date, 12);
     header.writeUInt16LE(entry.name.length, 26);
     await this.#write(Buffer.concat([header, entry.name]));
-    const deflate = createDeflateRaw({ level: this.#level });
+    const deflate = zlib.createDeflateRaw({ level: this.#level });
     // The compressed bytes go to the archive as zlib makes them, in the order it makes them.
     const drained = (async () => {
       for await (const chunk of deflate as AsyncIterable<Buffer>) {
