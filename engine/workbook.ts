@@ -112,7 +112,7 @@ export function resultCells(result: GradeResult): (string | number)[] {
 }
 
 /** The author a results workbook names. */
-const CREATOR = 'CDD rubric engine';
+export const CREATOR = 'CDD rubric engine';
 
 /** The first sheet's columns: each rubric's version and digest, and how many rows it graded. */
 const ABOUT_HEADERS = ['ภารกิจ (mission)', 'ชื่อ (name)', 'ไตรมาส (period)', 'ฉบับที่ (revision)', 'digest', 'แถว (rows)'];
@@ -121,7 +121,7 @@ const ABOUT_HEADERS = ['ภารกิจ (mission)', 'ชื่อ (name)', '�
 const RESULT_WIDTHS = [16, 16, 16, 14, 10, 8, 10, 60, 60, 18, 10, 10, 20];
 
 /** One sheet of the results workbook as both writers lay it out: a bold header, then its rows. */
-interface ResultSheet {
+export interface ResultSheet {
   name: string;
   header: readonly string[];
   /** Column widths; none for Excel's defaults. */
@@ -134,7 +134,7 @@ interface ResultSheet {
  * The sheets of the results workbook: a first sheet naming each rubric's version and digest, then
  * a sheet per mission (named after it, cut to Excel's 31 characters).
  */
-function resultSheets(sections: readonly ResultSection[]): ResultSheet[] {
+export function resultSheets(sections: readonly ResultSection[]): ResultSheet[] {
   return [
     {
       name: 'เกณฑ์ (rubrics)',
@@ -154,55 +154,25 @@ function resultSheets(sections: readonly ResultSection[]): ResultSheet[] {
   ];
 }
 
-type Worksheet = import('exceljs').Worksheet;
-
-/**
- * Lays one sheet out in a worksheet of either writer. `commit`, for the streaming writer, hands
- * each row on as soon as it is added (and the sheet at its end), so that no row stays in memory.
- */
-async function fillSheet(worksheet: Worksheet, sheet: ResultSheet, commit: boolean): Promise<void> {
-  // Widths before any row: the streaming writer writes its columns with the first row.
+/** Lays one sheet out in a worksheet: the widths, the bold header, then the rows. */
+function fillSheet(worksheet: import('exceljs').Worksheet, sheet: ResultSheet): void {
   if (sheet.widths) worksheet.columns = sheet.widths.map((width) => ({ width }));
-  const header = worksheet.addRow([...sheet.header]);
-  header.font = { bold: true };
-  if (commit) header.commit();
-  let count = 0;
-  for (const cells of sheet.rows()) {
-    const row = worksheet.addRow(cells);
-    if (!commit) continue;
-    row.commit();
-    // Let the zip take what was written before more is made, so the writer's buffers stay small.
-    if (++count % 1000 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  if (commit) worksheet.commit();
+  worksheet.addRow([...sheet.header]).font = { bold: true };
+  for (const cells of sheet.rows()) worksheet.addRow(cells);
 }
 
 /**
  * Writes results as a workbook in memory, for the browser: the sheets of `resultSheets`. Every
- * text cell is written as text, never as a formula.
+ * text cell is written as text, never as a formula. The CLI writes the same workbook streamed
+ * (engine/node/results-xlsx.ts).
  */
 export async function writeResultsWorkbook(sections: readonly ResultSection[]): Promise<Uint8Array> {
   const ExcelJS = await excel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = CREATOR;
-  for (const sheet of resultSheets(sections)) await fillSheet(workbook.addWorksheet(sheet.name), sheet, false);
+  for (const sheet of resultSheets(sections)) fillSheet(workbook.addWorksheet(sheet.name), sheet);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
-}
-
-/**
- * Writes the same workbook as `writeResultsWorkbook` to a stream, row by row, for results too
- * large to hold as one workbook in memory (the CLI's --out results.xlsx). Resolves once the
- * stream has taken the whole file; rejects if the stream fails.
- */
-export async function writeResultsWorkbookStream(stream: NodeJS.WritableStream, sections: readonly ResultSection[]): Promise<void> {
-  const ExcelJS = await excel();
-  // Styles for the bold headers; shared strings as the in-memory writer has them (inline, an empty
-  // text would read back as no value). The table holds each distinct text once, as the results do.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: stream as unknown as import('stream').Stream, useStyles: true, useSharedStrings: true });
-  workbook.creator = CREATOR;
-  for (const sheet of resultSheets(sections)) await fillSheet(workbook.addWorksheet(sheet.name), sheet, true);
-  await workbook.commit();
 }
 
 /**

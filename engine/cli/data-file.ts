@@ -8,7 +8,8 @@ import { once } from 'node:events';
 import type { GradeResult } from '../evaluate.js';
 import { MAX_DATA_BYTES } from '../import/read-file.js';
 import type { Text } from '../types.js';
-import { RESULT_HEADERS, resultCells, writeResultsWorkbookStream, type ResultSection } from '../workbook.js';
+import { writeResultsXlsx } from '../node/results-xlsx.js';
+import { RESULT_HEADERS, resultCells, type ResultSection } from '../workbook.js';
 import { csvQuote } from '../tabular.js';
 
 /** The bytes of a data file, or why it cannot be read: one message in Thai and English. */
@@ -82,7 +83,8 @@ export async function writeResultsWorkbookFile(path: string, sections: readonly 
   failed.catch(() => {});
   try {
     await Promise.race([once(file, 'open'), failed]);
-    await Promise.race([writeResultsWorkbookStream(file, sections), failed]);
+    await Promise.race([writeResultsXlsx(file, sections), failed]);
+    file.end();
     if (!file.closed) await Promise.race([once(file, 'close'), failed]);
   } catch (error) {
     file.destroy();

@@ -51,8 +51,14 @@ function refuse(code: ImportProblemCode, message: Text): { problem: ImportProble
   return { problem: { code, message } };
 }
 
-/** Reads a data file's bytes into grids: no interpretation of cells yet, only of the file. */
-export async function readGrids(bytes: Uint8Array, name: string): Promise<FileGrids | { problem: ImportProblem }> {
+/** A faster reader of workbooks a caller may offer (the CLI's, in engine/node): undefined for one it leaves to exceljs. */
+export type XlsxGridReader = (bytes: Uint8Array) => Grid[] | undefined;
+
+/**
+ * Reads a data file's bytes into grids: no interpretation of cells yet, only of the file. A
+ * workbook is read by `options.xlsx` when given and it takes the file, else by exceljs.
+ */
+export async function readGrids(bytes: Uint8Array, name: string, options: { xlsx?: XlsxGridReader } = {}): Promise<FileGrids | { problem: ImportProblem }> {
   if (bytes.byteLength > MAX_DATA_BYTES) {
     return refuse('FILE_TOO_LARGE', {
       th: `${name} ใหญ่เกินไป (${bytes.byteLength.toLocaleString('th-TH')} ไบต์ เกิน ${MAX_DATA_BYTES / 1024 / 1024} MB): แบ่งเป็นหลายไฟล์`,
@@ -67,7 +73,10 @@ export async function readGrids(bytes: Uint8Array, name: string): Promise<FileGr
       en: `${name} is an Excel 97–2003 workbook (.xls), which cannot be read: open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
     });
   }
-  if (kind === 'xlsx') return readXlsxGrids(bytes, name);
+  if (kind === 'xlsx') {
+    const fast = options.xlsx?.(bytes);
+    return fast ? { kind: 'xlsx', grids: fast } : readXlsxGrids(bytes, name);
+  }
   const decoded = decodeText(bytes);
   if ('problem' in decoded) return { problem: { code: 'UNKNOWN_ENCODING', message: decoded.problem.message } };
   const { text, encoding } = decoded;

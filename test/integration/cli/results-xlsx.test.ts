@@ -70,7 +70,21 @@ describe('rubric grade --out results.xlsx', () => {
     expect(streamed.flatMap((s) => s.formulas)).toEqual([]);
     expect(streamed).toEqual(inMemory);
     // Only the finished workbook is left in the folder.
-    expect(readdirSync(dir)).toEqual(['streamed.xlsx']);
+    expect(readdirSync(dir).filter((f) => !f.startsWith('texts'))).toEqual(['streamed.xlsx']);
+  });
+
+  it('reads back every text as it was: markup, control characters, an escape-like _x0041_, edge spaces, Thai', async () => {
+    const { compiled } = shippedRubric('otop');
+    const ids = ['a<b>&c"d', 'tab\there', 'bell\u0007x', '_x0041_ and _x004a_', '  หน่วย ก  ', 'line\nbreak', ''.padEnd(3, 'ก')];
+    const results = gradeRows(compiled, ids.map((id) => ({ id, newProducts: 5, salesGrowthPct: 4.5 })));
+    const target = join(dir, 'texts.xlsx');
+    await writeResultsWorkbookFile(target, [{ ref: compiled.model.ref, name: { th: 'โอทอป', en: 'OTOP' }, results }]);
+    const [, sheet] = await contents(readFileSync(target));
+    // The in-memory writer drops the bell and reads _x0041_ back as "A": the streamed one keeps both.
+    expect(results.map((r) => r.id)).toContain('bell\u0007x');
+    expect(sheet!.rows.slice(1).map((row) => row[0])).toEqual(results.map((r) => r.id));
+    expect(sheet!.rows[1]![3]).toBe('ได้ระดับ');
+    expect(readdirSync(dir)).toContain('texts.xlsx');
   });
 
   it('is what the CLI writes for --out results.xlsx', async () => {
