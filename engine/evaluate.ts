@@ -4,6 +4,7 @@ import { describeValue } from './diagnostics.js';
 import { explain, type Explanation, type TraceEntry } from './explain.js';
 import type { Model, RubricRef } from './model.js';
 import { described, rowError, type RowError } from './row-problems.js';
+import { sharedReason, type ReasonCache } from './reason-cache.js';
 import type { ReferenceRubric } from './reference.js';
 import type { Level, Text } from './types.js';
 import { errorVerdict, type Status, type Verdict } from './verdict.js';
@@ -35,18 +36,21 @@ export class GradeResult {
   /** The unit's province and district, when the data file had such columns. */
   readonly place: { province?: string; district?: string };
   readonly #model: Model;
+  /** Reasons shared with the other results of the same batch (reason-cache.ts), when there is one. */
+  readonly #reasons: ReasonCache | undefined;
   #explanation: Explanation | undefined;
 
-  constructor(model: Model, id: string, verdict: Verdict, place: { province?: string; district?: string } = {}) {
+  constructor(model: Model, id: string, verdict: Verdict, place: { province?: string; district?: string } = {}, reasons?: ReasonCache) {
     this.#model = model;
     this.id = id;
     this.verdict = verdict;
     this.place = place;
+    this.#reasons = reasons;
   }
 
   /** The same result for a unit placed in this province and district (one found from the unit's id, for the exports). */
   withPlace(place: { province?: string; district?: string }): GradeResult {
-    return new GradeResult(this.#model, this.id, this.verdict, place);
+    return new GradeResult(this.#model, this.id, this.verdict, place, this.#reasons);
   }
 
   get status(): Status {
@@ -61,8 +65,11 @@ export class GradeResult {
   get rubric(): RubricRef {
     return this.#model.ref;
   }
+  /** The reason, shared with the batch's results explained alike (reason-cache.ts) unless this one's explanation is built already. */
   get reason(): Text {
-    return this.#explain().reason;
+    if (this.#explanation || !this.#reasons) return this.#explain().reason;
+    // Only the reason is kept: holding every explanation's trace would cost more than building it.
+    return sharedReason(this.#reasons, this.#model, this.verdict, () => Object.freeze(explain(this.#model, this.verdict).reason));
   }
   get trace(): TraceEntry[] {
     return this.#explain().trace;
@@ -103,11 +110,12 @@ export interface RowsContext {
 /** Grades rows through the compiled path, in input order. */
 export function gradeRows(compiled: CompiledRubric, rows: readonly Row[], context: RowsContext = {}): GradeResult[] {
   const problems = rowIdProblems(compiled.model, rows);
+  const reasons: ReasonCache = new Map();
   return rows.map((row, index) => {
     const id = idOf(row, index);
     const problem = problems[index];
     const verdict = problem ? errorVerdict(row, [], [], [problem]) : withCellErrors(compiled.grade(row), context.cellErrors?.[index]);
-    return new GradeResult(compiled.model, id, verdict, placeOf(context.units?.[index]));
+    return new GradeResult(compiled.model, id, verdict, placeOf(context.units?.[index]), reasons);
   });
 }
 
