@@ -120,8 +120,10 @@ export function gradeRows(compiled: CompiledRubric, rows: readonly Row[], contex
 }
 
 function placeOf(unit: { province?: string; district?: string } | undefined): { province?: string; district?: string } {
-  if (!unit) return {};
-  return { ...(unit.province !== undefined ? { province: unit.province } : {}), ...(unit.district !== undefined ? { district: unit.district } : {}) };
+  const place: { province?: string; district?: string } = {};
+  if (unit?.province !== undefined) place.province = unit.province;
+  if (unit?.district !== undefined) place.district = unit.district;
+  return place;
 }
 
 /**

@@ -39,8 +39,23 @@ function xmlAttribute(text: string): string {
 /** The workbook's texts, each kept once and written after the sheets that point at them. */
 class SharedStrings {
   readonly #index = new Map<string, number>();
+  /** Per column, the text of the row before and its index: a column often repeats it (mission, period, status). */
+  readonly #lastText: (string | undefined)[] = [];
+  readonly #lastIndex: number[] = [];
   readonly texts: string[] = [];
   count = 0;
+
+  /** The index of a text written in a column, found without the table when the row before had the same. */
+  inColumn(column: number, text: string): number {
+    if (this.#lastText[column] === text) {
+      this.count++;
+      return this.#lastIndex[column]!;
+    }
+    const index = this.indexOf(text);
+    this.#lastText[column] = text;
+    this.#lastIndex[column] = index;
+    return index;
+  }
 
   indexOf(text: string): number {
     this.count++;
@@ -78,7 +93,7 @@ function rowXml(cells: readonly (string | number)[], row: number, letters: reado
       if (!Number.isFinite(value)) throw new Error(`cell ${at} holds ${value}, which a workbook cannot hold`);
       xml += `<c r="${at}"${style}><v>${value}</v></c>`;
     } else {
-      xml += `<c r="${at}"${style} t="s"><v>${strings.indexOf(value)}</v></c>`;
+      xml += `<c r="${at}"${style} t="s"><v>${strings.inColumn(c, value)}</v></c>`;
     }
   }
   return xml + '</row>';
@@ -91,15 +106,16 @@ function* sheetXml(sheet: ResultSheet, strings: SharedStrings): Generator<string
   if (sheet.widths) head += `<cols>${sheet.widths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('')}</cols>`;
   yield head + '<sheetData>' + rowXml(sheet.header, 1, letters, strings, ' s="1"');
   let row = 1;
-  let piece = '';
+  // Rows joined once per piece: one flat string to encode, not a long chain of concatenations.
+  let piece: string[] = [];
   for (const cells of sheet.rows()) {
-    piece += rowXml(cells, ++row, letters, strings);
+    piece.push(rowXml(cells, ++row, letters, strings));
     if (row % ROWS_PER_PIECE === 0) {
-      yield piece;
-      piece = '';
+      yield piece.join('');
+      piece = [];
     }
   }
-  yield piece + '</sheetData></worksheet>';
+  yield piece.join('') + '</sheetData></worksheet>';
 }
 
 /** The parts that describe the package: content types, relationships, the workbook, its styles and properties. */
