@@ -3,12 +3,13 @@
 // of manifest.json, and the whole-period bundle.json. Prints requests/s, p99 latency and the
 // app/nginx ratio measured in this run; the goal (at least half of nginx's rate for 304s, rubric
 // GETs and the bundle, each served from memory) is reported, never asserted.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { freePort, runCli, startEditor, type Editor } from '../test/browser/harness.js';
+import { runCli, startEditor, type Editor } from '../test/browser/harness.js';
+import { startNginx, type Nginx } from '../test/nginx.js';
 
 // autocannon 9 ships no type declarations: the part of its API used here.
 interface CannonResult {
@@ -43,67 +44,17 @@ const DURATION = 5; // seconds per measured run
 const WARMUP = 1; // seconds per warm-up run
 const CONNECTIONS = 50;
 const PIPELINING = 1;
-const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 
 
 /** The CLI, asynchronously, so that nothing in this process stops answering while it runs. */
 const rubric = runCli;
 
-/** nginx as a non-daemon child over `folder`, on a free loopback port, one worker, no access log. */
-async function startNginx(work: string, folder: string): Promise<{ base: string; child: ChildProcess; errorLog: string }> {
-  const prefix = join(work, 'nginx');
-  mkdirSync(prefix, { recursive: true });
-  const port = await freePort();
-  const errorLog = join(prefix, 'error.log');
-  const conf = join(prefix, 'nginx.conf');
-  const temp = (name: string) => join(prefix, name);
-  writeFileSync(
-    conf,
-    `worker_processes 1;
-error_log ${errorLog} warn;
-pid ${join(prefix, 'nginx.pid')};
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${temp('client_body')};
-  proxy_temp_path ${temp('proxy')};
-  fastcgi_temp_path ${temp('fastcgi')};
-  uwsgi_temp_path ${temp('uwsgi')};
-  scgi_temp_path ${temp('scgi')};
-  types { application/json json; application/yaml yaml; text/plain sig; }
-  default_type application/octet-stream;
-  sendfile on;
-  tcp_nopush on;
-  etag on;
-  keepalive_timeout 65;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:${port};
-    root ${folder};
-  }
-}
-`,
-  );
-  const child = spawn(NGINX, ['-e', errorLog, '-c', conf, '-p', prefix, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100 && !exited; i++) {
-    try {
-      await fetch(`${base}/`);
-      return { base, child, errorLog };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  const log = existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : '';
-  throw new Error(`nginx did not start:\n${output}\n${log}`);
-}
+/** How the benchmark's nginx differs from the tests' (test/nginx.ts): the API's media types, sendfile, ETags and long keep-alive. */
+const NGINX_TUNING = {
+  types: 'types { application/json json; application/yaml yaml; text/plain sig; }',
+  http: ['sendfile on;', 'tcp_nopush on;', 'etag on;', 'keepalive_timeout 65;', 'keepalive_requests 1000000;'],
+  connections: 1024,
+};
 
 /** Stops a child and waits (at most 5 s) for it to exit. */
 async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -147,11 +98,11 @@ interface Case {
 
 const work = mkdtempSync(join(tmpdir(), 'rubric-api-bench-'));
 let editor: Editor | undefined;
-let nginx: ChildProcess | undefined;
+let nginx: Nginx | undefined;
 // Whatever happens, no server outlives this process.
 process.on('exit', () => {
   // SIGTERM, not SIGKILL: nginx's master then stops its worker too.
-  nginx?.kill('SIGTERM');
+  nginx?.stop();
   editor?.stop();
   rmSync(work, { recursive: true, force: true });
 });
@@ -174,11 +125,8 @@ try {
   const run = await rubric('export', '--out', exported, '--db', editor.db, '--signing-key', join(dirname(editor.db), 'signing', 'department.key'), '--url', 'http://127.0.0.1');
   if (run.code !== 0) throw new Error(`rubric export failed (${run.code}):\n${run.stdout}${run.stderr}`);
   const periodDir = join(exported, 'api/v1/periods', PERIOD);
-  // nginx's workers run as "nobody" when started by root; mkdtemp made the folder private.
-  chmodSync(work, 0o755);
-  const started = await startNginx(work, exported);
-  nginx = started.child;
-  const web = started.base;
+  nginx = await startNginx(exported, NGINX_TUNING);
+  const web = nginx.base;
 
   // The same bytes from both, and the headers each answers with.
   for (const path of ['missions/otop/r1.yaml', 'manifest.json', 'bundle.json']) {
@@ -222,7 +170,7 @@ try {
     rubric: readFileSync(join(periodDir, 'missions/otop/r1.yaml')).length,
     bundle: readFileSync(join(periodDir, 'bundle.json')).length,
   };
-  console.log(`API benchmark: built app (node editor/serve.js, one process) vs nginx (${NGINX}, worker_processes 1, access_log off, etag on, sendfile on)`);
+  console.log(`API benchmark: built app (node editor/serve.js, one process) vs nginx (Debian's, worker_processes 1, access_log off, etag on, sendfile on)`);
   console.log(`machine: ${availableParallelism()} cores, shared by autocannon (in this process) and the server under test; load average before: ${loadavg()[0]!.toFixed(2)}`);
   console.log(`load: autocannon ${CONNECTIONS} connections, pipelining ${PIPELINING}, ${DURATION} s per run, loopback only; app at ${app}, nginx at ${web}`);
   console.log(`files: r1.yaml ${sizes.rubric} bytes, bundle.json ${sizes.bundle} bytes; ETags: app ${appEtag}, nginx ${webEtag}`);
@@ -273,7 +221,8 @@ try {
   console.error(`api-bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
 } finally {
   // 4. Everything stops, failure or not.
-  await stopChild(nginx);
+  await stopChild(nginx?.child);
+  nginx?.stop();
   nginx = undefined;
   if (editor) {
     editor.stop();
