@@ -62,8 +62,26 @@ for (const province of PROVINCES) {
   for (const name of names) SUGGESTIBLE.push(normaliseProvinceText(name));
 }
 
-/** Finds the province a text names (Thai or English name, ISO code such as TH-83, or alias), or else the closest one as a suggestion. */
+/** Lookups already made, by the text as given: a file names the same few provinces on every row. */
+const resolved = new Map<string, { province: Province } | { suggestion?: Province }>();
+
+/**
+ * Finds the province a text names (Thai or English name, ISO code such as TH-83, or alias), or
+ * else the closest one as a suggestion. A pure function of the text, so its answers are kept
+ * (at most 4,096; the answer is shared, not a copy).
+ */
 export function resolveProvince(text: string): { province: Province } | { suggestion?: Province } {
+  let found = resolved.get(text);
+  if (!found) {
+    found = lookUpProvince(text);
+    if (resolved.size >= 4096) resolved.clear();
+    resolved.set(text, found);
+  }
+  return found;
+}
+
+/** resolveProvince without the memory. */
+function lookUpProvince(text: string): { province: Province } | { suggestion?: Province } {
   const key = normaliseProvinceText(text);
   if (key === '') return {};
   const province = BY_TEXT.get(key);

@@ -135,20 +135,9 @@ export function factReading(facts: readonly FactModel[]): (row: Readonly<Record<
   };
 }
 
-const provinceMemo = new Map<string, ReturnType<typeof resolveProvince>>();
-
-/**
- * A province's text resolved through the catalogue, remembered: a file names the same few
- * provinces on every row, and resolving is a pure function of the text.
- */
+/** A province's text resolved through the catalogue (which keeps its answers: see resolveProvince). */
 export function provinceOf(text: string): ReturnType<typeof resolveProvince> {
-  let found = provinceMemo.get(text);
-  if (!found) {
-    found = resolveProvince(text);
-    if (provinceMemo.size >= 4096) provinceMemo.clear();
-    provinceMemo.set(text, found);
-  }
-  return found;
+  return resolveProvince(text);
 }
 
 /** The problem with a raw value that its fact's reading did not accept. */
