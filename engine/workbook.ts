@@ -128,6 +128,8 @@ export interface ResultSheet {
   widths?: readonly number[];
   /** The rows under the header, made one at a time as the writer asks for them. */
   rows(): Iterable<(string | number)[]>;
+  /** How many rows `rows` makes. */
+  rowCount: number;
 }
 
 /**
@@ -140,6 +142,7 @@ export function resultSheets(sections: readonly ResultSection[]): ResultSheet[] 
       name: 'เกณฑ์ (rubrics)',
       header: ABOUT_HEADERS,
       rows: () => sections.map((s) => [s.ref.mission, s.name.th, s.ref.period, s.ref.revision, s.ref.digest, s.results.length]),
+      rowCount: sections.length,
     },
     ...sections.map(
       (s): ResultSheet => ({
@@ -149,6 +152,7 @@ export function resultSheets(sections: readonly ResultSection[]): ResultSheet[] 
         *rows() {
           for (const r of s.results) yield resultCells(r);
         },
+        rowCount: s.results.length,
       }),
     ),
   ];

@@ -1,9 +1,11 @@
 // The results workbook written as SpreadsheetML text straight into a deflating zip, row by row, for
 // the CLI's --out results.xlsx: the sheets of resultSheets (engine/workbook.ts) as the browser's
-// exceljs writer lays them out, without a cell or style object per value. Node-only: node:zlib.
+// exceljs writer lays them out, without a cell or style object per value; a big sheet's XML is made
+// and deflated by a worker thread (sheet-worker.ts) beside this one. Node-only: node:zlib.
 import { columnLetter } from '../import/table-header.js';
 import { CREATOR, resultSheets, type ResultSection, type ResultSheet } from '../workbook.js';
-import { ZipWriter } from './zip-writer.js';
+import { NUMBER_CELL, ROWS_PER_BATCH, SHARED_TEXT, SheetJob } from './sheet-worker.js';
+import { NATIVE_CRC32, ZipWriter } from './zip-writer.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -99,12 +101,20 @@ function rowXml(cells: readonly (string | number)[], row: number, letters: reado
   return xml + '</row>';
 }
 
+/** A worksheet's XML up to and with its bold header row. */
+function sheetHead(sheet: ResultSheet, letters: readonly string[], strings: SharedStrings): string {
+  let head = `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${RELS}">`;
+  if (sheet.widths) head += `<cols>${sheet.widths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('')}</cols>`;
+  return head + '<sheetData>' + rowXml(sheet.header, 1, letters, strings, ' s="1"');
+}
+
+/** What closes a worksheet's XML. */
+const SHEET_TAIL = '</sheetData></worksheet>';
+
 /** One worksheet's XML, made a few hundred rows at a time as the zip asks for it. */
 function* sheetXml(sheet: ResultSheet, strings: SharedStrings): Generator<string> {
   const letters = sheet.header.map((_, i) => columnLetter(i));
-  let head = `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${RELS}">`;
-  if (sheet.widths) head += `<cols>${sheet.widths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('')}</cols>`;
-  yield head + '<sheetData>' + rowXml(sheet.header, 1, letters, strings, ' s="1"');
+  yield sheetHead(sheet, letters, strings);
   let row = 1;
   // Rows joined once per piece: one flat string to encode, not a long chain of concatenations.
   let piece: string[] = [];
@@ -115,8 +125,55 @@ function* sheetXml(sheet: ResultSheet, strings: SharedStrings): Generator<string
       piece = [];
     }
   }
-  yield piece.join('') + '</sheetData></worksheet>';
+  yield piece.join('') + SHEET_TAIL;
 }
+
+/**
+ * One worksheet made by a worker (sheet-worker.ts): this thread reads each row's cells and puts
+ * its texts in the shared strings, in the same order as sheetXml, and the worker writes the XML
+ * and deflates it, so that the two run side by side. The bytes are those sheetXml makes.
+ */
+function sheetInWorker(sheet: ResultSheet, strings: SharedStrings, level: number): SheetJob {
+  const letters = sheet.header.map((_, i) => columnLetter(i));
+  const columns = sheet.header.length;
+  const job = new SheetJob(sheetHead(sheet, letters, strings), letters, level);
+  try {
+    let kinds = new Uint8Array(ROWS_PER_BATCH * columns);
+    let values = new Float64Array(ROWS_PER_BATCH * columns);
+    let row = 1;
+    let count = 0;
+    for (const cells of sheet.rows()) {
+      row++;
+      if (cells.length > columns) throw new Error(`row ${row} has ${cells.length} cells, more than the ${columns} columns of its header`);
+      for (let c = 0; c < cells.length; c++) {
+        const value = cells[c]!;
+        const at = count * columns + c;
+        if (typeof value === 'number') {
+          if (!Number.isFinite(value)) throw new Error(`cell ${letters[c]}${row} holds ${value}, which a workbook cannot hold`);
+          kinds[at] = NUMBER_CELL;
+          values[at] = value;
+        } else {
+          kinds[at] = SHARED_TEXT;
+          values[at] = strings.inColumn(c, value);
+        }
+      }
+      if (++count === ROWS_PER_BATCH) {
+        job.rows(row - count + 1, count, kinds, values);
+        kinds = new Uint8Array(ROWS_PER_BATCH * columns);
+        values = new Float64Array(ROWS_PER_BATCH * columns);
+        count = 0;
+      }
+    }
+    if (count > 0) job.rows(row - count + 1, count, kinds, values);
+  } catch (error) {
+    job.stop();
+    throw error;
+  }
+  return job;
+}
+
+/** A sheet with at least this many rows is made by a worker; a smaller one is not worth the worker's start. */
+const ROWS_FOR_A_WORKER = 5000;
 
 /** The parts that describe the package: content types, relationships, the workbook, its styles and properties. */
 function packageParts(names: readonly string[], created: string): [string, string][] {
@@ -172,15 +229,29 @@ function packageParts(names: readonly string[], created: string): [string, strin
  * `writeResultsWorkbook`, made and deflated row by row. Every text is a shared string (an empty
  * text stays an empty text), never a formula. Resolves once the last byte is handed to the stream, which it leaves open.
  * `level`: deflate level; 1 by default, which makes a file the size exceljs made (5.6 MB for 75,000
- * rows) in about half the time of level 6 (4.3 MB).
+ * rows) in about half the time of level 6 (4.3 MB). `workers: false` makes every sheet in this thread.
  */
-export async function writeResultsXlsx(stream: NodeJS.WritableStream, sections: readonly ResultSection[], options: { level?: number } = {}): Promise<void> {
+export async function writeResultsXlsx(stream: NodeJS.WritableStream, sections: readonly ResultSection[], options: { level?: number; workers?: boolean } = {}): Promise<void> {
   const sheets = resultSheets(sections);
-  const zip = new ZipWriter(stream, options.level ?? 1);
+  const level = options.level ?? 1;
+  const zip = new ZipWriter(stream, level);
   const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   for (const [name, text] of packageParts(sheets.map((s) => s.name), created)) await zip.add(name, [text]);
   const strings = new SharedStrings();
-  for (const [i, sheet] of sheets.entries()) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, strings));
-  await zip.add('xl/sharedStrings.xml', strings.xml());
+  // A big sheet's entry is written after the shared strings, once its worker is done: a zip's entries may come in any order.
+  const made: { name: string; job: SheetJob }[] = [];
+  try {
+    for (const [i, sheet] of sheets.entries()) {
+      const name = `xl/worksheets/sheet${i + 1}.xml`;
+      // The worker sums with zlib.crc32, which a Node before 20.15 lacks: there the sheet is made here.
+      if (options.workers !== false && NATIVE_CRC32 && sheet.rowCount >= ROWS_FOR_A_WORKER) made.push({ name, job: sheetInWorker(sheet, strings, level) });
+      else await zip.add(name, sheetXml(sheet, strings));
+    }
+    await zip.add('xl/sharedStrings.xml', strings.xml());
+    for (const { name, job } of made) await zip.addDeflated(name, await job.finish(SHEET_TAIL));
+  } catch (error) {
+    for (const { job } of made) job.stop();
+    throw error;
+  }
   await zip.finish();
 }

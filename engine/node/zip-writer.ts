@@ -15,9 +15,11 @@ export function tableCrc32(bytes: Uint8Array, previous = 0): number {
   return ~c >>> 0;
 }
 
-/** zlib's CRC-32 where Node has it (read from the namespace, so an older Node still loads this module). */
-const crc32: (bytes: Uint8Array, previous?: number) => number =
-  typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (zlib.crc32 as (bytes: Uint8Array, previous?: number) => number) : tableCrc32;
+/** True where Node has zlib.crc32 (20.15 and later); read from the namespace, so an older Node still loads this module. */
+export const NATIVE_CRC32 = typeof (zlib as { crc32?: unknown }).crc32 === 'function';
+
+/** zlib's CRC-32 where Node has it, else the table-driven one. */
+const crc32: (bytes: Uint8Array, previous?: number) => number = NATIVE_CRC32 ? (zlib.crc32 as (bytes: Uint8Array, previous?: number) => number) : tableCrc32;
 
 /** What the central directory keeps of one written entry. */
 interface Written {
@@ -65,8 +67,8 @@ export class ZipWriter {
     await put(this.#out, bytes);
   }
 
-  /** Adds one entry from its text, given piece by piece; each piece is deflated while the next is made. */
-  async add(name: string, pieces: Iterable<string>): Promise<void> {
+  /** The local header of an entry about to be written; its sizes and CRC follow its data. */
+  async #begin(name: string): Promise<Written> {
     const entry: Written = { name: Buffer.from(name, 'utf8'), crc: 0, compressed: 0, size: 0, offset: this.#offset };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
@@ -77,6 +79,37 @@ export class ZipWriter {
     header.writeUInt16LE(this.#stamp.date, 12);
     header.writeUInt16LE(entry.name.length, 26);
     await this.#write(Buffer.concat([header, entry.name]));
+    return entry;
+  }
+
+  /** The data descriptor after an entry's data, and the entry kept for the central directory. */
+  async #end(entry: Written): Promise<void> {
+    const name = entry.name.toString('utf8');
+    if (entry.size > MAX_ZIP32 || entry.compressed > MAX_ZIP32) throw new Error(`${name} is over 4 GiB, more than a zip without its 64-bit extension holds`);
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(entry.crc, 4);
+    descriptor.writeUInt32LE(entry.compressed, 8);
+    descriptor.writeUInt32LE(entry.size, 12);
+    await this.#write(descriptor);
+    this.#entries.push(entry);
+  }
+
+  /** Adds one entry deflated elsewhere (sheet-worker.ts): its raw deflate bytes, the CRC-32 and size of what they inflate to. */
+  async addDeflated(name: string, deflated: { chunks: readonly Uint8Array[]; crc: number; size: number }): Promise<void> {
+    const entry = await this.#begin(name);
+    for (const chunk of deflated.chunks) {
+      entry.compressed += chunk.length;
+      await this.#write(chunk);
+    }
+    entry.crc = deflated.crc;
+    entry.size = deflated.size;
+    await this.#end(entry);
+  }
+
+  /** Adds one entry from its text, given piece by piece; each piece is deflated while the next is made. */
+  async add(name: string, pieces: Iterable<string>): Promise<void> {
+    const entry = await this.#begin(name);
     const deflate = zlib.createDeflateRaw({ level: this.#level });
     // The compressed bytes go to the archive as zlib makes them, in the order it makes them.
     const drained = (async () => {
@@ -99,14 +132,7 @@ export class ZipWriter {
       deflate.destroy();
       throw error;
     }
-    if (entry.size > MAX_ZIP32 || entry.compressed > MAX_ZIP32) throw new Error(`${name} is over 4 GiB, more than a zip without its 64-bit extension holds`);
-    const descriptor = Buffer.alloc(16);
-    descriptor.writeUInt32LE(0x08074b50, 0);
-    descriptor.writeUInt32LE(entry.crc, 4);
-    descriptor.writeUInt32LE(entry.compressed, 8);
-    descriptor.writeUInt32LE(entry.size, 12);
-    await this.#write(descriptor);
-    this.#entries.push(entry);
+    await this.#end(entry);
   }
 
   /** Writes the central directory that lists every entry; the archive is then complete. */

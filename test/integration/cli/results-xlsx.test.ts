@@ -1,10 +1,13 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeResultsWorkbookFile, writeWhole } from '../../../engine/cli/data-file.js';
 import { gradeRows, type GradeResult } from '../../../engine/evaluate.js';
 import { readGrids, readMission } from '../../../engine/import/read-file.js';
+import { writeResultsXlsx } from '../../../engine/node/results-xlsx.js';
 import { writeResultsWorkbook, type ResultSection } from '../../../engine/workbook.js';
 import { shippedRubric } from '../../helpers.js';
 import { tempDir } from '../../temp.js';
@@ -51,7 +54,55 @@ async function contents(bytes: Uint8Array) {
   });
 }
 
+/** Each entry of a zip the results writer made, inflated, by name (read from its central directory). */
+function zipEntries(zip: Buffer): Map<string, string> {
+  const entries = new Map<string, string>();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const compressed = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    entries.set(name, inflateRawSync(zip.subarray(start, start + compressed)).toString('utf8'));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** The bytes writeResultsXlsx gives, with or without its worker. */
+async function written(sections: ResultSection[], workers: boolean): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      parts.push(chunk);
+      done();
+    },
+  });
+  await writeResultsXlsx(sink, sections, { workers });
+  return Buffer.concat(parts);
+}
+
 describe('rubric grade --out results.xlsx', () => {
+  it('makes a sheet of 5,000 rows or more in a worker, with the bytes this thread would make', async () => {
+    const { rubric, compiled } = shippedRubric('otop');
+    const otop = await section('otop', 'national-2567-Q3-otop.csv');
+    // 7 × 878 rows with ids of their own, and the bad rows (errors, unmatched) among them.
+    const bad = await section('otop', 'bad-rows-otop.csv');
+    const rows = Array.from({ length: 7 }, (_, copy) => otop.results.map((r) => ({ ...r.verdict.input, id: `${r.id}-${copy}` }))).flat();
+    const results = [...gradeRows(compiled, rows), ...bad.results];
+    const sections: ResultSection[] = [{ ref: compiled.model.ref, name: rubric.name, results }];
+    const [inWorker, inThread] = [await written(sections, true), await written(sections, false)];
+    const [a, b] = [zipEntries(inWorker), zipEntries(inThread)];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    // The worker's sheet follows the shared strings; every part but the creation time is the same text.
+    expect([...a.keys()].slice(-2)).toEqual(['xl/sharedStrings.xml', 'xl/worksheets/sheet2.xml']);
+    for (const [name, text] of b) if (name !== 'docProps/core.xml') expect(a.get(name), name).toBe(text);
+    expect(a.get('xl/worksheets/sheet2.xml')!.match(/<row /g)).toHaveLength(1 + results.length);
+  });
+
+
   it('streams the same workbook as the in-memory writer: sheets, headers, cells, widths', async () => {
     const otop = await section('otop', 'national-2567-Q3-otop.csv');
     const bad = await section('otop', 'bad-rows-otop.csv');
@@ -115,6 +166,12 @@ describe('rubric grade --out results.xlsx', () => {
     expect(written).toEqual({ problem: { th: expect.stringContaining('the disk is full'), en: expect.stringContaining('the disk is full') } });
     expect(readFileSync(target, 'utf8')).toBe('the previous results');
     expect(readdirSync(failDir)).toEqual(['results.xlsx']);
+
+    // The same with a sheet big enough for the worker: the failure stops it, and nothing is left.
+    const many = [...Array.from({ length: 6 }, () => good.results).flat(), failing];
+    const big = join(failDir, 'big.xlsx');
+    expect(await writeWhole(big, (path) => writeResultsWorkbookFile(path, [{ ...good, results: many }]))).toHaveProperty('problem');
+    expect(existsSync(big)).toBe(false);
 
     const fresh = join(failDir, 'new.xlsx');
     expect(await writeWhole(fresh, (path) => writeResultsWorkbookFile(path, [{ ...good, results }]))).toHaveProperty('problem');
