@@ -1,9 +1,10 @@
 // Builds dist/rubric.mjs: the `rubric` command as one file that runs with plain `node rubric.mjs …` on
 // a province's machine with only Node 20 (no node_modules). Rolldown (Vite's bundler) bundles the
 // compiled CLI (dist/engine/cli/bin.js) with yaml, ajv, json-rules-engine, csv-parse and exceljs,
-// and the JSON it imports (schemas, catalogues). The department's commands need the store and its
-// native module (better-sqlite3), so department-absent.ts takes department.ts's place. Run by
-// `npm run build:cli-file` (part of `npm run build:engine`), after tsc.
+// and the JSON it imports (schemas, catalogues); exceljs and docx ride along as comments compiled
+// only on first use (build-lazy.ts), so that a CSV grade does not parse them. The department's
+// commands need the store and its native module (better-sqlite3), so department-absent.ts takes
+// department.ts's place. Run by `npm run build:cli-file` (part of `npm run build:engine`), after tsc.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
