@@ -1,31 +1,12 @@
 // The generated grader's source put together: read the facts, derive, apply exemptions, match each
 // criterion's band and decide, in one straight function over local variables. A row with a
-// problem in a value is handed to the closures whole (`hS(row)`), and a row whose value falls in
-// a hole of the bands is handed to them with its values and bands to decide and settle
-// (`hH(…)`), so the verdicts are theirs by construction on those rows.
-import { bandModel, Op, type BandModel } from './model.js';
-import { CodegenRefusal, conditionSource, derivedSource, factSource, int, num, type Source } from './codegen-source.js';
+// problem in a value is handed to the closures whole (`hS(row)`). A row whose value falls in a hole
+// of the bands is settled in the generated source (codegen-settle.ts) when the grade rule reads the
+// bands, and otherwise handed to the closures with its values and bands to decide (`hH(…)`).
+import { bandModel, type BandModel } from './model.js';
+import { bandTest, CodegenRefusal, conditionSource, derivedSource, factSource, int, num, type Source } from './codegen-source.js';
+import { settleCall, settleDeclarations, settlesHoles } from './codegen-settle.js';
 import { SCORE_INPUT, type Level } from './types.js';
-
-/** A band's test on a value, as inBand makes it. */
-function bandTest(band: BandModel, value: string): string {
-  switch (band.op) {
-    case Op.Gt:
-      return `${value} > ${num(band.low)}`;
-    case Op.Gte:
-      return `${value} >= ${num(band.low)}`;
-    case Op.Lt:
-      return `${value} < ${num(band.low)}`;
-    case Op.Lte:
-      return `${value} <= ${num(band.low)}`;
-    case Op.Eq:
-      return `${value} === ${num(band.low)}`;
-    case Op.Between:
-      return `${value} >= ${num(band.low)} && ${value} <= ${num(band.high)}`;
-    default:
-      throw new CodegenRefusal('unknown band operator');
-  }
-}
 
 /** An if/else chain over bands, the first that holds taking its branch, `otherwise` when none does. */
 function bandChain(bands: readonly BandModel[], value: string, branch: (band: BandModel, index: number) => string, otherwise: string): string {
@@ -81,7 +62,7 @@ function criteriaSource(src: Source, ranks: Level[] | null, points: boolean): st
       const chain = src.isNumericSlot[c.inputSlot] ? bandChain(c.bands, `n${int(c.inputSlot)}`, branch, `b${k} = -1;`) : `b${k} = -1;`;
       return `var b${k} = -2, q${k} = 0, w${k} = -1;\nif (!a${k}) {\n${chain}\n}`;
     })
-    .concat(src.model.criteria.length === 0 ? [] : [`if (${src.model.criteria.map((_, i) => `b${int(i)} === -1`).join(' || ')}) ${handOver(src)}`])
+    .concat(src.model.criteria.length === 0 ? [] : [`if (${src.model.criteria.map((_, i) => `b${int(i)} === -1`).join(' || ')}) ${settlesHoles(src) ? settleCall(src) : handOver(src)}`])
     .join('\n');
 }
 
@@ -116,7 +97,7 @@ function decideSource(src: Source): string {
       const value = grade.input === SCORE_INPUT ? 'sc' : `n${int(model.slotOf.get(grade.input)!)}`;
       if (grade.input !== SCORE_INPUT && !src.isNumericSlot[model.slotOf.get(grade.input)!]) throw new CodegenRefusal('bands over text');
       const isNone = value === 'sc' ? 'sc === null' : `${value} !== ${value}`;
-      return `if (${isNone}) ${verdict(src, null, 'null', '-1')}\n${bandChain(ready, value, (band, i) => verdict(src, band.level, value, int(i)), handOver(src))}`;
+      return `if (${isNone}) ${verdict(src, null, 'null', '-1')}\n${bandChain(ready, value, (band, i) => verdict(src, band.level, value, int(i)), settlesHoles(src) ? settleCall(src) : handOver(src))}`;
     }
     case 'ladder': {
       const rows = grade.rows.map((r, i) => `if (${conditionSource(src, r.when)}) ${verdict(src, r.level, r.score === undefined ? 'null' : num(r.score), int(i))}`);
@@ -156,6 +137,7 @@ export function graderSource(src: Source): string {
     needsPoints ? scoreSource(src) : '',
     decideSource(src),
   ];
+  const settling = settleDeclarations(src);
   // The pool is complete only once every part above is written.
-  return `${src.pool.declarations()}var hR = h.round, hS = h.slow, hZ = h.none, hO = h.own, hT = h.text, hP = h.province, hG = h.graded, hU = h.unmatched, hH = h.settle;\nreturn function grade(row) {\n${body.filter(Boolean).join('\n')}\n};`;
+  return `${src.pool.declarations()}${settling ? `${settling}\n` : ''}var hR = h.round, hS = h.slow, hZ = h.none, hO = h.own, hT = h.text, hP = h.province, hG = h.graded, hU = h.unmatched, hH = h.settle;\nreturn function grade(row) {\n${body.filter(Boolean).join('\n')}\n};`;
 }

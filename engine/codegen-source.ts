@@ -2,7 +2,7 @@
 // pool through which every string, set and list from the rubric is passed in by index, a number
 // formatter that refuses anything but a finite number, and the source of fact reading, derived
 // values and conditions. Nothing from a rubric or a data file is ever written into the source.
-import type { Model } from './model.js';
+import { Op, type BandModel, type Model } from './model.js';
 import type { Condition, Scalar } from './types.js';
 
 /** Thrown when something in a model cannot be written as source safely: the closures grade instead. */
@@ -134,6 +134,26 @@ export function derivedSource(src: Source): string {
     lines.push(`${target} = ${anyNull} ? NaN : ${sum};`);
   }
   return lines.join('\n');
+}
+
+/** A band's test on a value, as inBand makes it. */
+export function bandTest(band: BandModel, value: string): string {
+  switch (band.op) {
+    case Op.Gt:
+      return `${value} > ${num(band.low)}`;
+    case Op.Gte:
+      return `${value} >= ${num(band.low)}`;
+    case Op.Lt:
+      return `${value} < ${num(band.low)}`;
+    case Op.Lte:
+      return `${value} <= ${num(band.low)}`;
+    case Op.Eq:
+      return `${value} === ${num(band.low)}`;
+    case Op.Between:
+      return `${value} >= ${num(band.low)} && ${value} <= ${num(band.high)}`;
+    default:
+      throw new CodegenRefusal('unknown band operator');
+  }
 }
 
 /** A leaf comparison as compareLeaf makes it, on the slot's variable. */

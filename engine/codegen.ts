@@ -55,8 +55,9 @@ function province(raw: unknown): string | null {
 }
 
 /**
- * The generated grader of a model, which hands every row with a problem to the closures' `grade`
- * and every row with a hole to their `settle`. Throws CodegenRefusal for a model it will not
+ * The generated grader of a model, which hands every row with a problem to the closures' `grade`,
+ * settles holes itself where the grade rule reads the bands (codegen-settle.ts), and hands a row
+ * with a hole to the closures' `settle` otherwise. Throws CodegenRefusal for a model it will not
  * write, and the environment's error where evaluation is not allowed.
  */
 export function generateGrader(model: Model, closures: Pick<Runtime, 'grade' | 'settle'>): Grade {

@@ -1,15 +1,17 @@
 // Builds dist/rubric.mjs: the `rubric` command as one file that runs with plain `node rubric.mjs …` on
 // a province's machine with only Node 20 (no node_modules). Rolldown (Vite's bundler) bundles the
 // compiled CLI (dist/engine/cli/bin.js) with yaml, ajv, json-rules-engine, csv-parse and exceljs,
-// and the JSON it imports (schemas, catalogues). The department's commands need the store and its
-// native module (better-sqlite3), so department-absent.ts takes department.ts's place. Run by
-// `npm run build:cli-file` (part of `npm run build:engine`), after tsc.
+// and the JSON it imports (schemas, catalogues); exceljs and docx ride along as comments compiled
+// only on first use (build-lazy.ts), so that a CSV grade does not parse them. The department's
+// commands need the store and its native module (better-sqlite3), so department-absent.ts takes
+// department.ts's place. Run by `npm run build:cli-file` (part of `npm run build:engine`), after tsc.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown, type Plugin } from 'rolldown';
+import { lazyLibraries } from './build-lazy.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -32,6 +34,18 @@ const withoutDepartment: Plugin = {
 };
 
 /**
+ * Puts csv-parse's Node build where the engine imports its browser build (the same parser, version
+ * and options): the browser build carries a Buffer written in JavaScript, slow to load and to run.
+ */
+const csvParseForNode: Plugin = {
+  name: 'rubric-csv-parse-for-node',
+  async resolveId(source, importer, options) {
+    if (source !== 'csv-parse/browser/esm/sync') return null;
+    return this.resolve('csv-parse/sync', importer, { ...options, skipSelf: true });
+  },
+};
+
+/**
  * What in the built file would fail on a machine with only Node: a `require` of anything but Node's
  * own modules, or the store's native module. Empty when the file stands alone.
  */
@@ -48,19 +62,21 @@ export function dependencyProblems(code: string): string[] {
 
 /** Bundles the compiled CLI into dist/rubric.mjs and returns its sha256 (hex); throws when the file would not stand alone. */
 export async function buildCliFile(output = CLI_FILE): Promise<string> {
+  // The file names its modules by their paths from the repository: the same sources give the same bytes (and sha256) wherever it is built.
+  const cwd = join(here, '..', '..', '..');
+  const lazy = await lazyLibraries(cwd);
   const bundle = await rolldown({
     input: join(here, 'bin.js'),
     platform: 'node',
-    // The file names its modules by their paths from the repository: the same sources give the same bytes (and sha256) wherever it is built.
-    cwd: join(here, '..', '..', '..'),
-    plugins: [withoutDepartment],
+    cwd,
+    plugins: [withoutDepartment, csvParseForNode, lazy.plugin],
     transform: { target: 'node20' },
   });
   try {
-    const { output: chunks } = await bundle.generate({ format: 'esm', codeSplitting: false, postBanner: BANNER });
+    const { output: chunks } = await bundle.generate({ format: 'esm', codeSplitting: false, postBanner: BANNER, charset: 'ascii', comments: { legal: true, annotation: true, jsdoc: false } });
     const code = chunks.length === 1 && chunks[0]!.type === 'chunk' ? chunks[0]!.code : undefined;
     if (code === undefined) throw new Error(`rubric.mjs: expected one file, got ${chunks.map((c) => c.fileName).join(', ')}`);
-    const problems = dependencyProblems(code);
+    const problems = [...dependencyProblems(code), ...lazy.problems(code)];
     if (problems.length > 0) throw new Error(`rubric.mjs would not run on its own: ${problems.join('; ')}`);
     mkdirSync(dirname(output), { recursive: true });
     writeFileSync(output, code);

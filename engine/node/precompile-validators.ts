@@ -61,15 +61,16 @@ function compiledCode(name: string, imports: Map<string, string>): string {
 }
 
 /**
- * The source of engine/schema-validators.compiled.ts: `validators`, every schema's validator
- * compiled, by name. Plain JavaScript (valid TypeScript, left unchecked), so the same text also
+ * The source of engine/schema-validators.compiled.ts: `validatorMakers`, what makes every schema's
+ * compiled validator, by name. Plain JavaScript (valid TypeScript, left unchecked), so the same text also
  * serves as its compiled copy in dist/.
  */
 export function precompiledValidatorsSource(): string {
   const imports = new Map<string, string>();
-  // Each validator in its own function scope: the names Ajv generates repeat between schemas.
+  // Each validator in its own function scope (the names Ajv generates repeat between schemas), made
+  // only when first asked for: a command that checks a rubric neither compiles nor builds the others.
   const bodies = Object.keys(SCHEMAS).map(
-    (name) => `  ${JSON.stringify(name)}: (() => {\n    const module = { exports: {} };\n${compiledCode(name, imports)}\n    return module.exports;\n  })(),`,
+    (name) => `  ${JSON.stringify(name)}: () => {\n    const module = { exports: {} };\n${compiledCode(name, imports)}\n    return module.exports;\n  },`,
   );
   return [
     "// The engine's schema validators compiled ahead of time: Ajv's standalone code for each schema of",
@@ -84,8 +85,8 @@ export function precompiledValidatorsSource(): string {
     '  return value;',
     '}',
     '',
-    '/** Every schema\'s validator, by the schema\'s name in engine/schemas.ts. */',
-    'export const validators = {',
+    '/** What makes each schema\'s validator, by the schema\'s name in engine/schemas.ts (schema-validators.ts makes each once). */',
+    'export const validatorMakers = {',
     ...bodies,
     '};',
     '',

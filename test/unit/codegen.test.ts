@@ -3,7 +3,8 @@
 // quotes hold; a rubric built from hostile strings still grades as the closures grade it.
 import { describe, expect, it } from 'vitest';
 import { compileRubric } from '../../engine/compile.js';
-import { generatedSource } from '../../engine/codegen.js';
+import { generatedSource, generateGrader } from '../../engine/codegen.js';
+import { runtimeOf } from '../../engine/runtime.js';
 import { num } from '../../engine/codegen-source.js';
 import { refOf } from '../../engine/node/rubric-files.js';
 import type { Grade, Rubric } from '../../engine/types.js';
@@ -15,10 +16,12 @@ const NAMES = new Set(
   (
     'var return function if else null true false NaN Number isFinite isInteger has includes push row grade c h r x ' +
     'status score input bands exemptions errors settled sc tot max cnt wr round slow none own text province graded unmatched ' +
-    'hR hS hZ hO hT hP hG hU hH settle'
+    'hR hS hZ hO hT hP hG hU hH settle ' +
+    // Settling holes in the source (engine/codegen-settle.ts).
+    'for Math l w g s st count level agree scored scoreAgrees at atAgrees gap add decide settleHoles'
   ).split(' '),
 );
-const GENERATED_NAME = /^[knvabqw]\d+$/;
+const GENERATED_NAME = /^[knvabqwtefilm]\d+$/;
 const TOKEN = /\s+|[A-Za-z_$][A-Za-z0-9_$]*|\d+(?:\.\d+)?(?:e[+-]\d+)?|===|!==|<=|>=|&&|\|\||\+=|\+\+|[-+*/<>=!?:;,.(){}[\]]/y;
 
 /** The pieces of a source that are not on the whitelist (empty when it is clean). */
@@ -56,7 +59,7 @@ const text = (s: string) => ({ th: s, en: s });
 
 /** A rubric whose every id, label, enum value and quote is hostile, graded by the rule given. */
 function hostileRubric(grade: Grade, points = false): Rubric {
-  const band = (level: 'A' | 'B' | 'C' | 'D', op: '>=' | '<', value: number, p: number) => ({ level, op, value, quote: HOSTILE.words, ...(points ? { points: p } : {}) });
+  const band = (level: 'A' | 'B' | 'C' | 'D', op: '>=' | '<' | 'between', value: number | number[], p: number) => ({ level, op, value, quote: HOSTILE.words, ...(points ? { points: p } : {}) });
   return {
     mission: 'test',
     period: '2567-Q3',
@@ -75,8 +78,8 @@ function hostileRubric(grade: Grade, points = false): Rubric {
     derived: { [HOSTILE.count]: { type: 'countTrue', facts: [HOSTILE.boolean], label: text(HOSTILE.words) } },
     conditions: { [HOSTILE.condition]: { fact: HOSTILE.enum, operator: 'in', value: HOSTILE.values.slice(0, 3) } },
     criteria: [
-      { id: HOSTILE.words, label: text(HOSTILE.words), input: HOSTILE.number, bands: [band('A', '>=', 80, 100), band('D', '<', 80, 25)] },
-      { id: HOSTILE.condition, label: text(HOSTILE.words), input: HOSTILE.integer, bands: [band('A', '>=', 3, 100), band('C', '<', 3, 50)] },
+      { id: HOSTILE.words, label: text(HOSTILE.words), input: HOSTILE.number, bands: [band('A', '>=', 80, 100), band('B', 'between', [70, 78.99], 75), band('D', '<', 69, 25)] },
+      { id: HOSTILE.condition, label: text(HOSTILE.words), input: HOSTILE.integer, bands: [band('A', '>=', 3, 100), band('C', '<', 3, 44)] },
     ],
     exemptions: [
       {
@@ -93,7 +96,12 @@ function hostileRubric(grade: Grade, points = false): Rubric {
 
 const GRADES: [string, Grade, boolean][] = [
   ['worst of', { type: 'worst' }, false],
-  ['bands over the score', { type: 'bands', input: 'score', bands: [{ level: 'A', op: '>=', value: 75, quote: HOSTILE.words }, { level: 'D', op: '<', value: 75 }] }, true],
+  [
+    // Means of 72 fall in the gap between A and C (unmatched), of 59.5 in the gap between two Cs (settled).
+    'bands over the score',
+    { type: 'bands', input: 'score', bands: [{ level: 'A', op: '>=', value: 75, quote: HOSTILE.words }, { level: 'C', op: 'between', value: [60, 70] }, { level: 'C', op: 'between', value: [50, 59] }, { level: 'D', op: '<', value: 50 }] },
+    true,
+  ],
   [
     'a ladder',
     {
@@ -114,7 +122,8 @@ function hostileRows(): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];
   let i = 0;
   for (const value of [...HOSTILE.values, 'not listed']) {
-    for (const [n, k] of [[95.5, 4], [80, 3], [12.345, 1], [79.995, 3], [-1, 2], ['80', 0]] as const) {
+    // 79.5 and 69.5 fall in the number's holes (79.00 – 79.99, 69.00 – 69.99).
+    for (const [n, k] of [[95.5, 4], [80, 3], [12.345, 1], [79.995, 3], [-1, 2], ['80', 0], [79.5, 4], [79.5, 1], [69.5, 3], [75, 1]] as const) {
       rows.push({
         id: `u${i++}`,
         [HOSTILE.number]: n,
@@ -127,6 +136,10 @@ function hostileRows(): Record<string, unknown>[] {
   }
   return rows;
 }
+
+const handedOver = (): never => {
+  throw new Error('a row with a hole was handed to the closures');
+};
 
 describe('the generated grader', () => {
   for (const [name, grade, points] of GRADES) {
@@ -144,13 +157,22 @@ describe('the generated grader', () => {
       }
       // The strings reach the grader as values instead.
       expect(values).toContain(HOSTILE.number);
+      // Where the rule reads the bands, holes are settled in the generated source: nothing is handed over.
+      const runtime = runtimeOf(generated.model);
+      const own = generated.model.readsBands ? generateGrader(generated.model, { grade: runtime.grade, settle: handedOver }) : generated.grade;
       const statuses = new Set<string>();
+      let settled = 0;
       for (const row of hostileRows()) {
-        const verdict = generated.grade(row);
+        const verdict = own(row);
         statuses.add(verdict.grade ?? verdict.status);
+        if (verdict.settled) settled++;
         expect(verdict).toEqual(closures.grade(row));
+        // Field for field in the same order, as the CLI writes them.
+        expect(JSON.stringify(verdict)).toBe(JSON.stringify(closures.grade(row)));
       }
       expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+      // Holes that cannot change the grade are settled; those that can leave the row unmatched.
+      if (generated.model.readsBands) expect([settled > 0, statuses.has('unmatched')]).toEqual([true, true]);
       // The rows reach errors and more than one grade, so the comparison covers the generated code.
       expect(statuses.has('error')).toBe(true);
       expect([...statuses].filter((s) => ['A', 'B', 'C', 'D'].includes(s)).length).toBeGreaterThan(1);
