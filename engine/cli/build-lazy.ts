@@ -1,7 +1,7 @@
 // The heavy libraries of dist/rubric.mjs (exceljs, docx: three quarters of the file) kept out of
 // what Node parses when the file starts. Each is bundled on its own as CommonJS and put in the one
-// file as a string literal, which the module standing in for the library compiles and runs (with
-// node:vm) the first time a command needs it: `rubric grade` on a CSV never does. Only our own
+// file inside a block comment (skipped by the parser at little cost), which the module standing in
+// for the library reads back, compiles and runs (with node:vm) the first time a command needs it: `rubric grade` on a CSV never does. Only our own
 // build output is ever compiled this way, never anything read at run time.
 import { builtinModules } from 'node:module';
 import { rolldown, type Plugin } from 'rolldown';
@@ -61,7 +61,7 @@ function commented(name: string, library: LazyLibrary): string {
 
 /**
  * The module standing in for a library: the first time it is evaluated, it compiles the library's
- * bundle (a string literal in this very file) and runs it with a require of Node's own modules.
+ * bundle (a block comment in this very file) and runs it with a require of Node's own modules.
  */
 function standIn(name: string, library: LazyLibrary): string {
   return [
