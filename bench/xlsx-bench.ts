@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { gradeRows, type GradeResult } from '../engine/evaluate.js';
 import { readGrids, readMission } from '../engine/import/read-file.js';
 import { writeResultsXlsx } from '../engine/node/results-xlsx.js';
-import { readXlsxGridsFast } from '../engine/node/xlsx-grids.js';
+import { readXlsxGridsExceljs } from '../engine/import/xlsx-read.js';
+import { nodeInflater } from '../engine/node/xlsx-grids.js';
 import { listRubricFiles, readRubricFile, refOf } from '../engine/node/rubric-files.js';
 import { resultSheets, type ResultSection } from '../engine/workbook.js';
 import { districts, sampleRows } from '../test/sample/national.js';
@@ -72,8 +73,8 @@ const bytes = readFileSync(input);
 console.log(`input: ${ROWS} rows, ${statSync(input).size} bytes`);
 
 // In this process, stage by stage.
-const [fast, readMs] = await timed(() => readGrids(bytes, input, { xlsx: readXlsxGridsFast }));
-const [, readBeforeMs] = await timed(() => readGrids(bytes, input));
+const [fast, readMs] = await timed(() => readGrids(bytes, input, { inflate: nodeInflater }));
+const [, readBeforeMs] = await timed(() => readXlsxGridsExceljs(bytes, input));
 if ('problem' in fast) throw new Error(fast.problem.message.en);
 const [read, typeMs] = await timed(() => readMission(fast, rubric, { source: input }));
 if ('problem' in read) throw new Error(read.problem.message.en);

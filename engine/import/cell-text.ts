@@ -177,6 +177,10 @@ export function readNumberText(text: string, options: NumberTextOptions): CellRe
     if (/^\d+(?:\.\d+)?[eE][+-]?\d+$/.test(body)) {
       return failure('AMBIGUOUS_NUMBER', withReason(expected, 'ที่เขียนเต็มทุกหลัก ไม่ใช่รูป 1.2E+5 (Excel อาจปัดเศษไว้ตอนบันทึก)', ', written out in full rather than as 1.2E+5 (Excel may have rounded it when saving)'), text);
     }
+    // A date (as the readers write a workbook's date cells) is not a number, and not a range of them.
+    if (/^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$/.test(s)) {
+      return failure('AMBIGUOUS_NUMBER', withReason(expected, 'ไม่ใช่วันที่ (เซลล์นี้เก็บวันที่)', ', not a date (this cell holds a date)'), text);
+    }
     if (digitRuns(s) >= 2) {
       return failure('AMBIGUOUS_NUMBER', withReason(expected, 'เพียงค่าเดียว: เซลล์นี้มีตัวเลขมากกว่าหนึ่งค่า (เช่น ช่วง 3-4 หรือ 10/20) จึงเลือกค่าใดแทนไม่ได้', ', one number only: this cell holds more than one (such as a range 3-4 or 10/20), and none can be chosen for you'), text);
     }

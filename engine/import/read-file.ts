@@ -2,13 +2,14 @@
 // office encoding), a workbook, an HTML-table ".xls" or JSON become each mission's typed rows and
 // an import report. Browser-safe; exceljs is loaded only for workbooks.
 import { EXACT_NUMBER_EXPECTED, inexactNumberText, shownLiteral } from '../exact-number.js';
-import { cjsDefault } from '../interop.js';
 import { rowError, type RowError } from '../row-problems.js';
 import type { Rubric, Text } from '../types.js';
 import { decodeText, sniffFile } from './decode.js';
 import { parseDelimited } from './delimited.js';
 import { readHtmlTable } from './html-table.js';
 import { inexactJsonNumbers, quoteNumbers } from './json-numbers.js';
+import { readWorkbook } from './xlsx-read.js';
+import { streamInflater, type Inflater } from './xlsx-zip.js';
 import { factLabels, normaliseHeader, readTable, type Cell, type ImportProblem, type ImportProblemCode, type ReadTable } from './table.js';
 
 export { columnLetter, type Cell, type ImportProblem, type ImportReport, type ReadTable, type UnitInfo } from './table.js';
@@ -47,18 +48,16 @@ export interface ReadOptions {
 /** Each mission's table read from a file, or why it could not be. */
 export type MissionTable = { mission: string; sheet?: string; table: ReadTable } | { mission: string; problem: ImportProblem };
 
-function refuse(code: ImportProblemCode, message: Text): { problem: ImportProblem } {
+export function refuse(code: ImportProblemCode, message: Text): { problem: ImportProblem } {
   return { problem: { code, message } };
 }
 
-/** A faster reader of workbooks a caller may offer (the CLI's, in engine/node): undefined for one it leaves to exceljs. */
-export type XlsxGridReader = (bytes: Uint8Array) => Grid[] | undefined;
-
 /**
  * Reads a data file's bytes into grids: no interpretation of cells yet, only of the file. A
- * workbook is read by `options.xlsx` when given and it takes the file, else by exceljs.
+ * workbook is read by the strict reader (xlsx-read.ts), its parts inflated by `options.inflate`
+ * (Node's zlib in the CLI) or else by DecompressionStream.
  */
-export async function readGrids(bytes: Uint8Array, name: string, options: { xlsx?: XlsxGridReader } = {}): Promise<FileGrids | { problem: ImportProblem }> {
+export async function readGrids(bytes: Uint8Array, name: string, options: { inflate?: Inflater } = {}): Promise<FileGrids | { problem: ImportProblem }> {
   if (bytes.byteLength > MAX_DATA_BYTES) {
     return refuse('FILE_TOO_LARGE', {
       th: `${name} ใหญ่เกินไป (${bytes.byteLength.toLocaleString('th-TH')} ไบต์ เกิน ${MAX_DATA_BYTES / 1024 / 1024} MB): แบ่งเป็นหลายไฟล์`,
@@ -73,10 +72,7 @@ export async function readGrids(bytes: Uint8Array, name: string, options: { xlsx
       en: `${name} is an Excel 97–2003 workbook (.xls), which cannot be read: open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
     });
   }
-  if (kind === 'xlsx') {
-    const fast = options.xlsx?.(bytes);
-    return fast ? { kind: 'xlsx', grids: fast } : readXlsxGrids(bytes, name);
-  }
+  if (kind === 'xlsx') return readWorkbook(bytes, name, options.inflate ?? streamInflater);
   const decoded = decodeText(bytes);
   if ('problem' in decoded) return { problem: { code: 'UNKNOWN_ENCODING', message: decoded.problem.message } };
   const { text, encoding } = decoded;
@@ -134,57 +130,6 @@ export function isPercentFormat(format: string | undefined): boolean {
     else if (ch === '%' && !quoted) return true;
   }
   return false;
-}
-
-async function readXlsxGrids(bytes: Uint8Array, name: string): Promise<FileGrids | { problem: ImportProblem }> {
-  const ExcelJS = cjsDefault<typeof import('exceljs')>(await import('exceljs'));
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return refuse('NOT_A_WORKBOOK', {
-      th: `${name} เป็นไฟล์ zip แต่ไม่ใช่สมุดงาน Excel (.xlsx) ที่อ่านได้`,
-      en: `${name} is a zip file but not a readable Excel workbook (.xlsx)`,
-    });
-  }
-  if (workbook.worksheets.length === 0) {
-    return refuse('NOT_A_WORKBOOK', {
-      th: `${name} เป็นไฟล์ zip แต่ไม่มีแผ่นงาน Excel อยู่ข้างใน`,
-      en: `${name} is a zip file with no Excel worksheet in it`,
-    });
-  }
-  const grids: Grid[] = [];
-  workbook.eachSheet((sheet) => {
-    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') return;
-    const cells: Cell[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const line: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, column) => {
-        line[column - 1] = cellValue(cell.value, cell.numFmt);
-      });
-      cells[rowNumber - 1] = line;
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= [];
-    grids.push({ name: sheet.name, cells });
-  });
-  return { kind: 'xlsx', grids };
-}
-
-/** A spreadsheet cell as data: a formula's cached result, never the formula; a percent format kept. */
-function cellValue(value: unknown, format: string | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return isPercentFormat(format) ? { percentOf: value } : value;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
-  if (typeof value === 'object') {
-    const v = value as { result?: unknown; richText?: { text: string }[]; text?: string; error?: string; hyperlink?: string };
-    // A formula never calculated (saved without its value) holds no result: an empty cell, not "[object Object]".
-    if ('result' in v || 'formula' in v || 'sharedFormula' in v) return cellValue(v.result, format);
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if (typeof v.text === 'string') return v.text;
-    if (v.error) return v.error;
-  }
-  return String(value);
 }
 
 /**

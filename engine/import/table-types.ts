@@ -26,6 +26,7 @@ export type ImportProblemCode =
   | 'BAD_CSV'
   | 'XLS_BINARY'
   | 'NOT_A_WORKBOOK'
+  | 'MISREAD_CELL'
   | 'NO_TABLE'
   | 'TABLE_TOO_LARGE'
   | 'NO_SHEET'

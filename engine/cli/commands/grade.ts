@@ -5,7 +5,7 @@ import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gradeRows, gradeRowsReference } from '../../evaluate.js';
 import { describeImport } from '../../import/report.js';
-import { readXlsxGridsFast } from '../../node/xlsx-grids.js';
+import { nodeInflater } from '../../node/xlsx-grids.js';
 import { readGrids, readMission, type ImportReport } from '../../import/read-file.js';
 import { bundleProblem } from '../../node/bundle.js';
 import { bundleRubricPath } from '../../node/pull.js';
@@ -75,7 +75,7 @@ async function gradeSections(request: GradeRequest, rubrics: ValidStoredRubric[]
     err.write(`rubric: ${data}: ${file.problem.th} / ${file.problem.en}\n`);
     return null;
   }
-  const grids = await readGrids(file.bytes, data, { xlsx: readXlsxGridsFast });
+  const grids = await readGrids(file.bytes, data, { inflate: nodeInflater });
   if ('problem' in grids) {
     err.write(`rubric: ${data}: ${grids.problem.message.th} / ${grids.problem.message.en}\n`);
     return null;

@@ -1,7 +1,7 @@
 // `rubric impact`: how the grades of a data file would move from one version of a rubric to another.
 import { describeImport } from '../../import/report.js';
 import { messageText } from '../../problems/format.js';
-import { readXlsxGridsFast } from '../../node/xlsx-grids.js';
+import { nodeInflater } from '../../node/xlsx-grids.js';
 import { readGrids, readMission } from '../../import/read-file.js';
 import { formatImpact, impactOf } from '../../impact.js';
 import { readDataBytes } from '../data-file.js';
@@ -29,7 +29,7 @@ export const impact: Command = async (args, options, cli) => {
     err.write(`rubric: ${options.data}: ${file.problem.th} / ${file.problem.en}\n`);
     return 1;
   }
-  const grids = await readGrids(file.bytes, options.data, { xlsx: readXlsxGridsFast });
+  const grids = await readGrids(file.bytes, options.data, { inflate: nodeInflater });
   const read = 'problem' in grids ? grids : readMission(grids, to.rubric, { source: options.data });
   if ('problem' in read) {
     err.write(`rubric: ${options.data}: ${read.problem.message.th} / ${read.problem.message.en}\n`);

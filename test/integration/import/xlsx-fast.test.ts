@@ -1,12 +1,14 @@
-// The CLI's fast workbook reader (engine/node/xlsx-grids.ts) against exceljs, the reader it stands
-// in for: every workbook it takes gives exactly exceljs's grids, and what it does not know it leaves
-// to exceljs (undefined) rather than read differently.
+// The strict workbook reader (engine/import/xlsx-grids.ts, with Node's zlib) against exceljs, the
+// reader it stands in for: every workbook it takes gives exactly exceljs's grids but for the cells
+// exceljs misreads (ISO dates, number cells that are not numbers), and what it does not know it
+// leaves to exceljs (undefined).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readGrids, type Grid } from '../../../engine/import/read-file.js';
+import type { Grid } from '../../../engine/import/read-file.js';
+import { readXlsxGridsExceljs } from '../../../engine/import/xlsx-read.js';
 import { readXlsxGridsFast } from '../../../engine/node/xlsx-grids.js';
 import { ZipWriter } from '../../../engine/node/zip-writer.js';
 
@@ -14,7 +16,7 @@ const fixtures = join(import.meta.dirname, '../../fixtures');
 
 /** A workbook's grids as readGrids reads them with exceljs. */
 async function exceljsGrids(bytes: Uint8Array): Promise<Grid[]> {
-  const read = await readGrids(bytes, 'book.xlsx');
+  const read = await readXlsxGridsExceljs(bytes, 'book.xlsx');
   if ('problem' in read) throw new Error(read.problem.message.en);
   return read.grids;
 }
@@ -125,13 +127,18 @@ describe('readXlsxGridsFast', () => {
     expect(fast).toEqual(await exceljsGrids(bytes));
   });
 
-  it('leaves to exceljs what it does not read: ISO date cells, phonetic runs, cells without an address, a missing string', async () => {
+  it('reads an ISO date cell as its date and a number cell that is not a number as its text, where exceljs reads numbers', async () => {
+    const bytes = await rawBook('<row r="1"><c r="A1" t="d"><v>2024-04-19T00:00:00Z</v></c><c r="B1"><v>1,5</v></c><c r="C1"><v>12abc</v></c></row>');
+    expect(readXlsxGridsFast(bytes)).toEqual([{ name: 'otop', cells: [['2024-04-19 00:00:00', '1,5', '12abc']] }]);
+    expect(await exceljsGrids(bytes)).toEqual([{ name: 'otop', cells: [[2024, 1, 12]] }]);
+  });
+
+  it('leaves to exceljs what it does not read: phonetic runs, cells without an address, a missing string, unknown cell types', async () => {
     for (const row of [
-      '<row r="1"><c r="A1" t="d"><v>2024-04-19T00:00:00Z</v></c></row>',
       '<row r="1"><c r="A1" t="inlineStr"><is><t>ก</t><rPh sb="0" eb="1"><t>ข</t></rPh></is></c></row>',
       '<row r="1"><c t="s"><v>0</v></c></row>',
       '<row r="1"><c r="A1" t="s"><v>7</v></c></row>',
-      '<row r="1"><c r="A1"><v>1,5</v></c></row>',
+      '<row r="1"><c r="A1" t="x"><v>7</v></c></row>',
     ]) {
       expect(readXlsxGridsFast(await rawBook(row)), row).toBeUndefined();
     }

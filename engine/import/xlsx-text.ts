@@ -1,6 +1,6 @@
 // XML text as the fast workbook reader (xlsx-grids.ts) scans it: references and Excel's _x000D_
 // escapes decoded, string items joined, start tags' attributes read. What it does not read it
-// throws as Unread, which the reader takes as "leave this file to exceljs".
+// throws as Unread, which the reader takes as "leave this file to exceljs". Browser-safe.
 
 /** Thrown inside the reader for anything it does not read; caught as "use exceljs". */
 export class Unread extends Error {}
@@ -53,4 +53,17 @@ export function cellAttributes(tag: string): Record<string, string> {
     at = end + 1;
   }
   return found;
+}
+
+/** A number cell's text as a number when it is strictly one (as Excel writes numbers), else undefined. */
+export function strictNumber(text: string): number | undefined {
+  if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** An ISO date cell's value as readGrids writes a date ("2024-04-19 00:00:00"); any other text as it is. */
+export function isoDateText(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?Z?$/.exec(text);
+  return m ? `${m[1]} ${m[2] ?? '00'}:${m[3] ?? '00'}:${m[4] ?? '00'}` : text;
 }
