@@ -71,7 +71,10 @@ async function upload(request: UploadRequest): Promise<void> {
 
 self.onmessage = (event: MessageEvent<UploadRequest | PrepareRequest>) => {
   const request = event.data;
-  if (request.type === 'prepare') return void gradersOf(request.period, request.missions);
+  if (request.type === 'prepare') {
+    gradersOf(request.period, request.missions);
+    return post({ serial: 0, type: 'ready' });
+  }
   latest = request.serial;
   upload(request).catch((error: unknown) => {
     if (request.serial === latest) post({ serial: request.serial, type: 'failed', message: (error as Error)?.message ?? String(error) });

@@ -34,7 +34,9 @@ export function gradingWorker(): Worker | null {
     worker = null;
   }
   worker?.addEventListener('message', (event: MessageEvent<WorkerAnswer>) => {
-    if (pending && event.data.serial === pending.serial) pending.onAnswer(event.data);
+    // The page says when the worker has compiled the missions: what measurements wait on before choosing a file.
+    if (event.data.type === 'ready') document.documentElement.dataset.gradingWorker = 'ready';
+    else if (pending && event.data.serial === pending.serial) pending.onAnswer(event.data);
   });
   worker?.addEventListener('error', (event) => {
     // A worker that fails (its script refused, say) is not used again: the page grades on its own thread.

@@ -54,5 +54,6 @@ export type WorkerAnswer = { serial: number } & (
   | { type: 'grid'; grid: Grid }
   | { type: 'file'; source: string; files: Omit<FileGrids, 'grids'> }
   | { type: 'done' }
+  | { type: 'ready' }
   | { type: 'failed'; message: string }
 );
