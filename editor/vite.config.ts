@@ -30,6 +30,7 @@ export default defineConfig({
       'ajv-formats/dist/formats.js',
     ],
   },
-  // Module workers: Monaco's and monaco-yaml's worker code is ESM.
-  worker: { format: 'es' },
+  // Module workers: Monaco's and monaco-yaml's worker code is ESM. The preview's grading worker
+  // imports the engine, so its build replaces engine/eval-support.ts too (CSP: no 'unsafe-eval').
+  worker: { format: 'es', plugins: () => [noEval()] },
 });

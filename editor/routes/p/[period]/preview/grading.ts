@@ -45,6 +45,24 @@ export async function gradeInChunks(compiled: CompiledRubric, data: Pick<Mission
   return results;
 }
 
+/**
+ * Grades each mission's rows in slices (gradeInChunks), saying how many are done, and gives the
+ * record of graded missions with them all at once, the missions in `drop` left out.
+ */
+export async function gradeSets(graded: Record<string, Graded>, sets: readonly MissionData[], drop: readonly string[], compiledOf: (mission: string) => CompiledRubric, onProgress: (done: number, total: number) => void): Promise<Record<string, Graded>> {
+  const total = sets.reduce((n, s) => n + s.rows.length, 0);
+  let before = 0;
+  onProgress(0, total);
+  const next = { ...graded };
+  for (const m of drop) delete next[m];
+  for (const set of sets) {
+    const results = await gradeInChunks(compiledOf(set.mission), set, (n) => onProgress(before + n, total));
+    before += set.rows.length;
+    next[set.mission] = { data: set, results, outcomes: results.map(outcome) };
+  }
+  return next;
+}
+
 function idText(row: Row): string {
   return typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id).trim() : '';
 }

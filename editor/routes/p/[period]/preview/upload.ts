@@ -38,11 +38,16 @@ export type MissionRead = { data: MissionData } | { problem: ImportProblem };
 
 let uploads = 0;
 
+/** The next upload's serial. */
+export function nextSerial(): number {
+  return ++uploads;
+}
+
 /** Reads an uploaded file's bytes into grids, or the one clear reason the file cannot be used. */
-export async function readUpload(file: File): Promise<LoadedFile | { problem: ImportProblem }> {
+export async function readUpload(file: File, serial = nextSerial()): Promise<LoadedFile | { problem: ImportProblem }> {
   const files = await readGrids(new Uint8Array(await file.arrayBuffer()), file.name);
   if ('problem' in files) return files;
-  return { serial: ++uploads, source: file.name, files };
+  return { serial, source: file.name, files };
 }
 
 /** True for a file of one table (CSV, text, HTML, JSON, a workbook of one sheet): it goes to one chosen mission. */

@@ -1,0 +1,105 @@
+// The results of an upload graded in the worker, gathered as its slices arrive and shown when the
+// page asks: its record of graded missions with each mission's rows so far (new arrays each time, so
+// everything derived from them is worked out again). What an upload replaced before it finished
+// can be put back, so that no part of a file the page moved on from stays on the screen.
+import type { GradeResult } from '$engine/evaluate.js';
+import type { Outcome } from '$engine/impact.js';
+import { outcome, type Graded } from './grading.js';
+import type { MissionData } from './upload.js';
+import type { MissionHead } from './worker-protocol.js';
+
+/** How often, in milliseconds, slices that arrived are shown while a file is graded. */
+export const SHOW_EVERY = 400;
+
+type Part = Pick<MissionData, 'rows' | 'cellErrors' | 'units'> & { results: GradeResult[] };
+
+export class StreamedGrades {
+  private readonly heads = new Map<string, MissionHead & { total: number }>();
+  private readonly parts = new Map<string, Part & { outcomes: Outcome[] }>();
+  /** Each mission this upload changed, as it was before. */
+  private readonly previous = new Map<string, Graded | undefined>();
+  /** Rows graded so far, and in all. */
+  done = 0;
+  total = 0;
+
+  /** Starts an upload's missions: those that could not be read leave the record. */
+  begin(heads: (MissionHead & { total: number })[], drop: readonly string[], graded: Record<string, Graded>): Record<string, Graded> {
+    const next = { ...graded };
+    for (const head of heads) this.heads.set(head.mission, head);
+    this.total = heads.reduce((n, h) => n + h.total, 0);
+    for (const m of drop) {
+      this.remember(m, graded);
+      delete next[m];
+    }
+    return next;
+  }
+
+  /** Missions with slices not yet in the page's record. */
+  private readonly fresh = new Set<string>();
+
+  /** Adds one slice of a mission's rows and results (shown at the next `record`). */
+  add(mission: string, part: Part): void {
+    const had = this.parts.get(mission);
+    this.parts.set(mission, {
+      rows: [...(had?.rows ?? []), ...part.rows],
+      cellErrors: [...(had?.cellErrors ?? []), ...part.cellErrors],
+      units: [...(had?.units ?? []), ...part.units],
+      results: [...(had?.results ?? []), ...part.results],
+      outcomes: [...(had?.outcomes ?? []), ...part.results.map(outcome)],
+    });
+    this.done += part.results.length;
+    this.fresh.add(mission);
+  }
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Adds a slice and has it shown: the first at once, later ones together every SHOW_EVERY ms (each showing redraws the page). */
+  take(mission: string, part: Part, show: () => void): void {
+    this.add(mission, part);
+    if (this.done === part.results.length) return show();
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      if (this.waiting) show();
+    }, SHOW_EVERY);
+  }
+
+  /** Stops showing slices by the clock. */
+  stop(): this {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    return this;
+  }
+
+  /** True when slices wait to be shown. */
+  get waiting(): boolean {
+    return this.fresh.size > 0;
+  }
+
+  /** The page's record with the rows so far of every mission that has new slices. */
+  record(graded: Record<string, Graded>): Record<string, Graded> {
+    const next = { ...graded };
+    for (const mission of this.fresh) {
+      const { total: _total, ...meta } = this.heads.get(mission)!;
+      const all = this.parts.get(mission)!;
+      this.remember(mission, graded);
+      const data: MissionData = { ...meta, rows: all.rows, cellErrors: all.cellErrors, units: all.units };
+      next[mission] = { data, results: all.results, outcomes: all.outcomes };
+    }
+    this.fresh.clear();
+    return next;
+  }
+
+  /** The record with every mission this upload changed as it was before the upload. */
+  undo(graded: Record<string, Graded>): Record<string, Graded> {
+    const next = { ...graded };
+    for (const [m, before] of this.previous) {
+      if (before) next[m] = before;
+      else delete next[m];
+    }
+    return next;
+  }
+
+  private remember(mission: string, graded: Record<string, Graded>): void {
+    if (!this.previous.has(mission)) this.previous.set(mission, graded[mission]);
+  }
+}
