@@ -30,6 +30,8 @@ export default defineConfig({
       'ajv-formats/dist/formats.js',
     ],
   },
-  // Module workers: Monaco's and monaco-yaml's worker code is ESM.
-  worker: { format: 'es' },
+  // Module workers: Monaco's and monaco-yaml's worker code is ESM. Workers are bundled apart, with
+  // their own plugins: the analysis worker (editor/lib/live.worker.ts) grades too, so it gets the
+  // same replacement of engine/eval-support.ts as the page.
+  worker: { format: 'es', plugins: () => [noEval()] },
 });
