@@ -30,7 +30,9 @@ export default defineConfig({
       'ajv-formats/dist/formats.js',
     ],
   },
-  // Module workers: Monaco's and monaco-yaml's worker code is ESM. The preview's grading worker
-  // imports the engine, so its build replaces engine/eval-support.ts too (CSP: no 'unsafe-eval').
+  // Module workers: Monaco's and monaco-yaml's worker code is ESM. Workers are bundled apart, with
+  // their own plugins: the mission page's analysis and impact workers (editor/lib/live.worker.ts,
+  // impact.worker.ts) and the preview's grading worker grade too, so they get the same replacement
+  // of engine/eval-support.ts as the page (CSP: no 'unsafe-eval').
   worker: { format: 'es', plugins: () => [noEval()] },
 });

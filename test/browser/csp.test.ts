@@ -58,11 +58,14 @@ describe('the editor under its Content-Security-Policy in Chromium', () => {
     await page.click('[data-testid=correct]');
     await page.waitForSelector('[data-testid=draft-state]');
     await page.waitForSelector('[data-testid=yaml-editor][data-ready=true]');
-    // Both workers are files of this site (worker-src 'self').
+    // Monaco's two workers and the page's analysis and impact workers are files of this site (worker-src 'self').
     await expect.poll(() => page.workers().map((w) => new URL(w.url()).pathname.replace(/-[\w-]+\.js$/, '.js')).sort()).toEqual([
       '/_app/immutable/workers/editor.worker.js',
+      '/_app/immutable/workers/impact.worker.js',
+      '/_app/immutable/workers/live.worker.js',
       '/_app/immutable/workers/yaml.worker.js',
     ]);
+    await expect.poll(() => page.locator('[data-testid=live-panel]').getAttribute('data-mode')).toBe('worker');
     // The YAML worker answers: hovering a key shows the schema's description of it.
     await page.locator('[data-testid=yaml-editor] .view-line span', { hasText: /^mission$/ }).first().hover();
     await expect.poll(() => page.locator('.monaco-hover').allTextContents().then((t) => t.join(' ')), { timeout: 15_000 }).toContain('Mission id (kebab-case)');
