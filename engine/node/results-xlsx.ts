@@ -238,8 +238,8 @@ export async function writeResultsXlsx(stream: NodeJS.WritableStream, sections: 
   const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   for (const [name, text] of packageParts(sheets.map((s) => s.name), created)) await zip.add(name, [text]);
   const strings = new SharedStrings();
-  // A big sheet's entry is written after the shared strings, once its worker is done: a zip's entries may come in any order.
-  const made: { name: string; job: SheetJob }[] = [];
+  // A big sheet's entry is written once its worker is done, after the sheets made here (a zip's entries may come in any order); the shared strings come last.
+  const made: { name: string; job: SheetJob; tail?: string }[] = [];
   try {
     for (const [i, sheet] of sheets.entries()) {
       const name = `xl/worksheets/sheet${i + 1}.xml`;
@@ -247,8 +247,21 @@ export async function writeResultsXlsx(stream: NodeJS.WritableStream, sections: 
       if (options.workers !== false && NATIVE_CRC32 && sheet.rowCount >= ROWS_FOR_A_WORKER) made.push({ name, job: sheetInWorker(sheet, strings, level) });
       else await zip.add(name, sheetXml(sheet, strings));
     }
-    await zip.add('xl/sharedStrings.xml', strings.xml());
-    for (const { name, job } of made) await zip.addDeflated(name, await job.finish(SHEET_TAIL));
+    if (made.length === 0) {
+      await zip.add('xl/sharedStrings.xml', strings.xml());
+    } else {
+      // With a sheet as big as that, the table is big too: its encoding and deflating go to a worker as well.
+      const pieces = strings.xml();
+      const table = new SheetJob(pieces.next().value as string, [], level);
+      made.push({ name: 'xl/sharedStrings.xml', job: table });
+      let tail = '';
+      for (const piece of pieces) {
+        if (tail) table.text(tail);
+        tail = piece;
+      }
+      made.at(-1)!.tail = tail;
+    }
+    for (const { name, job, tail } of made) await zip.addDeflated(name, await job.finish(tail ?? SHEET_TAIL));
   } catch (error) {
     for (const { job } of made) job.stop();
     throw error;

@@ -1,7 +1,7 @@
 // A results sheet's XML made and deflated on a second thread while this one reads the reasons and
 // looks texts up in the shared-string table (results-xlsx.ts): it is given each cell as a number
 // (a value, or a text's index in the table) and gives back the zip entry's deflated bytes, CRC and
-// size. The worker's program runs from its own source text, so the CLI's one-file build
+// size. The table's own XML, made here, is encoded and deflated by another such worker. The worker's program runs from its own source text, so the CLI's one-file build
 // (rubric.mjs) needs no second file; that program uses nothing outside itself but what `load`
 // (the worker's require) gives it. Node-only: node:worker_threads.
 import { Worker } from 'node:worker_threads';
@@ -17,6 +17,7 @@ export const ROWS_PER_BATCH = 2000;
 type ToWorker =
   | { type: 'begin'; head: string; level: number; letters: readonly string[] }
   | { type: 'rows'; first: number; count: number; kinds: Uint8Array; values: Float64Array }
+  | { type: 'text'; text: string }
   | { type: 'end'; tail: string };
 
 /** What the worker answers. */
@@ -63,6 +64,8 @@ function sheetProgram(load: (id: string) => unknown): void {
           rows.push(xml + '</row>');
         }
         put(rows.join(''));
+      } else if (message.type === 'text') {
+        put(message.text);
       } else {
         put(message.tail);
         deflate!.end();
@@ -73,7 +76,7 @@ function sheetProgram(load: (id: string) => unknown): void {
   });
 }
 
-/** One sheet being made by a worker: post its rows, then read its deflated bytes and sums. */
+/** One zip entry being made by a worker (a sheet, or the shared strings): post its rows or text, then read its deflated bytes and sums. */
 export class SheetJob {
   readonly #worker: Worker;
   readonly #chunks: Uint8Array[] = [];
@@ -102,6 +105,11 @@ export class SheetJob {
   /** Rows `first`… as kinds (NUMBER_CELL, SHARED_TEXT, 0 for an empty cell) and values, row after row. */
   rows(first: number, count: number, kinds: Uint8Array, values: Float64Array): void {
     this.#post({ type: 'rows', first, count, kinds, values }, [kinds.buffer as ArrayBuffer, values.buffer as ArrayBuffer]);
+  }
+
+  /** Text to add as it is (the shared strings' XML, made here piece by piece). */
+  text(text: string): void {
+    this.#post({ type: 'text', text });
   }
 
   /** Ends the sheet; resolves with its deflated bytes, CRC-32 and size once the worker is done, and stops it. */
