@@ -23,6 +23,11 @@ export async function rawWorkbook(rows: (string | number | [string, string])[][]
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rels}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
     'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${main}"><sheetData>${body}</sheetData></worksheet>`,
   };
+  return zipOf(parts);
+}
+
+/** A zip of the given parts (name → text), as bytes. */
+export async function zipOf(parts: Record<string, string>): Promise<Uint8Array> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

@@ -4,13 +4,12 @@
 // leaves to exceljs (undefined).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Grid } from '../../../engine/import/read-file.js';
 import { readXlsxGridsExceljs } from '../../../engine/import/xlsx-read.js';
 import { readXlsxGridsFast } from '../../../engine/node/xlsx-grids.js';
-import { ZipWriter } from '../../../engine/node/zip-writer.js';
+import { zipOf } from '../../xlsx-raw.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures');
 
@@ -28,22 +27,11 @@ function workbooks(folder: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/** A zip of the given parts, as bytes. */
-async function zip(parts: Record<string, string>): Promise<Uint8Array> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const writer = new ZipWriter(out);
-  for (const [name, text] of Object.entries(parts)) await writer.add(name, [text]);
-  await writer.finish();
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 /** A one-sheet workbook whose sheetData (and what follows it) is given as XML, with one shared string "ก" and a percent style (s="1"). */
 function rawBook(sheetData: string, after = ''): Promise<Uint8Array> {
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rels = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  return zip({
+  return zipOf({
     '[Content_Types].xml': `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
     '_rels/.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rels}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${main}" xmlns:r="${rels}"><sheets><sheet name="otop" sheetId="1" r:id="rId1"/></sheets></workbook>`,
