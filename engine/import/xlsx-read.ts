@@ -24,15 +24,16 @@ export async function readWorkbook(bytes: Uint8Array, name: string, inflater: In
 
 /** Why a workbook with a cell exceljs would misread is refused. */
 function misreadMessage(name: string, m: Misread): Text {
-  const stored: Text =
-    m.type === 'd'
-      ? { th: 'วันที่แบบ ISO (t="d")', en: 'an ISO date (t="d")' }
-      : m.type === 'n'
-        ? { th: 'ตัวเลขที่ไม่ใช่ตัวเลขที่ถูกต้อง', en: 'a number that is not a valid number' }
-        : { th: `ช่องชนิด t="${m.type}" ที่ไม่รู้จัก`, en: `a cell of unknown type t="${m.type}"` };
+  const stored: Record<Misread['why'], Text> = {
+    date: { th: 'วันที่แบบ ISO (t="d")', en: 'an ISO date (t="d")' },
+    number: { th: 'ตัวเลขที่ไม่ใช่ตัวเลขที่ถูกต้อง', en: 'a number that is not a valid number' },
+    type: { th: `ช่องชนิด t="${m.type}" ที่ไม่รู้จัก`, en: `a cell of unknown type t="${m.type}"` },
+    value: { th: `ค่าที่ไม่ใช่ค่าของช่องชนิด t="${m.type}"`, en: `a value that a cell of type t="${m.type}" cannot hold` },
+    markup: { th: 'ค่าที่เขียนด้วยแท็กพิเศษ (แอตทริบิวต์ หมายเหตุ CDATA หรือหลายส่วน)', en: 'a value written with markup (attributes, a comment, CDATA or several parts)' },
+  };
   return {
-    th: `${name}: ช่อง ${m.cell} ของแผ่นงาน "${m.sheet}" เก็บ "${m.text}" เป็น${stored.th} ซึ่งอ่านให้ถูกต้องไม่ได้ จึงไม่อ่านไฟล์นี้เพื่อไม่ให้ได้ค่าผิด: เปิดใน Excel แล้วบันทึกเป็น "สมุดงาน Excel (.xlsx)" หรือ "CSV UTF-8"`,
-    en: `${name}: cell ${m.cell} of sheet "${m.sheet}" holds "${m.text}" stored as ${stored.en}, which cannot be read correctly, so the file is refused rather than read with a wrong value: open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
+    th: `${name}: ช่อง ${m.cell} ของแผ่นงาน "${m.sheet}" เก็บ "${m.text}" เป็น${stored[m.why].th} ซึ่งอ่านให้ถูกต้องไม่ได้ จึงไม่อ่านไฟล์นี้เพื่อไม่ให้ได้ค่าผิด: เปิดใน Excel แล้วบันทึกเป็น "สมุดงาน Excel (.xlsx)" หรือ "CSV UTF-8"`,
+    en: `${name}: cell ${m.cell} of sheet "${m.sheet}" holds "${m.text}" stored as ${stored[m.why].en}, which cannot be read correctly, so the file is refused rather than read with a wrong value: open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"`,
   };
 }
 

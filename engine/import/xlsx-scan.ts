@@ -6,13 +6,19 @@
 import { attributes, strictNumber, xmlDecode } from './xlsx-text.js';
 import type { XlsxParts } from './xlsx-zip.js';
 
-/** A cell exceljs would misread: where it is and what it holds. */
+/** A cell exceljs would misread: where it is, what it holds, and why it would be misread. */
 export interface Misread {
   sheet: string;
   cell: string;
   /** The cell's type attribute ("n" when it has none). */
   type: string;
   text: string;
+  /**
+   * date: an ISO date (t="d"); number: a number cell whose text is no number; type: a type exceljs
+   * does not know; value: a shared-string index or a boolean that is not one; markup: a value
+   * written with attributes, a comment, CDATA or in several parts, which exceljs reads otherwise.
+   */
+  why: 'date' | 'number' | 'type' | 'value' | 'markup';
 }
 
 /** Cell types exceljs reads as what they are (the others it reads as numbers). */
@@ -65,20 +71,38 @@ function tagAttributes(tag: string): Record<string, string> {
   }
 }
 
+/** Every <v> element of a cell's content: its text, or undefined for an empty one (<v/>). */
+const VALUE = /<(?:[\w.-]+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v\s*>)/g;
+
+/** Why exceljs would read a cell's value text as another value than it holds, or undefined when it would not. */
+function misreading(type: string, formula: boolean, text: string): Misread['why'] | undefined {
+  // A formula's result is read as text, a boolean or an error for str, b and e; as a number otherwise.
+  const asNumber = formula ? !['str', 'b', 'e'].includes(type) : !KNOWN.has(type);
+  if (asNumber) {
+    if (type === 'n' && strictNumber(text) !== undefined) return undefined;
+    return type === 'd' ? 'date' : type === 'n' ? 'number' : 'type';
+  }
+  if (type === 's' && !/^\d+$/.test(text)) return 'value';
+  if (type === 'b' && text !== '0' && text !== '1') return 'value';
+  return undefined;
+}
+
 /** The first cell of one sheet's XML exceljs would misread, or undefined. */
 function misreadIn(xml: string, sheet: string): Misread | undefined {
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
     const inner = m[2];
     if (!inner) continue;
-    const v = /<(?:[\w.-]+:)?v>([^<]*)<\/(?:[\w.-]+:)?v>/.exec(inner);
-    if (!v || v[1] === '') continue;
+    const values = [...inner.matchAll(VALUE)];
+    if (values.length === 0) continue;
     const type = attribute(m[1]!, 't') ?? 'n';
-    const formula = /<(?:[\w.-]+:)?f\b/.test(inner);
-    // A formula's result is read as text, a boolean or an error for str, b and e; as a number otherwise.
-    const asNumber = formula ? !['str', 'b', 'e'].includes(type) : !KNOWN.has(type);
-    if (!asNumber) continue;
-    if (type === 'n' && strictNumber(v[1]!) !== undefined) continue;
-    return { sheet, cell: attribute(m[1]!, 'r') ?? '?', type, text: decoded(v[1]!) };
+    const cell = attribute(m[1]!, 'r') ?? '?';
+    const plain = values.length === 1 && /^<(?:[\w.-]+:)?v(?:>|\/>)/.test(values[0]![0]) && !(values[0]![1] ?? '').includes('<');
+    // exceljs joins a value's pieces and drops what is not text: anything but one plain <v> is refused.
+    if (!plain) return { sheet, cell, type, text: decoded(values.map((v) => v[0]).join('')), why: 'markup' };
+    const text = values[0]![1] ?? '';
+    if (text === '') continue;
+    const why = misreading(type, /<(?:[\w.-]+:)?f\b/.test(inner), text);
+    if (why) return { sheet, cell, type, text: decoded(text), why };
   }
   return undefined;
 }

@@ -82,6 +82,16 @@ describe('the strict workbook reader', () => {
       ['<c r="C2"><v>12abc</v></c>', 'a number that is not a valid number'],
       ['<c r="C2" t="n"><f>A1</f><v>12abc</v></c>', 'a number that is not a valid number'],
       ['<c r="C2" t="x"><v>7</v></c>', 'a cell of unknown type t="x"'],
+      // exceljs reads a <v> with attributes, a comment or CDATA in it, or several <v>, as something else (12, 2024, empty, 12).
+      ['<c r="C2"><v xml:space="preserve">12abc</v></c>', 'a value written with markup'],
+      ['<c r="C2"><v >2024-04-19</v></c>', 'a value written with markup'],
+      ['<c r="C2" t="d"><v xml:space="preserve">2024-04-19T00:00:00</v></c>', 'a value written with markup'],
+      ['<c r="C2"><v>12<!-- x -->abc</v></c>', 'a value written with markup'],
+      ['<c r="C2"><v><![CDATA[12abc]]></v></c>', 'a value written with markup'],
+      ['<c r="C2"><v>1</v><v>2</v></c>', 'a value written with markup'],
+      // A shared-string index or a boolean exceljs would parseInt into another one.
+      ['<c r="C2" t="s"><v>0abc</v></c>', 'a value that a cell of type t="s" cannot hold'],
+      ['<c r="C2" t="b"><v>2</v></c>', 'a value that a cell of type t="b" cannot hold'],
     ] as const) {
       const grids = await read(await book(row(c2, UNREAD_A2)));
       expect('problem' in grids && grids.problem.code, c2).toBe('MISREAD_CELL');
