@@ -262,9 +262,9 @@ export async function writeResultsXlsx(stream: NodeJS.WritableStream, sections: 
       made.at(-1)!.tail = tail;
     }
     for (const { name, job, tail } of made) await zip.addDeflated(name, await job.finish(tail ?? SHEET_TAIL));
-  } catch (error) {
+  } finally {
+    // On success each worker has stopped already; on a failure (the disk full, a bad row) none may outlive the call.
     for (const { job } of made) job.stop();
-    throw error;
   }
   await zip.finish();
 }

@@ -43,9 +43,33 @@ function dosTime(at: Date): { time: number; date: number } {
   return { time, date };
 }
 
-/** Writes bytes, waiting whenever the stream asks the writer to (backpressure). */
-async function put(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> {
-  if (!stream.write(bytes)) await once(stream, 'drain');
+/** A stream as Node's Writable reports its end: destroyed, or failed with an error. */
+type Ending = NodeJS.WritableStream & { destroyed?: boolean; errored?: Error | null };
+
+/** Throws when the stream can take no more (it failed or was closed): a write to it would wait for ever. */
+function failIfClosed(stream: Ending): void {
+  if (stream.errored) throw stream.errored;
+  if (stream.destroyed) throw new Error('the output was closed before the file was complete');
+}
+
+/** Writes bytes, waiting whenever the stream asks the writer to (backpressure), and failing if it fails or closes meanwhile. */
+async function put(stream: Ending, bytes: Uint8Array): Promise<void> {
+  failIfClosed(stream);
+  if (stream.write(bytes)) return;
+  await new Promise<void>((resolve, reject) => {
+    const settle = (error?: Error) => {
+      stream.off('drain', drained);
+      stream.off('close', closed);
+      stream.off('error', settle);
+      if (error) reject(error);
+      else resolve();
+    };
+    const drained = () => settle();
+    const closed = () => settle(stream.errored ?? new Error('the output was closed before the file was complete'));
+    stream.on('drain', drained);
+    stream.on('close', closed);
+    stream.on('error', settle);
+  });
 }
 
 /** A zip archive being written: `add` each entry in turn, then `finish` once. */

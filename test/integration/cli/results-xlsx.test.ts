@@ -85,6 +85,28 @@ async function written(sections: ResultSection[], workers: boolean): Promise<Buf
 }
 
 describe('rubric grade --out results.xlsx', () => {
+  it('fails, rather than waiting for ever, when the output fails while nothing waits on it (sheets made by workers)', async () => {
+    const { rubric, compiled } = shippedRubric('otop');
+    const otop = await section('otop', 'national-2567-Q3-otop.csv');
+    const rows = Array.from({ length: 6 }, (_, copy) => otop.results.map((r) => ({ ...r.verdict.input, id: `${r.id}-${copy}` }))).flat();
+    const results = gradeRows(compiled, rows);
+    const sections: ResultSection[] = [0, 1].map(() => ({ ref: compiled.model.ref, name: rubric.name, results }));
+    let taken = 0;
+    // A disk that fills up once the package's small parts are written: it fails the write after, on its own time.
+    // Its buffer is large, so no write waits for it to drain: the failure comes while nothing waits on the stream.
+    const full = new Writable({
+      highWaterMark: 64 * 1024 * 1024,
+      write(chunk: Buffer, _encoding, done) {
+        taken += chunk.length;
+        if (taken > 4000) setImmediate(() => done(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })));
+        else done();
+      },
+    });
+    full.on('error', () => {});
+    await expect(writeResultsXlsx(full, sections)).rejects.toThrow(/no space left on device|closed before the file was complete/);
+  });
+
+
   it('makes a sheet of 5,000 rows or more in a worker, with the bytes this thread would make', async () => {
     const { rubric, compiled } = shippedRubric('otop');
     const otop = await section('otop', 'national-2567-Q3-otop.csv');
