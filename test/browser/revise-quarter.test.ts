@@ -48,7 +48,7 @@ describe('revising OTOP for the next quarter without YAML', () => {
     await page.goto(`${editor.base}${OTOP}`);
     await page.waitForSelector('[data-testid=yaml-editor][data-ready=true]', { timeout: 30_000 });
     await expect.poll(() => page.locator('[data-testid=finding][data-code=HOLE]').count()).toBeGreaterThan(0);
-    await expect(page.locator(`${D}-wording]`).textContent()).resolves.toBe('น้อยกว่าร้อยละ ๒');
+    await expect.poll(() => page.locator(`${D}-wording]`).textContent()).toBe('น้อยกว่าร้อยละ ๒');
     // The comparison starts with the rules that applied last quarter.
     await expect.poll(() => page.getAttribute('[data-testid=baseline-label]', 'data-key')).toBe('2567-Q3r1');
   });
@@ -56,7 +56,7 @@ describe('revising OTOP for the next quarter without YAML', () => {
   it('closes the hole in the criteria table and rewrites the quote that no longer says the rule', async () => {
     await page.selectOption(`${D}-op]`, '<=');
     await expect.poll(() => page.locator(`${D}-wording]`).textContent()).toBe('ไม่เกินร้อยละ ๒');
-    await expect(page.locator(`${D}-differs]`).count()).resolves.toBe(1);
+    await expect.poll(() => page.locator(`${D}-differs]`).count()).toBe(1);
     await expect.poll(() => page.locator('[data-testid=finding][data-code=HOLE]').count()).toBe(0);
     await page.click(`${D}-edit-quote]`);
     await page.fill(`${D}-quote-input]`, 'ไม่เกินร้อยละ ๒');
@@ -69,7 +69,7 @@ describe('revising OTOP for the next quarter without YAML', () => {
     const failing = page.locator('[data-testid=example][data-passed=false]');
     await expect.poll(() => failing.count()).toBe(2);
     await expect(failing.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-actual')))).resolves.toEqual(['D', 'D']);
-    await expect(page.locator('[data-testid=publish-blocker][data-code=EXAMPLES_FAIL]').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('[data-testid=publish-blocker][data-code=EXAMPLES_FAIL]').count()).toBe(1);
     for (const left of [1, 0]) {
       await page.locator('[data-testid=accept-example]').first().click();
       await expect.poll(() => failing.count()).toBe(left);
@@ -87,7 +87,7 @@ describe('revising OTOP for the next quarter without YAML', () => {
     // Sample districts at exactly 2.00 % with enough products matched no level; now they get D.
     const healed = Number(await page.locator('[data-testid=impact] td[data-from=unmatched][data-to=D]').textContent());
     expect(healed).toBeGreaterThan(0);
-    await expect(page.locator('[data-testid=impact] td[data-from=D][data-to=unmatched]').textContent()).resolves.toBe('0');
+    await expect.poll(() => page.locator('[data-testid=impact] td[data-from=D][data-to=unmatched]').textContent()).toBe('0');
   });
 
   it('saves, and publishes after a confirmation that repeats the comparison and its impact', async () => {
@@ -95,15 +95,15 @@ describe('revising OTOP for the next quarter without YAML', () => {
     await expect.poll(() => page.locator('[data-testid=message]').textContent()).toContain('บันทึกแล้ว (ครั้งที่ 2)');
     await expect.poll(codes).toEqual([]);
     await page.click('[data-testid=publish]');
-    await expect(page.locator('[data-testid=confirm-publish-first]').textContent()).resolves.toBe('ฉบับแรกของภารกิจนี้ในไตรมาส ๔/๒๕๖๗');
-    await expect(page.locator('[data-testid=confirm-publish-against]').textContent()).resolves.toMatch(/^เทียบกับไตรมาส ๓\/๒๕๖๗ ฉบับที่ ๑ \(เผยแพร่ .+\): เปลี่ยน \d+ รายการ$/);
-    await expect(page.locator('[data-testid=confirm-publish-changes]').textContent()).resolves.toContain('ระดับ D ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น"');
-    await expect(page.locator('[data-testid=confirm-publish-impact]').textContent()).resolves.toMatch(/^ผลต่อข้อมูลตัวอย่างทั่วประเทศ \(ข้อมูลสมมุติ\) 878 แถว เทียบกับไตรมาส ๓\/๒๕๖๗ ฉบับที่ ๑ \(เผยแพร่ .+\): เปลี่ยนผล \d+ แถว$/);
+    await expect.poll(() => page.locator('[data-testid=confirm-publish-first]').textContent()).toBe('ฉบับแรกของภารกิจนี้ในไตรมาส ๔/๒๕๖๗');
+    await expect.poll(() => page.locator('[data-testid=confirm-publish-against]').textContent()).toMatch(/^เทียบกับไตรมาส ๓\/๒๕๖๗ ฉบับที่ ๑ \(เผยแพร่ .+\): เปลี่ยน \d+ รายการ$/);
+    await expect.poll(() => page.locator('[data-testid=confirm-publish-changes]').textContent()).toContain('ระดับ D ของตัวชี้วัด "ยอดจำหน่ายเพิ่มขึ้น"');
+    await expect.poll(() => page.locator('[data-testid=confirm-publish-impact]').textContent()).toMatch(/^ผลต่อข้อมูลตัวอย่างทั่วประเทศ \(ข้อมูลสมมุติ\) 878 แถว เทียบกับไตรมาส ๓\/๒๕๖๗ ฉบับที่ ๑ \(เผยแพร่ .+\): เปลี่ยนผล \d+ แถว$/);
     // A first revision of the quarter replaces nothing in it.
-    await expect(page.locator('[data-testid=confirm-publish-replaces]').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('[data-testid=confirm-publish-replaces]').count()).toBe(0);
     await expect(page.locator('[data-testid=confirm-publish-moves] li').allTextContents()).resolves.toContainEqual(expect.stringMatching(/^ไม่ตรงกับระดับใด → D: \d+ แถว$/));
     await page.click('[data-testid=confirm-publish-confirm]');
-    await expect(page.locator('[data-testid=published]').textContent()).resolves.toMatch(/^เผยแพร่ฉบับที่ ๑แล้ว · รหัสตรวจสอบ /);
+    await expect.poll(() => page.locator('[data-testid=published]').textContent()).toMatch(/^เผยแพร่ฉบับที่ ๑แล้ว · รหัสตรวจสอบ /);
     const published = (await (await page.request.get(`${editor.base}/api/v1/periods/2567-Q4/missions/otop/r1.json`)).json()) as Record<string, any>;
     expect(published.criteria[1].bands[3]).toEqual({ level: 'D', op: '<=', value: 2, quote: 'ไม่เกินร้อยละ ๒' });
     expect(await yamlTouches()).toBe(0);

@@ -96,11 +96,11 @@ describe('writing a rubric without YAML', () => {
 
   it('raises a threshold in the criteria table, which makes an example fail until its values are updated', async () => {
     await page.click('[data-testid=tab-criteria]');
-    await expect(page.locator('[data-testid=criterion-first] h4').textContent()).resolves.toBe('ครัวเรือนมีแหล่งอาหาร');
+    await expect.poll(() => page.locator('[data-testid=criterion-first] h4').textContent()).toBe('ครัวเรือนมีแหล่งอาหาร');
     await enter('[data-testid=band-first-0-value]', '85');
     expect((await doc()).criteria[0].bands[0]).toEqual({ level: 'A', op: '>=', value: 85 });
-    await expect(page.locator('[data-testid=band-first-0-wording]').textContent()).resolves.toBe('ร้อยละ ๘๕ ขึ้นไป');
-    await expect(page.locator('[data-testid=publish-blocker][data-code=EXAMPLES_FAIL]').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('[data-testid=band-first-0-wording]').textContent()).toBe('ร้อยละ ๘๕ ขึ้นไป');
+    await expect.poll(() => page.locator('[data-testid=publish-blocker][data-code=EXAMPLES_FAIL]').count()).toBe(1);
     // Given a province, "Both at 80 % get A" gives B under the raised threshold; the other passes.
     await page.click('[data-testid=tab-examples]');
     for (const i of [0, 1]) await page.selectOption(`${at(`/examples/${i}/facts`)} label:has-text("จังหวัด") select`, 'เชียงใหม่');
@@ -111,11 +111,11 @@ describe('writing a rubric without YAML', () => {
     const box = `${at('/examples/0/facts')} label:has-text("ตัวชี้วัดที่ ๑") input`;
     const before = await page.inputValue('input[name=yaml]');
     await enter(box, 'แปดสิบ');
-    await expect(page.locator(`${at('/examples/0/facts')} [role=alert]`).textContent()).resolves.toContain('ไม่ใช่ตัวเลข');
+    await expect.poll(() => page.locator(`${at('/examples/0/facts')} [role=alert]`).textContent()).toContain('ไม่ใช่ตัวเลข');
     expect(await page.inputValue('input[name=yaml]')).toBe(before);
     await enter(box, '85');
     expect((await doc()).examples[0].facts.firstPct).toBe(85);
-    await expect(page.locator(`${at('/examples/0/facts')} [role=alert]`).count()).resolves.toBe(0);
+    await expect.poll(() => page.locator(`${at('/examples/0/facts')} [role=alert]`).count()).toBe(0);
     await enter(`${at('/examples/0/facts')} label:has-text("ตัวชี้วัดที่ ๒") input`, '85');
     await enter(`${at('/examples/0/name')} input`, 'ทั้งสองตัวร้อยละ ๘๕ ได้ A');
     await expect.poll(() => page.locator('[data-testid=example][data-passed=false]').count()).toBe(0);
@@ -139,13 +139,13 @@ describe('writing a rubric without YAML', () => {
   });
 
   it('publishes it as the first revision after the confirmation, without the YAML pane', async () => {
-    await expect(page.locator('[data-testid=publish-blocker]').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('[data-testid=publish-blocker]').count()).toBe(0);
     await page.click('[data-testid=publish]');
     const dialog = page.locator('[data-testid=confirm-publish]');
     await expect(dialog.textContent()).resolves.toContain('เผยแพร่ฉบับที่ ๑?');
-    await expect(page.locator('[data-testid=confirm-publish-first]').textContent()).resolves.toBe('ฉบับแรกของภารกิจนี้ในไตรมาส ๓/๒๕๖๗');
+    await expect.poll(() => page.locator('[data-testid=confirm-publish-first]').textContent()).toBe('ฉบับแรกของภารกิจนี้ในไตรมาส ๓/๒๕๖๗');
     await page.click('[data-testid=confirm-publish-confirm]');
-    await expect(page.locator('[data-testid=published]').textContent()).resolves.toMatch(/^เผยแพร่ฉบับที่ ๑แล้ว · รหัสตรวจสอบ /);
+    await expect.poll(() => page.locator('[data-testid=published]').textContent()).toMatch(/^เผยแพร่ฉบับที่ ๑แล้ว · รหัสตรวจสอบ /);
     const published = (await (await page.request.get(`${editor.base}/api/v1/periods/2567-Q3/missions/food-security/r1.json`)).json()) as Record<string, any>;
     expect(published.grade).toEqual({ type: 'worst' });
     expect(published.criteria.map((c: { label: { th: string } }) => c.label.th)).toEqual(['ครัวเรือนมีแหล่งอาหาร', 'ครัวเรือนปลูกผักสวนครัว']);
@@ -175,7 +175,7 @@ describe('a half-typed YAML line', () => {
 
   it('moves a band down and back up, under column headers that say what its outcome is', async () => {
     const levels = async () => (await doc()).grade.bands.map((b: { level: string }) => b.level);
-    await expect(page.locator('[data-testid=grade-band-0]').locator('xpath=ancestor::table//thead//th').first().textContent()).resolves.toBe('ระดับ');
+    await expect.poll(() => page.locator('[data-testid=grade-band-0]').locator('xpath=ancestor::table//thead//th').first().textContent()).toBe('ระดับ');
     await page.click('[data-testid=grade-band-0-down]');
     await expect.poll(levels).toEqual(['B', 'A', 'C', 'D']);
     // Out of order, B (70 or more) comes first and takes every row A would: A can no longer be reached.
@@ -190,14 +190,14 @@ describe('a half-typed YAML line', () => {
     await page.click('[data-testid=grade-band-1-value]', { clickCount: 3 });
     await page.keyboard.type('7e');
     await page.keyboard.press('Tab');
-    await expect(page.locator('[data-testid=grade-band-refused]').textContent()).resolves.toMatch(/^ช่วงที่ 2: .*ไม่ใช่ตัวเลข จึงยังไม่ได้เปลี่ยน/);
+    await expect.poll(() => page.locator('[data-testid=grade-band-refused]').textContent()).toMatch(/^ช่วงที่ 2: .*ไม่ใช่ตัวเลข จึงยังไม่ได้เปลี่ยน/);
     expect(await page.inputValue('input[name=yaml]')).toBe(before);
     // The box shows the value kept again, so the screen never shows what would not be saved.
     await expect(page.inputValue('[data-testid=grade-band-1-value]')).resolves.toBe('70');
     await page.fill('[data-testid=grade-band-1-value]', '75');
     await page.press('[data-testid=grade-band-1-value]', 'Tab');
     await expect.poll(async () => (await doc()).grade.bands[1].value).toBe(75);
-    await expect(page.locator('[data-testid=grade-band-refused]').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('[data-testid=grade-band-refused]').count()).toBe(0);
   });
 
   it('takes the values of "is one of" on a text fact one a line, as a list, commas and all', async () => {
@@ -224,8 +224,8 @@ describe('a half-typed YAML line', () => {
     // Half a line: a mapping nested in a compact one is not YAML at all.
     await page.keyboard.type('\nfoo: bar: ');
     await page.waitForSelector('[data-testid=table-stale]');
-    await expect(page.locator(`${at('/facts/resultPct/label')} input[lang=th]`).inputValue()).resolves.toBe('ผลการดำเนินงาน (ร้อยละ)');
-    await expect(page.locator(`${at('/facts/resultPct/label')} input[lang=th]`).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => page.locator(`${at('/facts/resultPct/label')} input[lang=th]`).inputValue()).toBe('ผลการดำเนินงาน (ร้อยละ)');
+    await expect.poll(() => page.locator(`${at('/facts/resultPct/label')} input[lang=th]`).isDisabled()).toBe(true);
     await page.click('[data-testid=restore]');
     await expect.poll(() => page.locator('[data-testid=table-stale]').count()).toBe(0);
     // The last readable text is the one before the line broke (as far as it was typed then).
@@ -240,6 +240,6 @@ describe('a half-typed YAML line', () => {
   it('heads a criterion scored in points with "คะแนน"', async () => {
     await page.goto(`${editor.base}/p/2567-Q3/community-fund`);
     await page.waitForSelector('[data-testid=yaml-editor][data-ready=true]', { timeout: 30_000 });
-    await expect(page.locator('[data-testid=criterion-savingsGroups] thead th').first().textContent()).resolves.toBe('คะแนน');
+    await expect.poll(() => page.locator('[data-testid=criterion-savingsGroups] thead th').first().textContent()).toBe('คะแนน');
   });
 });
