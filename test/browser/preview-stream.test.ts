@@ -5,7 +5,7 @@
 // back the earlier file's notices with its results. The worker's answers are held back or cut off
 // by a wrapper of window.Worker that the test installs before the page's scripts (no hook in the
 // page itself).
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,10 +160,23 @@ describe('the preview while its worker streams a file', () => {
   it('never shows, when grading on its own thread, the results of a file replaced while it was being graded', async () => {
     const page = await openPreview(true);
     const before = await uploads(page);
+    // The small file is chosen the moment the workbook's 7,902 rows start being graded (the progress
+    // bar's maximum set), from within the page: it is read and graded before the workbook is done.
+    const csv = readFileSync(join(NATIONAL, 'bad-rows-otop.csv')).toString('base64');
+    await page.evaluate((base64) => {
+      const bar = document.querySelector('[data-testid=progress]')!;
+      const observer = new MutationObserver(() => {
+        if (bar.getAttribute('max') !== '7902') return;
+        observer.disconnect();
+        const input = document.querySelector('[data-testid=upload]') as HTMLInputElement;
+        const files = new DataTransfer();
+        files.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'bad-rows-otop.csv', { type: 'text/csv' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      observer.observe(bar, { attributes: true });
+    }, csv);
     await page.setInputFiles('[data-testid=upload]', WORKBOOK);
-    // The workbook has been read, and its 7,902 rows are being graded, when the next file is chosen.
-    await expect.poll(() => page.getAttribute('[data-testid=progress]', 'max'), { timeout: 30_000 }).toBe('7902');
-    await page.setInputFiles('[data-testid=upload]', join(NATIONAL, 'bad-rows-otop.csv'));
     await expect.poll(() => uploads(page), { timeout: 30_000 }).toBe(before + 1);
     expect(await page.getAttribute('[data-testid=upload-status]', 'data-via')).toBe('page');
     // The workbook's grading ends later, and none of it is shown.
