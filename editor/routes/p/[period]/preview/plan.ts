@@ -46,3 +46,11 @@ export function planUpload(read: LoadedFile, graders: readonly Grader[], mission
   const show = shown.length > 0 && !shown.includes(mission) ? graders.find((g) => shown.includes(g.mission))!.mission : mission;
   return { single: null, named: [...named], guessed, sets, failed, skipped, show };
 }
+
+/** A record of choices or problems by mission with `mission`'s set to `value`, or taken out when `value` is undefined. */
+export function withEntry<T>(record: Record<string, T>, mission: string, value: T | undefined): Record<string, T> {
+  const next = { ...record };
+  if (value === undefined) delete next[mission];
+  else next[mission] = value;
+  return next;
+}

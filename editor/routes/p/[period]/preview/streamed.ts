@@ -3,6 +3,7 @@
 // everything derived from them is worked out again). What an upload replaced before it finished
 // can be put back, so that no part of a file the page moved on from stays on the screen.
 import type { GradeResult } from '$engine/evaluate.js';
+import type { ImportProblem } from '$engine/import/read-file.js';
 import type { Outcome } from '$engine/impact.js';
 import { outcome, type Graded } from './grading.js';
 import type { MissionData } from './upload.js';
@@ -13,6 +14,12 @@ export const SHOW_EVERY = 400;
 
 type Part = Pick<MissionData, 'rows' | 'cellErrors' | 'units'> & { results: GradeResult[] };
 
+/** What the page says about a file's missions: why some could not be read, and the sheets of no mission. */
+export interface Notices {
+  problems: Record<string, ImportProblem>;
+  skipped: string[];
+}
+
 export class StreamedGrades {
   private readonly heads = new Map<string, MissionHead & { total: number }>();
   private readonly parts = new Map<string, Part & { outcomes: Outcome[] }>();
@@ -22,12 +29,20 @@ export class StreamedGrades {
   done = 0;
   total = 0;
 
-  /** Starts an upload's missions: those that could not be read leave the record. */
-  begin(heads: (MissionHead & { total: number })[], drop: readonly string[], graded: Record<string, Graded>): Record<string, Graded> {
+  /** The page's notices as they were before this upload's plan replaced them (undefined before its plan). */
+  notices: Notices | undefined;
+
+  /**
+   * Starts an upload's missions: every mission it grades or could not read leaves the record at
+   * once, so that nothing of an earlier file shows beside this one's first slices (the worker sends
+   * the mission on screen first, the others later). `notices` are the page's, kept for `undo`.
+   */
+  begin(heads: (MissionHead & { total: number })[], drop: readonly string[], graded: Record<string, Graded>, notices: Notices): Record<string, Graded> {
     const next = { ...graded };
     for (const head of heads) this.heads.set(head.mission, head);
     this.total = heads.reduce((n, h) => n + h.total, 0);
-    for (const m of drop) {
+    this.notices ??= notices;
+    for (const m of [...heads.map((h) => h.mission), ...drop]) {
       this.remember(m, graded);
       delete next[m];
     }

@@ -38,14 +38,19 @@ export function gradingWorker(): Worker | null {
     if (event.data.type === 'ready') document.documentElement.dataset.gradingWorker = 'ready';
     else if (pending && event.data.serial === pending.serial) pending.onAnswer(event.data);
   });
-  worker?.addEventListener('error', (event) => {
-    // A worker that fails (its script refused, say) is not used again: the page grades on its own thread.
-    event.preventDefault();
+  // A worker that fails (its script refused, say) is not used again: the page grades on its own thread.
+  const failed = (message: string) => {
     worker?.terminate();
     worker = null;
-    pending?.fail(new Error(event.message || 'the grading worker failed'));
+    pending?.fail(new Error(message));
     pending = undefined;
+  };
+  worker?.addEventListener('error', (event) => {
+    event.preventDefault();
+    failed(event.message || 'the grading worker failed');
   });
+  // An answer that cannot be read is lost, and the upload could never finish: a failure, the same.
+  worker?.addEventListener('messageerror', () => failed('an answer of the grading worker could not be read'));
   return worker;
 }
 
