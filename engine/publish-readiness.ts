@@ -36,6 +36,8 @@ export interface ReadinessInput {
   examples: readonly Pick<ExampleOutcome, 'name' | 'expected' | 'actual' | 'expectedScore' | 'actualScore' | 'passed'>[];
   /** Under the four-eyes rule: who changed the draft, and who asks; null when the rule is off. */
   fourEyes: { authors: readonly string[]; username: string } | null;
+  /** The text on the page is still being read: what is known is of an earlier text. */
+  pending?: boolean;
 }
 
 /** Each reason the draft may not be published now, in the order to fix them; empty when it may be. */
@@ -48,5 +50,6 @@ export function publishBlockers(input: ReadinessInput): Problem[] {
   if (failing.length > 0) blockers.push(problem('service', 'EXAMPLES_FAIL', { failing }));
   const eyes = input.fourEyes;
   if (eyes && eyes.authors.includes(eyes.username)) blockers.push(problem('service', 'SAME_PUBLISHER', { username: eyes.username, authors: [...eyes.authors] }));
+  if (input.pending) blockers.push(problem('service', 'ANALYSIS_PENDING', {}));
   return blockers;
 }

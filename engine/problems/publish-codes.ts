@@ -40,6 +40,11 @@ export const PUBLISH_CODES = codes({
     en: (p: { username: string; authors: string[] }) =>
       `cannot publish: another publisher must check and publish this draft (four-eyes rule), because ${p.username} changed it (changed by ${p.authors.join(', ')})`,
   },
+  ANALYSIS_PENDING: {
+    severity: 'error',
+    th: () => 'กำลังตรวจข้อความที่แก้ไขล่าสุด รอให้ตรวจเสร็จแล้วจึงเผยแพร่',
+    en: () => 'the latest edit is still being checked; publish once the check is done',
+  },
   UNSAVED_CHANGES: {
     severity: 'error',
     th: () => 'มีการแก้ไขที่ยังไม่บันทึก บันทึกร่างก่อนแล้วจึงเผยแพร่',

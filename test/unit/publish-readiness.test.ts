@@ -7,10 +7,10 @@ import { join } from 'node:path';
 
 const shipped = (mission: string) => readFileSync(join(import.meta.dirname, '../../rubrics/2567-Q3', `${mission}.yaml`), 'utf8');
 
-function blockersOf(yaml: string, mission: string, extra: { dirty?: boolean; fourEyes?: { authors: string[]; username: string } | null } = {}) {
+function blockersOf(yaml: string, mission: string, extra: { dirty?: boolean; fourEyes?: { authors: string[]; username: string } | null; pending?: boolean } = {}) {
   const live = analyseLive(yaml, '2567-Q3', mission);
   const fresh = live.findings.filter((f) => f.severity === 'error');
-  return publishBlockers({ dirty: extra.dirty ?? false, rubric: live.rubric, freshErrors: fresh, examples: live.examples, fourEyes: extra.fourEyes ?? null });
+  return publishBlockers({ dirty: extra.dirty ?? false, rubric: live.rubric, freshErrors: fresh, examples: live.examples, fourEyes: extra.fourEyes ?? null, pending: extra.pending ?? false });
 }
 
 describe('publishBlockers', () => {
@@ -34,5 +34,12 @@ describe('publishBlockers', () => {
     const codes = (fourEyes: { authors: string[]; username: string }) => blockersOf(shipped('bmn'), 'bmn', { dirty: true, fourEyes }).map((b) => b.code);
     expect(codes({ authors: ['pat'], username: 'pat' })).toEqual(['UNSAVED_CHANGES', 'SAME_PUBLISHER']);
     expect(codes({ authors: ['pat'], username: 'quinn' })).toEqual(['UNSAVED_CHANGES']);
+  });
+
+  it('waits while the latest edit is still being checked, in words a user reads', () => {
+    const [b, ...rest] = blockersOf(shipped('bmn'), 'bmn', { pending: true });
+    expect(rest).toEqual([]);
+    expect(b!.code).toBe('ANALYSIS_PENDING');
+    expect(b!.message.th).toBe('กำลังตรวจข้อความที่แก้ไขล่าสุด รอให้ตรวจเสร็จแล้วจึงเผยแพร่');
   });
 });
