@@ -1,13 +1,14 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { writeResultsWorkbookFile, writeWhole } from '../../../engine/cli/data-file.js';
 import { gradeRows, type GradeResult } from '../../../engine/evaluate.js';
 import { readGrids, readMission } from '../../../engine/import/read-file.js';
+import { XlsxParts } from '../../../engine/import/xlsx-zip.js';
 import { writeResultsXlsx } from '../../../engine/node/results-xlsx.js';
+import { nodeInflater } from '../../../engine/node/xlsx-grids.js';
 import { writeResultsWorkbook, type ResultSection } from '../../../engine/workbook.js';
 import { shippedRubric } from '../../helpers.js';
 import { tempDir } from '../../temp.js';
@@ -54,21 +55,17 @@ async function contents(bytes: Uint8Array) {
   });
 }
 
-/** Each entry of a zip the results writer made, inflated, by name (read from its central directory). */
+/** Each entry of a zip the results writer made, inflated, by name, in the order of its central directory (the engine's own zip reader). */
 function zipEntries(zip: Buffer): Map<string, string> {
-  const entries = new Map<string, string>();
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    const compressed = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = zip.readUInt32LE(at + 42);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    entries.set(name, inflateRawSync(zip.subarray(start, start + compressed)).toString('utf8'));
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return entries;
+  const parts = XlsxParts.open(zip, nodeInflater);
+  if (!parts) throw new Error('not a zip the reader takes');
+  return new Map(
+    parts.names().map((name) => {
+      const text = parts.text(name);
+      if (text === undefined) throw new Error(`${name} cannot be inflated`);
+      return [name, text];
+    }),
+  );
 }
 
 /** The bytes writeResultsXlsx gives, with or without its worker. */
