@@ -8,6 +8,7 @@
 import type { Grid } from './read-file.js';
 import { isPercentFormat } from './read-file.js';
 import type { Cell } from './table.js';
+import { columnLetter } from './table-header.js';
 import { attributes, cellAttributes, isoDateText, itemText, strictNumber, Unread, xmlDecode } from './xlsx-text.js';
 import type { XlsxParts } from './xlsx-zip.js';
 
@@ -184,7 +185,7 @@ function mergeCells(cells: Cell[][], merges: string[], kept: Map<string, { raw: 
         if (covered.has(key)) throw new Unread('overlapping merges');
         covered.add(key);
         if (r === a.row && c === a.column) continue;
-        const at = `${columnName(c)}${r + 1}`;
+        const at = `${columnLetter(c)}${r + 1}`;
         // A cell the sheet does not list would take its row's or column's style in exceljs: not read here.
         if ('number' in raw && !formats.has(at)) throw new Unread(`merged number over ${at}, a cell the sheet does not list`);
         const value = finish(raw, formats.get(at), book);
@@ -193,17 +194,6 @@ function mergeCells(cells: Cell[][], merges: string[], kept: Map<string, { raw: 
       }
     }
   }
-}
-
-/** A 0-based column index as letters. */
-function columnName(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /** The workbook's visible sheets in its order, each with the part that holds it. */
