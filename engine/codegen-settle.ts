@@ -8,10 +8,9 @@ import { bandGaps } from './band-gaps.js';
 import { bandTest, CodegenRefusal, int, num, type Source } from './codegen-source.js';
 import { stepsPerUnit, valueDomain } from './grid.js';
 import { bandModel } from './model.js';
+import { MAX_CLOSINGS } from './runtime.js';
 import { SCORE_INPUT, type Level } from './types.js';
 
-/** At most this many ways of closing one row's holes are tried (runtime.ts's MAX_CLOSINGS). */
-const MAX_CLOSINGS = 1024;
 
 /** Whether the generated grader settles holes itself: only for rules that read the criterion bands. */
 export function settlesHoles(src: Source): boolean {

@@ -17,7 +17,7 @@ export { bandGaps, closingsOf, matchBand, type Gap } from './band-gaps.js';
 export { Outcomes, pointsCombiner } from './grade-rule.js';
 
 /** At most this many ways of closing the holes of one row are tried; past it the row is unmatched. */
-const MAX_CLOSINGS = 1024;
+export const MAX_CLOSINGS = 1024;
 
 /** A rubric's grading runtime: every piece ready, and the grading of one row put together from them. */
 export interface Runtime {
