@@ -21,33 +21,28 @@ const root = join(import.meta.dirname, '../..');
 const client = join(root, '.svelte-kit/output/client');
 const round = (x: number) => Math.round(x * 10) / 10;
 
-/** The files the app's entries import statically: what a page needs before anything lazy. */
-function eagerFiles(): Set<string> {
-  const manifest = JSON.parse(readFileSync(join(client, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
-  const eager = new Set<string>();
-  const visit = (key: string): void => {
-    const chunk = manifest[key];
-    if (!chunk || eager.has(chunk.file)) return;
-    eager.add(chunk.file);
-    chunk.imports?.forEach(visit);
-  };
-  Object.keys(manifest).filter((k) => manifest[k]!.isEntry).forEach(visit);
-  return eager;
-}
+/** Vite's manifest of the client build: each chunk's file and what it imports. */
+type Manifest = Record<string, { file: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }>;
+const manifest = JSON.parse(readFileSync(join(client, '.vite/manifest.json'), 'utf8')) as Manifest;
 
-/** Monaco's chunks (files): what the manifest reaches from Monaco's and monaco-yaml's modules, less the eager ones. */
-function monacoFiles(eager: Set<string>): Set<string> {
-  const manifest = JSON.parse(readFileSync(join(client, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
+/** The files reached from the manifest's `starts` through static imports (and dynamic ones too when `dynamic`), none of `skip`. */
+function reached(starts: string[], dynamic: boolean, skip = new Set<string>()): Set<string> {
   const found = new Set<string>();
   const visit = (key: string): void => {
     const chunk = manifest[key];
-    if (!chunk || found.has(chunk.file) || eager.has(chunk.file)) return;
+    if (!chunk || found.has(chunk.file) || skip.has(chunk.file)) return;
     found.add(chunk.file);
-    [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
+    [...(chunk.imports ?? []), ...(dynamic ? (chunk.dynamicImports ?? []) : [])].forEach(visit);
   };
-  Object.keys(manifest).filter((k) => /monaco-editor|monaco-yaml|yaml\.worker|editor\.worker/.test(k)).forEach(visit);
+  starts.forEach(visit);
   return found;
 }
+
+/** The files the app's entries import statically: what a page needs before anything lazy. */
+const eagerFiles = (): Set<string> => reached(Object.keys(manifest).filter((k) => manifest[k]!.isEntry), false);
+
+/** Monaco's chunks (files): what the manifest reaches from Monaco's and monaco-yaml's modules, less the eager ones. */
+const monacoFiles = (eager: Set<string>): Set<string> => reached(Object.keys(manifest).filter((k) => /monaco-editor|monaco-yaml|yaml\.worker|editor\.worker/.test(k)), true, eager);
 
 /** The built analysis and impact workers' sizes in bytes (Vite bundles each whole, under _app/immutable/workers/). */
 function workerBytes(): number {
@@ -81,6 +76,13 @@ function printEdits(name: string, load: PageLoad, edits: EditTimes): void {
 }
 
 const editor = await startEditor([{ username: 'bench', role: 'publisher', password: 'lotus-pond-quiet-4' }]);
+// Interrupted, the bench still stops the server and removes its temporary database.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    editor.stop();
+    process.exit(130);
+  });
+}
 const browser = await launchChromium();
 try {
   const page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
