@@ -5,13 +5,19 @@
 // place in the whole file.
 import type { CompiledRubric } from '$engine/compile.js';
 import { GradeResult, gradeRows } from '$engine/evaluate.js';
-import { CHUNK_ROWS } from './grading.js';
 import type { MissionData } from './upload.js';
 
 type Row = Record<string, unknown>;
 
 /** Rows in the first slice: the top of the results table, little to draw so that it shows at once. */
 export const FIRST_ROWS = 50;
+
+/**
+ * Rows in each later slice. The page reads each slice in one task (the structured clone of its
+ * rows and verdicts, then its copies): slices of 2,000 rows took 70–120 ms there, over the 50 ms
+ * a page may freeze; 250 keep each under about 15 ms.
+ */
+export const SLICE_ROWS = 250;
 
 function idText(row: Row): string {
   return typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id).trim() : '';
@@ -28,7 +34,7 @@ function sharedRows(rows: readonly Row[]): number[] {
 }
 
 /** Grades a mission's rows slice by slice: yields each slice's start and results, in file order. */
-export function* gradeSlices(compiled: CompiledRubric, data: Pick<MissionData, 'rows' | 'cellErrors' | 'units'>, first = FIRST_ROWS): Generator<{ start: number; results: GradeResult[] }> {
+export function* gradeSlices(compiled: CompiledRubric, data: Pick<MissionData, 'rows' | 'cellErrors' | 'units'>, first = FIRST_ROWS, rest = SLICE_ROWS): Generator<{ start: number; results: GradeResult[] }> {
   const { rows, cellErrors, units } = data;
   const shared = new Map<number, GradeResult>();
   const indexes = sharedRows(rows);
@@ -41,7 +47,7 @@ export function* gradeSlices(compiled: CompiledRubric, data: Pick<MissionData, '
     group.forEach((result, k) => shared.set(indexes[k]!, result));
   }
   for (let start = 0; start < rows.length; ) {
-    const end = Math.min(rows.length, start + (start === 0 ? first : CHUNK_ROWS));
+    const end = Math.min(rows.length, start + (start === 0 ? first : rest));
     const slice = rows.slice(start, end);
     const graded = gradeRows(compiled, slice, { cellErrors: cellErrors.slice(start, end), units: units.slice(start, end) });
     const results = graded.map((result, i) => {

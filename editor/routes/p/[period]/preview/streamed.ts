@@ -54,14 +54,17 @@ export class StreamedGrades {
 
   /** Adds one slice of a mission's rows and results (shown at the next `record`). */
   add(mission: string, part: Part): void {
-    const had = this.parts.get(mission);
-    this.parts.set(mission, {
-      rows: [...(had?.rows ?? []), ...part.rows],
-      cellErrors: [...(had?.cellErrors ?? []), ...part.cellErrors],
-      units: [...(had?.units ?? []), ...part.units],
-      results: [...(had?.results ?? []), ...part.results],
-      outcomes: [...(had?.outcomes ?? []), ...part.results.map(outcome)],
-    });
+    // Appended in place: copying every earlier row at each slice made the work grow with the square
+    // of the slices. `record` hands the page copies, so nothing it holds changes afterwards.
+    let had = this.parts.get(mission);
+    if (!had) this.parts.set(mission, (had = { rows: [], cellErrors: [], units: [], results: [], outcomes: [] }));
+    for (const row of part.rows) had.rows.push(row);
+    for (const errors of part.cellErrors) had.cellErrors.push(errors);
+    for (const unit of part.units) had.units.push(unit);
+    for (const result of part.results) {
+      had.results.push(result);
+      had.outcomes.push(outcome(result));
+    }
     this.done += part.results.length;
     this.fresh.add(mission);
   }
@@ -97,8 +100,8 @@ export class StreamedGrades {
       const { total: _total, ...meta } = this.heads.get(mission)!;
       const all = this.parts.get(mission)!;
       this.remember(mission, graded);
-      const data: MissionData = { ...meta, rows: all.rows, cellErrors: all.cellErrors, units: all.units };
-      next[mission] = { data, results: all.results, outcomes: all.outcomes };
+      const data: MissionData = { ...meta, rows: all.rows.slice(), cellErrors: all.cellErrors.slice(), units: all.units.slice() };
+      next[mission] = { data, results: all.results.slice(), outcomes: all.outcomes.slice() };
     }
     this.fresh.clear();
     return next;
