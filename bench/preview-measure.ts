@@ -45,7 +45,9 @@ async function loadOnce(page: Page, base: string, file: string): Promise<Load> {
   );
   await page.setInputFiles('[data-testid=upload]', file);
   const [firstAt, allAt] = await Promise.all([first.then((h) => h.jsonValue()), all.then((h) => h.jsonValue())]);
-  // Long tasks are reported after they end: a frame later, every one of the load has been.
+  // The tables and pictures draw the rows that came last a few a frame (aria-busy meanwhile); long
+  // tasks are reported after they end: a frame after the last, every one of the load has been.
+  await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), undefined, { timeout: 60_000, polling: 'raf' });
   const longestTaskMs = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve((window as unknown as { longest: number }).longest), 50))));
   const status = page.locator('[data-testid=upload-status]');
   return {

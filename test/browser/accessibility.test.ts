@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoOverflow, seriousViolations } from './axe.js';
-import { launchChromium, startEditor, type Editor, signInPage } from './harness.js';
+import { launchChromium, startEditor, type Editor, signInPage, previewDrawn } from './harness.js';
 
 // Every page of the editor, as axe-core (Deque's checks) and a 390 px phone see it: no serious or
 // critical violation on any page, no sideways scrolling of the page itself (a table may scroll in
@@ -52,6 +52,7 @@ async function uploadBadRows(page: Page): Promise<void> {
   const before = await uploads();
   await page.setInputFiles('[data-testid=upload]', BAD_ROWS);
   await expect.poll(uploads, { timeout: 30_000 }).toBe(before + 1);
+  await previewDrawn(page);
   await page.waitForSelector('[data-testid=problem]');
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startEditor, type Editor, signInPage } from './harness.js';
+import { launchChromium, startEditor, type Editor, signInPage, previewDrawn } from './harness.js';
 
 // The editor under its Content-Security-Policy (svelte.config.js) in a real browser: the mission
 // page's Monaco, its YAML worker and the rubric checks, a form post, and the preview's grading of a
@@ -86,6 +86,7 @@ describe('the editor under its Content-Security-Policy in Chromium', () => {
     const timings = async () => Number(await page.getAttribute('[data-testid=upload-status]', 'data-uploads'));
     await page.setInputFiles('[data-testid=upload]', join(import.meta.dirname, '../fixtures/national/national-2567-Q3.xlsx'));
     await expect.poll(timings, { timeout: 30_000 }).toBe(1);
+    await previewDrawn(page);
     await page.selectOption('[data-testid=mission]', 'otop');
     expect(await page.textContent('[data-testid=result-count]')).toContain('แสดง 1–200 จาก 878');
     await page.locator('[data-testid=result-row]', { hasText: 'otop-0002' }).click();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoOverflow, seriousViolations } from './axe.js';
-import { launchChromium, startEditor, type Editor } from './harness.js';
+import { launchChromium, startEditor, type Editor, previewDrawn } from './harness.js';
 import { tempDir } from '../temp.js';
 
 // The provinces' grading page in a real browser with no sign-in: upload the national sample
@@ -30,6 +30,7 @@ async function upload(p: Page, file: string, dir = NATIONAL): Promise<void> {
   const before = await uploads();
   await p.setInputFiles('[data-testid=upload]', join(dir, file));
   await expect.poll(uploads, { timeout: 30_000 }).toBe(before + 1);
+  await previewDrawn(p);
 }
 
 /** A CSV's rows as cells: quoted cells may hold commas, quotes and line breaks. */

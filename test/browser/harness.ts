@@ -127,6 +127,14 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
+ * Waits until the preview has drawn the results, the province roll-up and the heat table of the
+ * file it read: they draw a few rows a frame (aria-busy meanwhile), so that no slice freezes the page.
+ */
+export async function previewDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[data-testid=results][aria-busy=true], [data-testid=rollup][aria-busy=true], [data-testid=heat][aria-busy=true]'), undefined, { timeout: 30_000 });
+}
+
+/**
  * Signs in through the login form with the account's name and password, and waits for the home
  * page (`timeout` in ms, 90 s by default: a fresh server's first home page waits for its analysis
  * workers to start, which took over 30 s in a loaded CI run).

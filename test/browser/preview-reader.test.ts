@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../temp.js';
 import { OTOP_DATE_ROWS, rawWorkbook } from '../xlsx-raw.js';
-import { launchChromium, signInPage, startEditor, type Editor } from './harness.js';
+import { launchChromium, signInPage, startEditor, type Editor, previewDrawn } from './harness.js';
 
 // The preview reads a workbook as the CLI does, with the strict reader: an ISO date cell (t="d",
 // as LibreOffice writes it) in a number column is that cell's error naming the column and the
@@ -37,6 +37,7 @@ async function upload(file: string): Promise<void> {
   const before = await uploads();
   await page.setInputFiles('[data-testid=upload]', file);
   await expect.poll(uploads, { timeout: 30_000 }).toBe(before + 1);
+  await previewDrawn(page);
 }
 
 describe('the preview reading a workbook with an ISO date cell', () => {

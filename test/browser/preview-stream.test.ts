@@ -1,16 +1,16 @@
 // While the preview's grading worker streams a file's results, the page shows nothing of the file
 // it is replacing and lets nothing be exported or compared; a worker that fails part way (an
 // error, or an answer that cannot be read) leaves nothing of its slices behind, and the page reads
-// the file itself; and a file that replaces one still being read, and cannot itself be read, puts
-// back the earlier file's notices with its results. The worker's answers are held back or cut off
-// by a wrapper of window.Worker that the test installs before the page's scripts (no hook in the
-// page itself).
+// the file itself; a file that replaces one still being read, and cannot itself be read, puts
+// back the earlier file's notices with its results; and rows that arrive are drawn a few a frame.
+// The worker's answers are held back or cut off by a wrapper of window.Worker that the test
+// installs before the page's scripts (no hook in the page itself).
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../temp.js';
-import { launchChromium, signInPage, startEditor, type Editor } from './harness.js';
+import { launchChromium, signInPage, startEditor, type Editor, previewDrawn } from './harness.js';
 
 const USERS = [{ username: 'tess', role: 'viewer', password: 'tester-pass-1' }];
 const PREVIEW = '/p/2567-Q3/preview';
@@ -24,7 +24,8 @@ interface Watch {
   /** Let the next answer of this type through, then hold back every later answer of its upload. */
   hold: '' | 'plan' | 'slice';
   holding: boolean;
-  release(): void;
+  /** Passes on the answers held back and stops holding; with a count, passes on that many and keeps holding. */
+  release(count?: number): void;
   /** After the next slice, the worker fails this way, and nothing more of that upload arrives. */
   fail: '' | 'error' | 'messageerror';
   failed: boolean;
@@ -42,9 +43,9 @@ function watchGradingWorker(): void {
       let held: number | undefined;
       let dead: number | undefined;
       const queue: unknown[] = [];
-      w.release = () => {
-        held = undefined;
-        for (const data of queue.splice(0)) this.dispatchEvent(Object.assign(new MessageEvent('message', { data }), { replayed: true }));
+      w.release = (count) => {
+        if (count === undefined) held = undefined;
+        for (const data of queue.splice(0, count ?? queue.length)) this.dispatchEvent(Object.assign(new MessageEvent('message', { data }), { replayed: true }));
       };
       // Added first, so it runs before the page's own listener and can stop it.
       this.addEventListener('message', (event) => {
@@ -109,6 +110,7 @@ async function upload(page: Page, file: string): Promise<void> {
   const before = await uploads(page);
   await page.setInputFiles('[data-testid=upload]', file);
   await expect.poll(() => uploads(page), { timeout: 30_000 }).toBe(before + 1);
+  await previewDrawn(page);
 }
 
 describe('the preview while its worker streams a file', () => {
@@ -136,6 +138,42 @@ describe('the preview while its worker streams a file', () => {
     expect(await figures(page)).toHaveLength(9);
     expect(await page.isDisabled('[data-testid=export-csv]')).toBe(false);
     expect(await page.locator('[data-testid=export-wait]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('draws the rows that arrive while the file is read a few a frame, and the whole page of them once it is read', async () => {
+    const page = await openPreview();
+    // Every change of the number of result rows on the screen, in order.
+    await page.evaluate(() => {
+      const w = window as unknown as { drawn: number[] };
+      w.drawn = [0];
+      new MutationObserver(() => {
+        const rows = document.querySelectorAll('[data-testid=result-row]').length;
+        if (rows !== w.drawn.at(-1)) w.drawn.push(rows);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const drawn = () => page.evaluate(() => (window as unknown as { drawn: number[] }).drawn);
+    await set(page, { hold: 'slice' });
+    const before = await uploads(page);
+    await page.setInputFiles('[data-testid=upload]', WORKBOOK);
+    await expect.poll(() => watch(page, 'holding'), { timeout: 30_000 }).toBe(true);
+    // The plan and the first slice (50 rows) came; then, one at a time, the answers held back, until
+    // the table has its first page of 200 rows: the file is still being read (its other missions held).
+    await expect
+      .poll(async () => {
+        await page.evaluate(() => (window as unknown as Watch).release(1));
+        return page.locator('[data-testid=result-row]').count();
+      }, { timeout: 30_000, interval: 100 })
+      .toBe(200);
+    expect(await uploads(page)).toBe(before);
+    const steps = (await drawn()).slice(1).map((n, i, all) => n - (i === 0 ? 0 : all[i - 1]!));
+    // 50 rows then 150 more came, and no frame drew more than 10 of them (a jump of 150 froze the page).
+    expect(Math.max(...steps)).toBeLessThanOrEqual(10);
+    await page.evaluate(() => (window as unknown as Watch).release());
+    await expect.poll(() => uploads(page), { timeout: 30_000 }).toBe(before + 1);
+    await previewDrawn(page);
+    expect(await page.locator('[data-testid=result-row]').count()).toBe(200);
+    expect(await figures(page)).toHaveLength(9);
     await page.context().close();
   });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signInPage, startEditor, type Editor } from './harness.js';
+import { launchChromium, signInPage, startEditor, type Editor, previewDrawn } from './harness.js';
 
 // The preview reads and grades a file in its worker (grade-worker.ts), streaming the results to the
 // table, and gives the same results as on the page's own thread (where workers cannot run); a file
@@ -43,6 +43,7 @@ async function upload(page: Page, ...files: string[]): Promise<void> {
   const before = Number(await status(page, 'data-uploads'));
   for (const file of files) await page.setInputFiles('[data-testid=upload]', join(NATIONAL, file));
   await expect.poll(async () => Number(await status(page, 'data-uploads')), { timeout: 30_000 }).toBe(before + 1);
+  await previewDrawn(page);
 }
 
 /** What the page shows of its results: each mission's distribution, and the otop table's first page. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchChromium, startEditor, type Editor, signInPage } from './harness.js';
+import { ARTIFACTS, launchChromium, startEditor, type Editor, signInPage, previewDrawn } from './harness.js';
 import { tempDir } from '../temp.js';
 
 // A tester's preview in a real browser against the built editor: upload the national sample
@@ -43,6 +43,7 @@ async function upload(file: string, dir = NATIONAL): Promise<void> {
   const before = await uploads();
   await page.setInputFiles('[data-testid=upload]', join(dir, file));
   await expect.poll(uploads, { timeout: 30_000 }).toBe(before + 1);
+  await previewDrawn(page);
 }
 
 const count = () => page.textContent('[data-testid=result-count]');

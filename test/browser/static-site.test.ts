@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoOverflow, seriousViolations } from './axe.js';
-import { launchChromium, runCli } from './harness.js';
+import { launchChromium, runCli, previewDrawn } from './harness.js';
 import { departmentStore } from '../department-store.js';
 import { docxParts, docxText } from '../docx.js';
 import { startNginx, type Nginx } from '../nginx.js';
@@ -122,6 +122,7 @@ describe('the static copy in Chromium, served by nginx', () => {
     const uploads = async () => Number(await page.getAttribute('[data-testid=upload-status]', 'data-uploads'));
     await page.setInputFiles('[data-testid=upload]', join(import.meta.dirname, '../fixtures/national/national-2567-Q3.xlsx'));
     await expect.poll(uploads, { timeout: 30_000 }).toBe(1);
+    await previewDrawn(page);
     await page.selectOption('[data-testid=mission]', 'otop');
     expect(await page.textContent('[data-testid=result-count]')).toContain('จาก 878');
     expect(sent).toEqual([]);
