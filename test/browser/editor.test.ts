@@ -45,6 +45,27 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACT
 describe('the rubric editor in Chromium', () => {
   let pat: Page;
 
+  it('keeps the start-of-quarter confirmation open when it was opened before the page\'s script ran', async () => {
+    const page = await signIn('pat');
+    // The home page again, its script held back until the confirmation has been opened.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${editor.base}/`, { waitUntil: 'domcontentloaded' });
+    await page.click('[data-testid=start-period]');
+    expect(await page.isVisible('[data-testid=start-period-confirm]')).toBe(true);
+    release();
+    await page.waitForLoadState('networkidle');
+    // Hydrated (the cancel button now works), and it had left the confirmation open.
+    expect(await page.isVisible('[data-testid=start-period-confirm]')).toBe(true);
+    await page.click('[data-testid=start-period-confirmation] button[type=button]');
+    await expect.poll(() => page.isVisible('[data-testid=start-period-confirm]')).toBe(false);
+    await page.context().close();
+  });
+
   it('signs in, refuses a wrong password, and starts 2567-Q4 from 2567-Q3', async () => {
     const context = await browser.newContext();
     const stranger = await context.newPage();
