@@ -159,6 +159,7 @@ describe('the preview page in Chromium', () => {
     expect(Object.keys(await grades())[0]).toBe('#1');
     await page.selectOption('[data-testid=id-column]', 'A');
     await expect.poll(grades).toEqual(EXPECTED[file]!.grades);
+    await previewDrawn(page);
     expect((await reportLines()).join('\n')).not.toContain('ไม่มีคอลัมน์รหัสหน่วยงาน');
     // Province and district come from the file's columns, and the roll-up uses them.
     expect(new Set(await rowAttributes('data-province'))).toEqual(new Set(['ลำปาง']));
@@ -174,6 +175,7 @@ describe('the preview page in Chromium', () => {
     for (const [mission, expected] of Object.entries(wanted)) {
       await page.selectOption('[data-testid=mission]', mission);
       await expect.poll(grades).toEqual(expected);
+      await previewDrawn(page);
       expect(await page.getAttribute('[data-testid=import-report]', 'data-mission')).toBe(mission);
     }
     await page.selectOption('[data-testid=mission]', 'community-fund');
@@ -186,6 +188,7 @@ describe('the preview page in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=mission-problem][data-mission=women-fund]').getAttribute('data-code')).toBe('NO_HEADER');
     await page.selectOption('[data-testid=sheet]', '');
     await expect.poll(grades).toEqual(wanted['women-fund']);
+    await previewDrawn(page);
     expect(await page.locator('[data-testid=mission-problem]').count()).toBe(0);
   });
 
@@ -196,6 +199,7 @@ describe('the preview page in Chromium', () => {
     expect((await reportLines()).join('\n')).toContain('Windows-874/TIS-620');
     await page.selectOption('[data-testid=id-column]', 'A');
     await expect.poll(grades).toEqual(EXPECTED[file]!.grades);
+    await previewDrawn(page);
     const provinces = await rowAttributes('data-province');
     // จ.สมุทรปราการ, จังหวัดนนทบุรี and Phra Nakhon Si Ayutthaya are read as the provinces' names.
     expect(provinces).toContain('สมุทรปราการ');
@@ -212,6 +216,7 @@ describe('the preview page in Chromium', () => {
     await upload(file, OFFICE);
     await page.selectOption('[data-testid=id-column]', 'A');
     await expect.poll(grades).toEqual(EXPECTED[file]!.grades);
+    await previewDrawn(page);
     const problems = await page
       .locator('[data-testid=problem]')
       .evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-row')), r.getAttribute('data-cell'), r.getAttribute('data-column'), r.getAttribute('data-code')]));
