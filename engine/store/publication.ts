@@ -36,9 +36,14 @@ export function publishedPeriods(db: Db): string[] {
   return (db.prepare('SELECT DISTINCT period FROM revisions ORDER BY period').all() as { period: string }[]).map((r) => r.period);
 }
 
+/** The count's statement, prepared once per connection: every province poll runs it, and preparing it again each time cost about a fifth of a 304's time. */
+const countStatements = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
 /** How many revisions a period has published: its manifest's sequence (revisions are never removed, so it only grows). */
 function publishedCount(db: Db, period: string): number {
-  return (db.prepare('SELECT COUNT(*) FROM revisions WHERE period = ?').pluck().get(period) as number) ?? 0;
+  let statement = countStatements.get(db);
+  if (!statement) countStatements.set(db, (statement = db.prepare('SELECT COUNT(*) FROM revisions WHERE period = ?').pluck()));
+  return (statement.get(period) as number) ?? 0;
 }
 
 /** The manifest of a period: each mission's latest revision; undefined when nothing is published. */
