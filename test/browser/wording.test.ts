@@ -62,19 +62,19 @@ describe('the words of a band in the editor', () => {
     await pat.press(`${D}-value]`, 'Tab');
     expect(await yamlText(pat)).toContain('- { level: D, op: "<", value: 1.5, quote: น้อยกว่าร้อยละ ๒ }');
     await expect.poll(() => pat.locator(`${D}-wording] span[lang=th]`).textContent()).toBe('น้อยกว่าร้อยละ ๑.๕');
-    await expect(pat.locator(`${D}-quote]`).getAttribute('data-differs')).resolves.toBe('true');
-    await expect(pat.locator(`${D}-differs]`).textContent()).resolves.toContain('ไม่ตรงกับเกณฑ์');
+    await expect.poll(() => pat.locator(`${D}-quote]`).getAttribute('data-differs')).toBe('true');
+    await expect.poll(() => pat.locator(`${D}-differs]`).textContent()).toContain('ไม่ตรงกับเกณฑ์');
     await expect.poll(() => stale(pat)).toBe(1);
     // The other bands' quotes still say what their rules say.
-    await expect(pat.locator('[data-testid$=-differs]').count()).resolves.toBe(1);
+    await expect.poll(() => pat.locator('[data-testid$=-differs]').count()).toBe(1);
   });
 
   it('removes the stale quote from the YAML with one click, and keeps everything else', async () => {
     const before = await yamlText(pat);
     await pat.click(`${D}-remove-quote]`);
     await expect.poll(() => yamlText(pat)).toBe(before.replace('- { level: D, op: "<", value: 1.5, quote: น้อยกว่าร้อยละ ๒ }', '- { level: D, op: "<", value: 1.5 }'));
-    await expect(pat.locator(`${D}-quote]`).count()).resolves.toBe(0);
-    await expect(pat.locator(`${D}-wording] span[lang=th]`).textContent()).resolves.toBe('น้อยกว่าร้อยละ ๑.๕');
+    await expect.poll(() => pat.locator(`${D}-quote]`).count()).toBe(0);
+    await expect.poll(() => pat.locator(`${D}-wording] span[lang=th]`).textContent()).toBe('น้อยกว่าร้อยละ ๑.๕');
     await expect.poll(() => stale(pat)).toBe(0);
   });
 
@@ -83,7 +83,7 @@ describe('the words of a band in the editor', () => {
     await pat.fill('[data-testid=band-salesGrowth-2-quote-input]', 'มากกว่าร้อยละ ๒.๐๐');
     await pat.press('[data-testid=band-salesGrowth-2-quote-input]', 'Enter');
     await expect.poll(() => yamlText(pat)).toContain('- { level: C, op: ">", value: 2, quote: มากกว่าร้อยละ ๒.๐๐ }');
-    await expect(pat.locator('[data-testid=band-salesGrowth-2-quote]').getAttribute('data-differs')).resolves.toBe('false');
+    await expect.poll(() => pat.locator('[data-testid=band-salesGrowth-2-quote]').getAttribute('data-differs')).toBe('false');
   });
 
   it('words a ladder row\'s conditions joined as the letter joins them, and marks its quote when a number changes', async () => {
@@ -92,12 +92,12 @@ describe('the words of a band in the editor', () => {
     await expect(pat.locator('[data-testid=ladder-2-wording] span[lang=th]').textContent()).resolves.toBe(
       'จัดกิจกรรมประกาศเกียรติคุณองค์กรคุณธรรม หรือจัดกิจกรรมประกาศเกียรติคุณหน่วยงานคุณธรรม',
     );
-    await expect(pat.locator('[data-testid=ladder-0-quote]').getAttribute('data-differs')).resolves.toBe('false');
+    await expect.poll(() => pat.locator('[data-testid=ladder-0-quote]').getAttribute('data-differs')).toBe('false');
     await pat.fill('[data-testid=ladder-0-1-value]', '4');
     await pat.press('[data-testid=ladder-0-1-value]', 'Tab');
     await expect.poll(() => pat.locator('[data-testid=ladder-0-wording] span[lang=th]').textContent()).toContain('๔ ช่องทางขึ้นไป');
-    await expect(pat.locator('[data-testid=ladder-0-quote]').getAttribute('data-differs')).resolves.toBe('true');
-    await expect(pat.locator('[data-testid=ladder-0-differs]').count()).resolves.toBe(1);
+    await expect.poll(() => pat.locator('[data-testid=ladder-0-quote]').getAttribute('data-differs')).toBe('true');
+    await expect.poll(() => pat.locator('[data-testid=ladder-0-differs]').count()).toBe(1);
     await pat.screenshot({ path: join(ARTIFACTS, 'wording-ladder.png'), fullPage: true });
   });
 
